@@ -1,0 +1,15 @@
+//! Exercise 01: create the channel.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// Creates a channel that carries `String`s and returns its two ends:
+/// the sending half first, the receiving half second.
+pub fn create_channel() -> (Sender<String>, Receiver<String>) {
+    // `channel` is generic over the message type; the turbofish and the
+    // written-out types say the same thing twice, which is the point here.
+    let (tx, rx): (Sender<String>, Receiver<String>) = channel::<String>();
+    (tx, rx)
+}
