@@ -219,7 +219,10 @@ pub fn join_within<T>(handle: JoinHandle<T>, limit: Duration) -> T {
         Ok(value) => value,
         Err(payload) => fail(
             format!("a spawned thread panicked: {}", panic_text(&*payload)),
-            format!("uma thread criada entrou em pânico: {}", panic_text(&*payload)),
+            format!(
+                "uma thread criada entrou em pânico: {}",
+                panic_text(&*payload)
+            ),
         ),
     }
 }
@@ -238,10 +241,18 @@ where
 {
     let (en, pt) = what;
     let (done_tx, done_rx) = std::sync::mpsc::channel();
-    let worker = thread::spawn(move || {
-        // The receiver may be gone if we timed out; nothing to do then.
-        let _ = done_tx.send(work());
-    });
+    // The worker carries the test's name, so that a panic inside the
+    // learner's code is reported under the test that called it.
+    let mut builder = thread::Builder::new();
+    if let Some(name) = thread::current().name() {
+        builder = builder.name(name.to_owned());
+    }
+    let worker = builder
+        .spawn(move || {
+            // The receiver may be gone if we timed out; nothing to do then.
+            let _ = done_tx.send(work());
+        })
+        .expect("the system could not start a thread");
     match done_rx.recv_timeout(limit) {
         Ok(value) => value,
         Err(RecvTimeoutError::Timeout) => fail(
@@ -264,6 +275,22 @@ where
             Ok(()) => unreachable!("the worker sends before it returns"),
         },
     }
+}
+
+/// Output of another program, indented and marked so that it reads as a
+/// quotation inside a test's failure message.
+pub fn quote(output: &[u8]) -> String {
+    let text = String::from_utf8_lossy(output);
+    let mut quoted = String::new();
+    for line in text.lines() {
+        quoted.push_str("    | ");
+        quoted.push_str(line);
+        quoted.push('\n');
+    }
+    if quoted.is_empty() {
+        quoted.push_str(&tr("    (nothing)\n", "    (nada)\n"));
+    }
+    quoted
 }
 
 /// The text of a panic payload (`&str` or `String`; anything else is named).
@@ -416,6 +443,11 @@ mod tests {
         check_spacing(&[t0, t0 + ms(10), t0 + ms(25)], ms(10));
         let narrow = std::panic::catch_unwind(|| check_spacing(&[t0, t0 + ms(3)], ms(10)));
         assert!(narrow.is_err());
+    }
+
+    #[test]
+    fn quote_marks_every_line() {
+        assert_eq!(quote(b"a\nb\n"), "    | a\n    | b\n");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use course_support::{PATIENCE, check, fail, finishes_within, recv_within};
+use course_support::{PATIENCE, check, fail, finishes_within, quote, recv_within};
 use create_channel::create_channel;
 use predicates::prelude::*;
 
@@ -38,9 +38,7 @@ fn a_string_sent_on_tx_comes_out_of_rx() {
 #[test]
 fn a_message_crosses_from_another_thread() {
     let (tx, rx) = both_ends();
-    let producer = thread::spawn(move || {
-        tx.send("from the producer thread".to_string()).is_ok()
-    });
+    let producer = thread::spawn(move || tx.send("from the producer thread".to_string()).is_ok());
     let got = recv_within(&rx, PATIENCE);
     check(
         got == "from the producer thread",
@@ -70,21 +68,36 @@ fn the_program_prints_the_received_message() {
     let output = cargo_bin_cmd!("create_channel")
         .timeout(PATIENCE)
         .output()
-        .unwrap_or_else(|e| fail(
-            format!("could not run the program: {e}"),
-            format!("não foi possível rodar o programa: {e}"),
-        ));
+        .unwrap_or_else(|e| {
+            fail(
+                format!("could not run the program: {e}"),
+                format!("não foi possível rodar o programa: {e}"),
+            )
+        });
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
     check(
         output.status.success(),
-        format!("the program failed ({}):\n{stderr}", output.status),
-        format!("o programa falhou ({}):\n{stderr}", output.status),
+        format!(
+            "the program failed ({}); it said:\n{}",
+            output.status,
+            quote(&output.stderr)
+        ),
+        format!(
+            "o programa falhou ({}); ele disse:\n{}",
+            output.status,
+            quote(&output.stderr)
+        ),
     );
     let expected = predicate::str::contains("received: hello through the channel");
     check(
         expected.eval(stdout.as_ref()),
-        format!("the program should print \"received: hello through the channel\"; it printed:\n{stdout}"),
-        format!("o programa deveria imprimir \"received: hello through the channel\"; imprimiu:\n{stdout}"),
+        format!(
+            "the program should print \"received: hello through the channel\"; it printed:\n{}",
+            quote(&output.stdout)
+        ),
+        format!(
+            "o programa deveria imprimir \"received: hello through the channel\"; imprimiu:\n{}",
+            quote(&output.stdout)
+        ),
     );
 }

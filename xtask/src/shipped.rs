@@ -1,0 +1,127 @@
+//! What each exercise looked like when it shipped.
+//!
+//! `exercises/NN_name/shipped-files.txt` lists the git blob id of every file
+//! the learner edits and of every test file, as `cargo xtask seal` wrote them.
+//! With it the runner can tell that a test file was edited (by hashing the
+//! file, no git needed), and `reset` can bring back the shipped version of a
+//! learner's file from git's object store, even when the learner has since
+//! committed their own version: the old blob is still in the history.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::course::{Exercise, SHIPPED};
+use crate::sha1::git_blob_id;
+
+const HEADER: &str = "# The files of this exercise as shipped: git blob id, then path.\n\
+# Written by `cargo xtask seal`; `cargo xtask check` fails while it is stale.\n";
+
+/// `(path relative to the exercise, blob id)`, sorted by path.
+pub type Entries = Vec<(String, String)>;
+
+pub fn read(exercise: &Exercise) -> Option<Entries> {
+    let text = fs::read_to_string(exercise.dir.join(SHIPPED)).ok()?;
+    let mut entries: Entries = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (id, path) = l.split_once(char::is_whitespace)?;
+            Some((path.trim().to_owned(), id.to_owned()))
+        })
+        .collect();
+    entries.sort();
+    Some(entries)
+}
+
+/// The same list computed from the files as they are now.
+pub fn current(exercise: &Exercise) -> Entries {
+    let mut paths: Vec<String> = exercise.edit.clone();
+    collect_files(&exercise.dir, "tests", &mut paths);
+    let mut entries: Entries = paths
+        .into_iter()
+        .filter_map(|p| {
+            let bytes = fs::read(exercise.dir.join(&p)).ok()?;
+            Some((p, git_blob_id(&bytes)))
+        })
+        .collect();
+    entries.sort();
+    entries.dedup();
+    entries
+}
+
+fn collect_files(base: &Path, relative: &str, out: &mut Vec<String>) {
+    let Ok(entries) = fs::read_dir(base.join(relative)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            continue;
+        };
+        let path = format!("{relative}/{name}");
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => collect_files(base, &path, out),
+            Ok(t) if t.is_file() => out.push(path),
+            _ => {}
+        }
+    }
+}
+
+/// Test files that differ from the shipped list (changed, added or
+/// removed). Empty when the exercise has no list.
+pub fn edited_tests(exercise: &Exercise) -> Vec<String> {
+    let Some(shipped) = read(exercise) else {
+        return Vec::new();
+    };
+    let now = current(exercise);
+    let tests = |list: &Entries| -> Entries {
+        list.iter()
+            .filter(|(p, _)| p.starts_with("tests/"))
+            .cloned()
+            .collect()
+    };
+    let (then, now) = (tests(&shipped), tests(&now));
+    let mut edited: Vec<String> = Vec::new();
+    for (path, id) in &now {
+        if !then.iter().any(|(p, i)| p == path && i == id) {
+            edited.push(path.clone());
+        }
+    }
+    for (path, _) in &then {
+        if !now.iter().any(|(p, _)| p == path) {
+            edited.push(path.clone());
+        }
+    }
+    edited.sort();
+    edited
+}
+
+pub fn write(exercise: &Exercise) -> io::Result<()> {
+    let mut text = HEADER.to_owned();
+    for (path, id) in current(exercise) {
+        text.push_str(&format!("{id} {path}\n"));
+    }
+    fs::write(exercise.dir.join(SHIPPED), text)
+}
+
+/// The shipped content of a blob, from git's object store.
+pub fn fetch(root: &Path, blob: &str) -> Result<Vec<u8>, String> {
+    if blob.len() != 40 || !blob.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(format!("`{blob}` is not a blob id"));
+    }
+    let output = Command::new("git")
+        .args(["cat-file", "blob", blob])
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("git: {e}"))?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).trim().to_owned());
+    }
+    // Trust, but verify: the bytes must hash to the id we asked for.
+    if git_blob_id(&output.stdout) != blob {
+        return Err(format!("git returned other content for {blob}"));
+    }
+    Ok(output.stdout)
+}

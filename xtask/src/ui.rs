@@ -1,0 +1,170 @@
+//! How the runner speaks: language, colours, and the transient status line.
+//!
+//! Colours, hyperlinks and the animated status line appear only when stdout
+//! is a terminal and `NO_COLOR` is unset, so output piped to a file or read by
+//! a test is plain text.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use crate::lang::Lang;
+
+pub struct Ui {
+    pub lang: Lang,
+    /// stdout is a terminal: status lines and hyperlinks are welcome.
+    pub tty: bool,
+    pub color: bool,
+}
+
+impl Ui {
+    pub fn new(lang: Lang) -> Ui {
+        let tty = std::io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Ui {
+            lang,
+            tty,
+            color: tty && !no_color,
+        }
+    }
+
+    /// A plain interface, for tests and for text that goes to files.
+    #[cfg(test)]
+    pub fn plain(lang: Lang) -> Ui {
+        Ui {
+            lang,
+            tty: false,
+            color: false,
+        }
+    }
+
+    pub fn t<'a>(&self, en: &'a str, pt: &'a str) -> &'a str {
+        self.lang.pick(en, pt)
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    pub fn good(&self, text: &str) -> String {
+        self.paint("32", text)
+    }
+
+    pub fn bad(&self, text: &str) -> String {
+        self.paint("31", text)
+    }
+
+    pub fn warn(&self, text: &str) -> String {
+        self.paint("33", text)
+    }
+
+    pub fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+
+    /// A path the learner can click in terminals that understand OSC 8
+    /// hyperlinks; the plain relative path elsewhere.
+    pub fn link(&self, absolute: &Path, shown: &str) -> String {
+        if self.tty {
+            format!(
+                "\x1b]8;;file://{}\x1b\\{shown}\x1b]8;;\x1b\\",
+                absolute.display()
+            )
+        } else {
+            shown.to_owned()
+        }
+    }
+
+    /// `Progress: [#####-----------] 5/16`
+    pub fn progress(&self, done: usize, total: usize) -> String {
+        const WIDTH: usize = 20;
+        let filled = (done * WIDTH).checked_div(total).unwrap_or(0);
+        let bar = format!("{}{}", "#".repeat(filled), "-".repeat(WIDTH - filled));
+        format!(
+            "{}: [{}] {done}/{total}",
+            self.t("Progress", "Progresso"),
+            if done == total && total > 0 {
+                self.good(&bar)
+            } else {
+                bar
+            }
+        )
+    }
+
+    /// A one-line status on stderr that the next status (or
+    /// [`Ui::clear_status`]) replaces; nothing when not on a terminal.
+    pub fn status(&self, text: &str) {
+        if self.tty {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K{text}");
+            let _ = err.flush();
+        }
+    }
+
+    pub fn clear_status(&self) {
+        if self.tty {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K");
+            let _ = err.flush();
+        }
+    }
+}
+
+/// Strips ANSI escape sequences (for messages that came coloured but go to
+/// a place without colour).
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_bar_in_both_languages() {
+        assert_eq!(
+            Ui::plain(Lang::En).progress(5, 20),
+            "Progress: [#####---------------] 5/20"
+        );
+        assert_eq!(
+            Ui::plain(Lang::PtBr).progress(0, 8),
+            "Progresso: [--------------------] 0/8"
+        );
+        assert!(Ui::plain(Lang::En).progress(8, 8).contains("8/8"));
+    }
+
+    #[test]
+    fn plain_ui_has_no_escapes() {
+        let ui = Ui::plain(Lang::En);
+        assert_eq!(ui.bad("x"), "x");
+        assert_eq!(ui.link(Path::new("/a/b"), "b"), "b");
+    }
+
+    #[test]
+    fn ansi_is_stripped() {
+        assert_eq!(strip_ansi("\x1b[1m\x1b[31merror\x1b[0m: x"), "error: x");
+    }
+}
