@@ -197,21 +197,36 @@ pub fn closed_within<T>(rx: &Receiver<T>, limit: Duration) -> Vec<Arrival<T>> {
 /// test with the thread's own message.
 #[track_caller]
 pub fn join_within<T>(handle: JoinHandle<T>, limit: Duration) -> T {
+    join_within_or(
+        handle,
+        limit,
+        (
+            format!(
+                "the thread did not finish within {}: is it stuck in recv() while a Sender \
+                 is still alive, or in a loop that never ends?",
+                human(limit)
+            ),
+            format!(
+                "a thread não terminou em {}: ela está presa em recv() enquanto ainda existe \
+                 um Sender, ou num laço que nunca acaba?",
+                human(limit)
+            ),
+        ),
+    )
+}
+
+/// [`join_within`] with the test's own message for a thread that does not
+/// finish in time, in both languages.
+#[track_caller]
+pub fn join_within_or<T>(
+    handle: JoinHandle<T>,
+    limit: Duration,
+    on_timeout: (impl Display, impl Display),
+) -> T {
     let deadline = Instant::now() + limit;
     while !handle.is_finished() {
         if Instant::now() >= deadline {
-            fail(
-                format!(
-                    "the thread did not finish within {}: is it stuck in recv() while a Sender \
-                     is still alive, or in a loop that never ends?",
-                    human(limit)
-                ),
-                format!(
-                    "a thread não terminou em {}: ela está presa em recv() enquanto ainda existe \
-                     um Sender, ou num laço que nunca acaba?",
-                    human(limit)
-                ),
-            );
+            fail(on_timeout.0, on_timeout.1);
         }
         thread::sleep(Duration::from_millis(2));
     }
@@ -219,10 +234,7 @@ pub fn join_within<T>(handle: JoinHandle<T>, limit: Duration) -> T {
         Ok(value) => value,
         Err(payload) => fail(
             format!("a spawned thread panicked: {}", panic_text(&*payload)),
-            format!(
-                "uma thread criada entrou em pânico: {}",
-                panic_text(&*payload)
-            ),
+            format!("uma thread criada entrou em pânico: {}", panic_text(&*payload)),
         ),
     }
 }
@@ -240,6 +252,38 @@ where
     F: FnOnce() -> T + Send + 'static,
 {
     let (en, pt) = what;
+    finishes_within_or(
+        limit,
+        (
+            format!(
+                "{en} did not finish within {}. A receiver waits as long as any Sender \
+                 is alive: is a Sender (perhaps the original tx) never dropped, \
+                 or does a loop never end?",
+                human(limit)
+            ),
+            format!(
+                "{pt} não terminou em {}. O receptor espera enquanto existir algum Sender: \
+                 algum Sender (talvez o tx original) nunca é descartado, \
+                 ou algum laço nunca acaba?",
+                human(limit)
+            ),
+        ),
+        work,
+    )
+}
+
+/// [`finishes_within`] with the test's own message for work that does not
+/// finish in time, in both languages: say what this step usually gets wrong.
+#[track_caller]
+pub fn finishes_within_or<T, F>(
+    limit: Duration,
+    on_timeout: (impl Display, impl Display),
+    work: F,
+) -> T
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
     let (done_tx, done_rx) = std::sync::mpsc::channel();
     // The worker carries the test's name, so that a panic inside the
     // learner's code is reported under the test that called it.
@@ -255,24 +299,15 @@ where
         .expect("the system could not start a thread");
     match done_rx.recv_timeout(limit) {
         Ok(value) => value,
-        Err(RecvTimeoutError::Timeout) => fail(
-            format!(
-                "{en} did not finish within {}. A receiver waits as long as any Sender \
-                 is alive: is a Sender (perhaps the original tx) never dropped, \
-                 or does a loop never end?",
-                human(limit)
-            ),
-            format!(
-                "{pt} não terminou em {}. O receptor espera enquanto existir algum Sender: \
-                 algum Sender (talvez o tx original) nunca é descartado, \
-                 ou algum laço nunca acaba?",
-                human(limit)
-            ),
-        ),
-        // The worker dropped `done_tx` without sending: it panicked.
+        Err(RecvTimeoutError::Timeout) => fail(on_timeout.0, on_timeout.1),
+        // The worker dropped `done_tx` without sending: it panicked. Its
+        // panic message was already printed under the test's name.
         Err(RecvTimeoutError::Disconnected) => match worker.join() {
             Err(payload) => std::panic::resume_unwind(payload),
-            Ok(()) => unreachable!("the worker sends before it returns"),
+            Ok(()) => fail(
+                "the worker thread ended without a result",
+                "a thread de trabalho terminou sem resultado",
+            ),
         },
     }
 }
@@ -288,7 +323,7 @@ pub fn quote(output: &[u8]) -> String {
         quoted.push('\n');
     }
     if quoted.is_empty() {
-        quoted.push_str(&tr("    (nothing)\n", "    (nada)\n"));
+        quoted.push_str(tr("    (nothing)\n", "    (nada)\n"));
     }
     quoted
 }

@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Instant;
 
+use crate::Failure;
 use crate::compile::{self, Side};
 use crate::course::{Course, Exercise};
 use crate::flags;
@@ -25,10 +26,15 @@ use crate::shipped;
 use crate::tr;
 use crate::ui::Ui;
 use crate::verify::{self, Verdict};
-use crate::Failure;
 
 /// Calls that fail a test with an English-only message.
-const MONOLINGUAL: &[&str] = &["assert!(", "assert_eq!(", "assert_ne!(", "panic!(", "unreachable!("];
+const MONOLINGUAL: &[&str] = &[
+    "assert!(",
+    "assert_eq!(",
+    "assert_ne!(",
+    "panic!(",
+    "unreachable!(",
+];
 
 pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Failure> {
     let lang = ui.lang;
@@ -40,7 +46,15 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
     for exercise in &all {
         problems.extend(static_problems(course, ui, exercise));
     }
-    say(ui, &tr!(lang, "texts and files checked", "textos e arquivos conferidos"), &problems);
+    say(
+        ui,
+        &tr!(
+            lang,
+            "texts and files checked",
+            "textos e arquivos conferidos"
+        ),
+        &problems,
+    );
 
     // 2. Every shipped exercise fails.
     let shipped_build = compile::build(course, Side::Exercises, &all, ui, None)?;
@@ -71,7 +85,15 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
             }
         }
     }
-    say(ui, &tr!(lang, "every shipped exercise fails", "todo exercício original falha"), &problems);
+    say(
+        ui,
+        &tr!(
+            lang,
+            "every shipped exercise fails",
+            "todo exercício original falha"
+        ),
+        &problems,
+    );
 
     // 3. Every solution passes, again and again, also on a busy machine.
     let solved = compile::build(course, Side::Solutions, &all, ui, None)?;
@@ -143,17 +165,28 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
         let solutions = Side::Solutions.manifest(&course.root);
         let mut clippy = compile::cargo();
         clippy
-            .args(["clippy", "--workspace", "--all-targets", "--quiet", "--manifest-path"])
+            .args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--quiet",
+                "--manifest-path",
+            ])
             .arg(&solutions)
             .args(["--", "-D", "warnings"]);
         tool(ui, &mut clippy, "clippy", &mut problems)?;
         for manifest in [Side::Exercises.manifest(&course.root), solutions] {
             let mut fmt = compile::cargo();
             fmt.args(["fmt", "--all", "--check", "--manifest-path"])
-                .arg(&manifest);
+                .arg(&manifest)
+                .args(["--", "--color", "never"]);
             tool(ui, &mut fmt, "rustfmt", &mut problems)?;
         }
-        say(ui, &tr!(lang, "clippy and rustfmt", "clippy e rustfmt"), &problems);
+        say(
+            ui,
+            &tr!(lang, "clippy and rustfmt", "clippy e rustfmt"),
+            &problems,
+        );
     }
 
     let secs = started.elapsed().as_secs_f64();
@@ -172,7 +205,11 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
         let n = problems.len();
         println!(
             "\n{}",
-            ui.bad(&tr!(lang, "check failed: {n} problem(s)", "check falhou: {n} problema(s)"))
+            ui.bad(&tr!(
+                lang,
+                "check failed: {n} problem(s)",
+                "check falhou: {n} problema(s)"
+            ))
         );
         for p in &problems {
             println!("\n- {p}");
@@ -182,7 +219,11 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
 }
 
 fn say(ui: &Ui, what: &str, problems: &[String]) {
-    let mark = if problems.is_empty() { ui.good("✓") } else { ui.bad("✗") };
+    let mark = if problems.is_empty() {
+        ui.good("✓")
+    } else {
+        ui.bad("✗")
+    };
     println!("{mark} {what}");
 }
 
@@ -224,7 +265,12 @@ fn static_problems(course: &Course, ui: &Ui, exercise: &Exercise) -> Vec<String>
         }
     }
     let solution = exercise.solution_dir(&course.root);
-    for file in exercise.edit.iter().map(String::as_str).chain(["Cargo.toml"]) {
+    for file in exercise
+        .edit
+        .iter()
+        .map(String::as_str)
+        .chain(["Cargo.toml"])
+    {
         if !solution.join(file).is_file() {
             let shown = course.show(&solution.join(file));
             problems.push(tr!(
@@ -289,7 +335,9 @@ impl Load {
                 thread::spawn(move || {
                     let mut x = 0u64;
                     while !stop.load(Ordering::Relaxed) {
-                        x = std::hint::black_box(x.wrapping_mul(6364136223846793005).wrapping_add(1));
+                        x = std::hint::black_box(
+                            x.wrapping_mul(6364136223846793005).wrapping_add(1),
+                        );
                     }
                 })
             })

@@ -130,8 +130,8 @@ pub fn build(
                     "{} {compiled_units}: {name}",
                     ui.t("Compiling", "Compilando")
                 ));
-                let is_test = message.path(&["profile", "test"]).and_then(Json::as_bool)
-                    == Some(true);
+                let is_test =
+                    message.path(&["profile", "test"]).and_then(Json::as_bool) == Some(true);
                 if let (Some(ex), true, Some(exe)) = (
                     exercise,
                     is_test,

@@ -269,7 +269,9 @@ fn load_exercise(
         if !is_inside(path) {
             return Err(bad(
                 format!("edit path `{path}` must be relative and stay inside the exercise"),
-                format!("o caminho `{path}` em edit precisa ser relativo e ficar dentro do exercício"),
+                format!(
+                    "o caminho `{path}` em edit precisa ser relativo e ficar dentro do exercício"
+                ),
             ));
         }
     }
@@ -372,7 +374,10 @@ mod tests {
 
     #[test]
     fn directory_names() {
-        assert_eq!(split_dir_name("05_many_producers"), Some((5, "many_producers")));
+        assert_eq!(
+            split_dir_name("05_many_producers"),
+            Some((5, "many_producers"))
+        );
         assert_eq!(split_dir_name("5_many"), None);
         assert_eq!(split_dir_name("05-many"), None);
         assert_eq!(split_dir_name("05_"), None);

@@ -103,7 +103,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, UsageErr
             _ => (arg.clone(), None),
         };
         let mut value = |name: &str| -> Result<String, UsageError> {
-            match inline.clone().or_else(|| args.next().and_then(|a| a.into_string().ok())) {
+            match inline
+                .clone()
+                .or_else(|| args.next().and_then(|a| a.into_string().ok()))
+            {
                 Some(v) if !v.is_empty() => Ok(v),
                 _ => Err(usage(
                     format!("{name} needs a value"),
@@ -202,7 +205,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, UsageErr
         Some(other) => {
             return Err(usage(
                 format!("unknown command `{other}`; run `cargo xtask help` to see the commands"),
-                format!("comando desconhecido `{other}`; rode `cargo xtask help` para ver os comandos"),
+                format!(
+                    "comando desconhecido `{other}`; rode `cargo xtask help` para ver os comandos"
+                ),
             ));
         }
     };
@@ -328,7 +333,10 @@ mod tests {
         assert_eq!(f.lang, Some(Lang::PtBr));
         let f = p(&["list", "--lang=en"]).unwrap();
         assert_eq!(f.lang, Some(Lang::En));
-        assert_eq!(p(&["list", "--lang", "pt_br"]).unwrap().lang, Some(Lang::PtBr));
+        assert_eq!(
+            p(&["list", "--lang", "pt_br"]).unwrap().lang,
+            Some(Lang::PtBr)
+        );
     }
 
     #[test]

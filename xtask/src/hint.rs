@@ -2,11 +2,13 @@
 //! a near answer. Without an exercise, the next one (which means finding out
 //! which one that is, by verifying).
 
-use crate::course::Course;
+use std::fmt::Write as _;
+
+use crate::Failure;
+use crate::course::{Course, Exercise};
 use crate::tr;
 use crate::ui::Ui;
 use crate::verify;
-use crate::Failure;
 
 pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>) -> Result<bool, Failure> {
     let exercise = match exercise {
@@ -25,26 +27,39 @@ pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>) -> Result<bool, Fai
             }
         },
     };
+    print!("{}", show(course, ui, exercise));
+    Ok(true)
+}
+
+/// The hints of one exercise, as text.
+pub fn show(course: &Course, ui: &Ui, exercise: &Exercise) -> String {
+    let mut out = String::new();
     let texts = exercise.texts(ui.lang);
     let label = exercise.label();
     let title = &texts.title;
-    println!(
+    let _ = writeln!(
+        out,
         "{}\n",
-        ui.bold(&tr!(ui.lang, "Hints for {label} · {title}", "Dicas para {label} · {title}"))
+        ui.bold(&tr!(
+            ui.lang,
+            "Hints for {label} · {title}",
+            "Dicas para {label} · {title}"
+        ))
     );
     for (i, hint) in texts.hints.iter().enumerate() {
         let n = i + 1;
-        println!("{}", ui.bold(&tr!(ui.lang, "Hint {n}:", "Dica {n}:")));
+        let _ = writeln!(out, "{}", ui.bold(&tr!(ui.lang, "Hint {n}:", "Dica {n}:")));
         for line in hint.lines() {
-            println!("  {line}");
+            let _ = writeln!(out, "  {line}");
         }
-        println!();
+        let _ = writeln!(out);
     }
     let readme = exercise.instructions(ui.lang);
-    println!(
+    let _ = writeln!(
+        out,
         "{} {}",
         ui.t("Instructions:", "Instruções:"),
         ui.link(&readme, &course.show(&readme))
     );
-    Ok(true)
+    out
 }

@@ -72,7 +72,10 @@ mod tests {
 
     #[test]
     fn portuguese_locales_pick_pt_br() {
-        assert_eq!(Lang::from_locale(env(&[("LANG", "pt_BR.UTF-8")])), Lang::PtBr);
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "pt_BR.UTF-8")])),
+            Lang::PtBr
+        );
         assert_eq!(Lang::from_locale(env(&[("LC_ALL", "pt_PT")])), Lang::PtBr);
     }
 

@@ -204,7 +204,10 @@ expected \"a\"
 
     #[test]
     fn quoted_program_output_is_not_a_panic_header() {
-        let r = parse("", "thread 'x' panicked at a.rs:1:1:\nthe program said:\n    | thread 'main' (9) panicked at src/main.rs:3:5:\n");
+        let r = parse(
+            "",
+            "thread 'x' panicked at a.rs:1:1:\nthe program said:\n    | thread 'main' (9) panicked at src/main.rs:3:5:\n",
+        );
         assert_eq!(r.panics.len(), 1);
         assert!(r.panics[0].message.contains("| thread 'main'"));
     }

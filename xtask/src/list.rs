@@ -1,11 +1,13 @@
 //! `cargo xtask list`: every exercise, its title and its state, worked out
 //! from what the code does now (there is no progress file to go stale).
 
+use std::fmt::Write as _;
+
+use crate::Failure;
 use crate::compile::Side;
 use crate::course::{Course, Exercise};
-use crate::verify::{self, Scope, Verdict};
 use crate::ui::Ui;
-use crate::Failure;
+use crate::verify::{self, Scope, Verdict};
 
 pub fn run(course: &Course, ui: &Ui) -> Result<bool, Failure> {
     let all: Vec<&Exercise> = course.exercises.iter().collect();
@@ -13,15 +15,29 @@ pub fn run(course: &Course, ui: &Ui) -> Result<bool, Failure> {
     if verdicts.iter().any(|v| matches!(v, Verdict::Stopped)) {
         return Err(Failure::Interrupted);
     }
-    let next = verdicts.iter().position(|v| !v.passed());
-    let name_width = all.iter().map(|e| e.name.len()).max().unwrap_or(0);
-    for (i, exercise) in all.iter().enumerate() {
-        let state = match (&verdicts[i], next) {
-            (v, _) if v.passed() => ui.good(ui.t("done   ", "feito  ")),
-            (_, Some(n)) if n == i => ui.warn(ui.t("next   ", "próximo")),
+    print!("{}", render(course, ui, &verdicts));
+    Ok(verdicts.iter().all(Verdict::passed))
+}
+
+/// The table, from verdicts in course order; an exercise past the end of
+/// `verdicts` (not checked yet) is pending.
+pub fn render(course: &Course, ui: &Ui, verdicts: &[Verdict]) -> String {
+    let mut out = String::new();
+    let next = (0..course.exercises.len()).find(|&i| !verdicts.get(i).is_some_and(Verdict::passed));
+    let name_width = course
+        .exercises
+        .iter()
+        .map(|e| e.name.len())
+        .max()
+        .unwrap_or(0);
+    for (i, exercise) in course.exercises.iter().enumerate() {
+        let state = match verdicts.get(i) {
+            Some(v) if v.passed() => ui.good(ui.t("done   ", "feito  ")),
+            _ if next == Some(i) => ui.warn(ui.t("next   ", "próximo")),
             _ => ui.t("pending", "pendente").to_owned(),
         };
-        println!(
+        let _ = writeln!(
+            out,
             "{:02}  {:<name_width$}  {state}  {}",
             exercise.number,
             exercise.name,
@@ -29,6 +45,6 @@ pub fn run(course: &Course, ui: &Ui) -> Result<bool, Failure> {
         );
     }
     let done = verdicts.iter().filter(|v| v.passed()).count();
-    println!("\n{}", ui.progress(done, all.len()));
-    Ok(next.is_none())
+    let _ = writeln!(out, "\n{}", ui.progress(done, course.exercises.len()));
+    out
 }

@@ -8,6 +8,7 @@
 //! named after the command. Exit codes: 0 everything checked passes, 1
 //! something does not, 2 a usage or setup error, 130 interrupted.
 
+mod changes;
 mod check;
 mod compile;
 mod course;
@@ -27,6 +28,7 @@ mod solution;
 mod sys;
 mod ui;
 mod verify;
+mod watch;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -79,7 +81,10 @@ fn main() -> ExitCode {
         Err(Failure::Io(e)) => {
             eprintln!(
                 "cargo xtask: {}: {e}",
-                ui.t("could not run a command", "não foi possível rodar um comando")
+                ui.t(
+                    "could not run a command",
+                    "não foi possível rodar um comando"
+                )
             );
             ExitCode::from(2)
         }
@@ -122,10 +127,7 @@ fn run(flags: &flags::Flags, ui: &Ui) -> Result<bool, Failure> {
         Command::Hint { exercise } => hint::run(&course, ui, exercise.as_deref()),
         Command::Solution { exercise } => solution::run(&course, ui, exercise.as_deref()),
         Command::Reset { exercise } => reset::run(&course, ui, exercise),
-        Command::Watch(_) => Err(Failure::Usage(UsageError {
-            en: "watch is not available yet".into(),
-            pt: "watch ainda não está disponível".into(),
-        })),
+        Command::Watch(options) => watch::run(&course, ui, options),
         Command::Check(options) => check::run(&course, ui, options),
         Command::Seal => check::seal(&course, ui),
         Command::Bench(_) => Err(Failure::Usage(UsageError {

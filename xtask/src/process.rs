@@ -126,7 +126,9 @@ pub fn run(
                 stop(Ending::Interrupted, &mut ending);
             }
         }
-        let wait = deadline.saturating_duration_since(now).clamp(Duration::from_millis(1), TICK);
+        let wait = deadline
+            .saturating_duration_since(now)
+            .clamp(Duration::from_millis(1), TICK);
         match rx.recv_timeout(wait) {
             Ok(Event::Chunk(stream, data)) => {
                 written += data.len();

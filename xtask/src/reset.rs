@@ -11,12 +11,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::Failure;
 use crate::course::Course;
 use crate::flags::UsageError;
 use crate::shipped;
 use crate::tr;
 use crate::ui::Ui;
-use crate::Failure;
 
 pub const BACKUPS: &str = ".course-backups";
 
@@ -92,10 +92,7 @@ pub fn run(course: &Course, ui: &Ui, name: &str) -> Result<bool, Failure> {
         let target = exercise.dir.join(file);
         replace(&target, shipped)?;
         let shown = course.show(&target);
-        println!(
-            "{}",
-            tr!(ui.lang, "Restored {shown}", "Restaurado {shown}")
-        );
+        println!("{}", tr!(ui.lang, "Restored {shown}", "Restaurado {shown}"));
     }
     Ok(true)
 }

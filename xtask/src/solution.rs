@@ -5,14 +5,15 @@
 //! the next), since comparing is for after solving; an unsolved exercise's
 //! answer is shown only when asked for by name.
 
+use std::fmt::Write as _;
 use std::fs;
 
-use crate::course::Course;
+use crate::Failure;
+use crate::course::{Course, Exercise};
 use crate::diff;
 use crate::tr;
 use crate::ui::Ui;
 use crate::verify;
-use crate::Failure;
 
 pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>) -> Result<bool, Failure> {
     let exercise = match exercise {
@@ -32,8 +33,16 @@ pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>) -> Result<bool, Fai
             None => course.exercises.last().expect("a course has exercises"),
         },
     };
+    print!("{}", show(course, ui, exercise)?);
+    Ok(true)
+}
+
+/// The diff of one exercise's files against the reference, as text.
+pub fn show(course: &Course, ui: &Ui, exercise: &Exercise) -> Result<String, Failure> {
+    let mut out = String::new();
     let label = exercise.label();
-    println!(
+    let _ = writeln!(
+        out,
         "{}",
         ui.bold(&tr!(
             ui.lang,
@@ -46,8 +55,14 @@ pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>) -> Result<bool, Fai
         let mine_path = exercise.dir.join(file);
         let theirs_path = solution_dir.join(file);
         let theirs = fs::read_to_string(&theirs_path).map_err(|e| crate::flags::UsageError {
-            en: format!("the reference solution {} cannot be read: {e}", course.show(&theirs_path)),
-            pt: format!("não foi possível ler a solução de referência {}: {e}", course.show(&theirs_path)),
+            en: format!(
+                "the reference solution {} cannot be read: {e}",
+                course.show(&theirs_path)
+            ),
+            pt: format!(
+                "não foi possível ler a solução de referência {}: {e}",
+                course.show(&theirs_path)
+            ),
         })?;
         let mine = fs::read_to_string(&mine_path).unwrap_or_default();
         let text = diff::unified(
@@ -57,10 +72,11 @@ pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>) -> Result<bool, Fai
             &theirs,
             3,
         );
-        println!();
+        let _ = writeln!(out);
         if text.is_empty() {
             let shown = course.show(&mine_path);
-            println!(
+            let _ = writeln!(
+                out,
                 "{}",
                 tr!(
                     ui.lang,
@@ -82,8 +98,8 @@ pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>) -> Result<bool, Fai
             } else {
                 line.to_owned()
             };
-            println!("{painted}");
+            let _ = writeln!(out, "{painted}");
         }
     }
-    Ok(true)
+    Ok(out)
 }

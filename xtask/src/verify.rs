@@ -273,11 +273,7 @@ fn tail_of(text: &str, lines: usize) -> String {
 }
 
 /// `cargo xtask verify`
-pub fn run(
-    course: &Course,
-    ui: &Ui,
-    options: &flags::Verify,
-) -> Result<bool, crate::Failure> {
+pub fn run(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, crate::Failure> {
     let side = if options.solutions {
         Side::Solutions
     } else {
@@ -309,7 +305,17 @@ pub fn run(
 
     let verdicts = evaluate(course, side, &exercises, scope, ui, None)?;
     let all_pass = verdicts.len() == exercises.len() && verdicts.iter().all(Verdict::passed);
-    print!("{}", report(course, ui, side, &exercises, &verdicts, options.exercise.is_some()));
+    print!(
+        "{}",
+        report(
+            course,
+            ui,
+            side,
+            &exercises,
+            &verdicts,
+            options.exercise.is_some()
+        )
+    );
     if verdicts.iter().any(|v| matches!(v, Verdict::Stopped)) {
         return Err(crate::Failure::Interrupted);
     }
@@ -356,7 +362,11 @@ pub fn report(
                 out,
                 "{} {}",
                 ui.good("✓"),
-                tr!(lang, "{label} · {title}: passes.", "{label} · {title}: passou.")
+                tr!(
+                    lang,
+                    "{label} · {title}: passes.",
+                    "{label} · {title}: passou."
+                )
             );
         }
         None => {
@@ -390,7 +400,13 @@ pub fn report(
 }
 
 /// Why one exercise does not pass, and what to do next.
-pub fn explain(course: &Course, ui: &Ui, side: Side, exercise: &Exercise, verdict: &Verdict) -> String {
+pub fn explain(
+    course: &Course,
+    ui: &Ui,
+    side: Side,
+    exercise: &Exercise,
+    verdict: &Verdict,
+) -> String {
     let lang = ui.lang;
     let mut out = String::new();
     let label = exercise.label();
@@ -424,7 +440,11 @@ pub fn explain(course: &Course, ui: &Ui, side: Side, exercise: &Exercise, verdic
             "the tests crashed ({how})",
             "os testes quebraram ({how})"
         ),
-        Verdict::BuildFailed { .. } => tr!(lang, "cargo could not build it", "o cargo não conseguiu compilá-lo"),
+        Verdict::BuildFailed { .. } => tr!(
+            lang,
+            "cargo could not build it",
+            "o cargo não conseguiu compilá-lo"
+        ),
         Verdict::NoTests => tr!(lang, "has no tests to run", "não tem testes para rodar"),
         Verdict::Stopped => tr!(lang, "interrupted", "interrompido"),
     };
@@ -436,7 +456,13 @@ pub fn explain(course: &Course, ui: &Ui, side: Side, exercise: &Exercise, verdic
     );
     let _ = writeln!(out);
 
-    let clean = |s: &str| if ui.color { s.to_owned() } else { strip_ansi(s) };
+    let clean = |s: &str| {
+        if ui.color {
+            s.to_owned()
+        } else {
+            strip_ansi(s)
+        }
+    };
     match verdict {
         Verdict::Pass { .. } | Verdict::Stopped => {}
         Verdict::DoesNotCompile { errors } => {
@@ -449,7 +475,11 @@ pub fn explain(course: &Course, ui: &Ui, side: Side, exercise: &Exercise, verdic
                 let _ = writeln!(
                     out,
                     "{}",
-                    tr!(lang, "… and {more} more error(s).", "… e mais {more} erro(s).")
+                    tr!(
+                        lang,
+                        "… and {more} more error(s).",
+                        "… e mais {more} erro(s)."
+                    )
                 );
             }
             let _ = writeln!(
@@ -463,9 +493,34 @@ pub fn explain(course: &Course, ui: &Ui, side: Side, exercise: &Exercise, verdic
             );
         }
         Verdict::TestsFail { failed, strays, .. } => {
-            for test in failed.iter().take(3) {
-                let _ = writeln!(out, "  {} {}", ui.bad("✗"), ui.bold(&test.name));
-                match &test.panic {
+            // Tests that fail with the same message at the same place (a
+            // `todo!()` reached by every test, say) are told once.
+            let mut groups: Vec<(&Option<Panic>, Vec<&str>)> = Vec::new();
+            for test in failed {
+                let same = |p: &Option<Panic>| match (p, &test.panic) {
+                    (Some(a), Some(b)) => a.message == b.message && a.location == b.location,
+                    _ => false,
+                };
+                match groups.iter_mut().find(|(p, _)| same(p)) {
+                    Some((_, names)) => names.push(&test.name),
+                    None => groups.push((&test.panic, vec![&test.name])),
+                }
+            }
+            for (panic, names) in groups.iter().take(3) {
+                let _ = writeln!(out, "  {} {}", ui.bad("✗"), ui.bold(names[0]));
+                if names.len() > 1 {
+                    let others = names[1..].join(", ");
+                    let _ = writeln!(
+                        out,
+                        "    {}",
+                        ui.dim(&tr!(
+                            lang,
+                            "(and, for the same reason: {others})",
+                            "(e, pelo mesmo motivo: {others})"
+                        ))
+                    );
+                }
+                match panic {
                     Some(p) => {
                         if let Some(note) = todo_note(lang, &p.message) {
                             let _ = writeln!(out, "    {note}");
@@ -479,17 +534,25 @@ pub fn explain(course: &Course, ui: &Ui, side: Side, exercise: &Exercise, verdic
                         let _ = writeln!(
                             out,
                             "    {}",
-                            tr!(lang, "(it failed without a message)", "(falhou sem mensagem)")
+                            tr!(
+                                lang,
+                                "(it failed without a message)",
+                                "(falhou sem mensagem)"
+                            )
                         );
                     }
                 }
             }
-            if failed.len() > 3 {
-                let more = failed.len() - 3;
+            if groups.len() > 3 {
+                let more: usize = groups[3..].iter().map(|(_, n)| n.len()).sum();
                 let _ = writeln!(
                     out,
                     "  {}",
-                    tr!(lang, "… and {more} more failing test(s).", "… e mais {more} teste(s) falhando.")
+                    tr!(
+                        lang,
+                        "… and {more} more failing test(s).",
+                        "… e mais {more} teste(s) falhando."
+                    )
                 );
             }
             for p in strays.iter().take(2) {
@@ -637,7 +700,14 @@ fn todo_note(lang: Lang, message: &str) -> Option<String> {
 /// The index of the first exercise that does not pass (None: all pass).
 pub fn next_exercise(course: &Course, ui: &Ui) -> Result<Option<usize>, crate::Failure> {
     let all: Vec<&Exercise> = course.exercises.iter().collect();
-    let verdicts = evaluate(course, Side::Exercises, &all, Scope::UntilFirstFailure, ui, None)?;
+    let verdicts = evaluate(
+        course,
+        Side::Exercises,
+        &all,
+        Scope::UntilFirstFailure,
+        ui,
+        None,
+    )?;
     if verdicts.iter().any(|v| matches!(v, Verdict::Stopped)) {
         return Err(crate::Failure::Interrupted);
     }

@@ -1,0 +1,20 @@
+//! Exercise 03: send in a loop.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::Sender;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// Starts a producer thread and returns its handle right away.
+///
+/// The thread sends `count` messages through `tx`, in this order:
+/// `"message 0"`, `"message 1"`, ... Each send is followed by a pause of
+/// `interval`. When the loop is over the thread ends, and `tx` goes with it.
+pub fn spawn_producer(tx: Sender<String>, count: usize, interval: Duration) -> JoinHandle<()> {
+    // ✏️  Your code goes here / Seu código vai aqui.
+    // Replace the `todo!` with a `thread::spawn(move || ...)` whose loop
+    // sends "message {i}" and then sleeps, `count` times.
+    todo!("a thread that sends {count} messages through {tx:?}, one every {interval:?}")
+}

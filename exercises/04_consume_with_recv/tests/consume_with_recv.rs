@@ -1,0 +1,296 @@
+//! The specification of exercise 04. Read it: each test says what your
+//! `spawn_consumer` must do, and fails with a message that says why.
+//!
+//! In every test, the test itself plays the producer: it keeps `tx`, sends,
+//! and decides when the last Sender goes away.
+
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use consume_with_recv::spawn_consumer;
+use course_support::{PATIENCE, check, fail, human, join_within, quote};
+use predicates::prelude::*;
+
+/// Calls the learner's `spawn_consumer` while the test still holds a Sender
+/// and has sent nothing.
+///
+/// It must return at once: the waiting belongs to the new thread. If it
+/// receives on the caller's thread instead, it blocks for good (the Sender is
+/// alive, so `recv` keeps waiting) and is stopped after `PATIENCE`.
+#[track_caller]
+fn start(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
+    let (done_tx, done_rx) = channel();
+    // The calling thread carries the test's name, so that a panic inside
+    // `spawn_consumer` is reported under the test that called it.
+    let mut builder = thread::Builder::new();
+    if let Some(name) = thread::current().name() {
+        builder = builder.name(name.to_owned());
+    }
+    let caller = builder
+        .spawn(move || {
+            // Nobody listens any more if we gave up waiting; nothing to do then.
+            let _ = done_tx.send(spawn_consumer(rx));
+        })
+        .expect("the system could not start a thread");
+    match done_rx.recv_timeout(PATIENCE) {
+        Ok(handle) => handle,
+        Err(RecvTimeoutError::Timeout) => fail(
+            format!(
+                "spawn_consumer(..) did not return within {}. It should start a thread \
+                 with thread::spawn and return its JoinHandle at once; the `while let` \
+                 loop belongs inside that thread. On the caller's thread, recv waits \
+                 forever: the test still holds a Sender",
+                human(PATIENCE)
+            ),
+            format!(
+                "spawn_consumer(..) não retornou em {}. Ela deveria criar uma thread com \
+                 thread::spawn e devolver o JoinHandle na hora; o laço `while let` fica \
+                 dentro dessa thread. Na thread de quem chamou, o recv espera para \
+                 sempre: o teste ainda tem um Sender",
+                human(PATIENCE)
+            ),
+        ),
+        // `done_tx` was dropped without a send: the call panicked (a `todo!`
+        // still in place, for example). Show that panic as it is.
+        Err(RecvTimeoutError::Disconnected) => match caller.join() {
+            Err(panic) => std::panic::resume_unwind(panic),
+            Ok(()) => unreachable!("the caller sends before it returns"),
+        },
+    }
+}
+
+/// Waits for the consumer to end, once the test has dropped every Sender,
+/// and returns what it received. A panic inside the consumer fails the test
+/// with the thread's own message.
+#[track_caller]
+fn join_consumer(consumer: JoinHandle<Vec<String>>) -> Vec<String> {
+    let deadline = Instant::now() + PATIENCE;
+    while !consumer.is_finished() {
+        if Instant::now() >= deadline {
+            fail(
+                format!(
+                    "the consumer was still running {} after the last Sender was dropped. \
+                     Once the channel is closed and empty, recv returns Err: \
+                     `while let Ok(message) = rx.recv()` stops right there, but a `loop` \
+                     that ignores the Err (`loop {{ if let Ok(..) = rx.recv() {{ .. }} }}`) \
+                     never ends",
+                    human(PATIENCE)
+                ),
+                format!(
+                    "o consumidor ainda rodava {} depois de o último Sender ser descartado. \
+                     Com o canal fechado e vazio, o recv devolve Err: \
+                     `while let Ok(message) = rx.recv()` para bem aí, mas um `loop` que \
+                     ignora o Err (`loop {{ if let Ok(..) = rx.recv() {{ .. }} }}`) nunca \
+                     termina",
+                    human(PATIENCE)
+                ),
+            );
+        }
+        thread::sleep(Duration::from_millis(2));
+    }
+    join_within(consumer, PATIENCE)
+}
+
+/// Fails unless the consumer is still running, with `situation` saying (in
+/// both languages) why it must be.
+#[track_caller]
+fn check_still_waiting(consumer: &JoinHandle<Vec<String>>, situation: (&str, &str)) {
+    let (en, pt) = situation;
+    check(
+        !consumer.is_finished(),
+        format!(
+            "the consumer thread had already ended, although {en}. recv waits for the next \
+             message as long as any Sender is alive; it does not give up on an empty channel"
+        ),
+        format!(
+            "a thread consumidora já tinha terminado, embora {pt}. O recv espera pela próxima \
+             mensagem enquanto existir algum Sender; ele não desiste de um canal vazio"
+        ),
+    );
+}
+
+#[test]
+fn every_message_is_received_in_order() {
+    let (tx, rx) = channel();
+    let consumer = start(rx);
+    let sent: Vec<String> = ["one", "two", "three", "four", "five"]
+        .map(String::from)
+        .to_vec();
+    for message in &sent {
+        tx.send(message.clone())
+            .unwrap_or_else(|_| consumer_gone_early());
+    }
+    drop(tx);
+    let received = join_consumer(consumer);
+    check(
+        received == sent,
+        format!("sent {sent:?}, but the consumer returned {received:?}"),
+        format!("foi enviado {sent:?}, mas o consumidor devolveu {received:?}"),
+    );
+}
+
+#[test]
+fn the_consumer_waits_on_its_own_thread() {
+    let (tx, rx) = channel();
+    // `start` already proved that spawn_consumer returned while nothing had
+    // been sent; the consumer's thread must now be blocked in recv.
+    let consumer = start(rx);
+    thread::sleep(Duration::from_millis(10));
+    check_still_waiting(
+        &consumer,
+        (
+            "a Sender was alive and nothing had been sent yet",
+            "havia um Sender vivo e nada tinha sido enviado ainda",
+        ),
+    );
+    tx.send("sent after the consumer started".to_string())
+        .unwrap_or_else(|_| consumer_gone_early());
+    drop(tx);
+    let received = join_consumer(consumer);
+    check(
+        received == ["sent after the consumer started"],
+        format!(
+            "the consumer should return the one message sent after it started; it returned {received:?}"
+        ),
+        format!(
+            "o consumidor deveria devolver a única mensagem enviada depois que ele começou; devolveu {received:?}"
+        ),
+    );
+}
+
+#[test]
+fn the_consumer_keeps_waiting_while_a_sender_lives() {
+    let (tx, rx) = channel();
+    let consumer = start(rx);
+    tx.send("early".to_string())
+        .unwrap_or_else(|_| consumer_gone_early());
+    // A quiet moment: the channel is empty but not closed.
+    thread::sleep(Duration::from_millis(20));
+    check_still_waiting(
+        &consumer,
+        (
+            "the test still held its Sender and was about to send again",
+            "o teste ainda tinha o seu Sender e ia enviar de novo",
+        ),
+    );
+    tx.send("late".to_string())
+        .unwrap_or_else(|_| consumer_gone_early());
+    drop(tx);
+    let received = join_consumer(consumer);
+    check(
+        received == ["early", "late"],
+        format!("sent \"early\", paused, then sent \"late\"; the consumer returned {received:?}"),
+        format!(
+            "foi enviado \"early\", houve uma pausa, depois foi enviado \"late\"; o consumidor devolveu {received:?}"
+        ),
+    );
+}
+
+#[test]
+fn the_consumer_ends_when_the_last_sender_is_dropped() {
+    let (tx, rx) = channel();
+    let clone = tx.clone();
+    let consumer = start(rx);
+    tx.send("from tx".to_string())
+        .unwrap_or_else(|_| consumer_gone_early());
+    drop(tx);
+    thread::sleep(Duration::from_millis(10));
+    // One Sender is gone, but its clone is still alive: the channel is open.
+    check_still_waiting(
+        &consumer,
+        (
+            "tx was dropped while its clone was still alive",
+            "o tx foi descartado enquanto o seu clone ainda estava vivo",
+        ),
+    );
+    clone
+        .send("from the clone".to_string())
+        .unwrap_or_else(|_| consumer_gone_early());
+    // Now the last Sender goes, the channel closes, and recv returns Err.
+    drop(clone);
+    let received = join_consumer(consumer);
+    check(
+        received == ["from tx", "from the clone"],
+        format!("expected [\"from tx\", \"from the clone\"], the consumer returned {received:?}"),
+        format!(
+            "era esperado [\"from tx\", \"from the clone\"], o consumidor devolveu {received:?}"
+        ),
+    );
+}
+
+#[test]
+fn the_program_prints_every_message_and_ends() {
+    let started = Instant::now();
+    let output = cargo_bin_cmd!("consume_with_recv")
+        .args(["3", "5"])
+        .timeout(PATIENCE)
+        .output()
+        .unwrap_or_else(|e| {
+            fail(
+                format!("could not run the program: {e}"),
+                format!("não foi possível rodar o programa: {e}"),
+            )
+        });
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    check(
+        started.elapsed() < PATIENCE,
+        format!(
+            "`consume_with_recv 3 5` was still running after {} and was stopped. Its producer \
+             sends 3 messages and drops its Sender; from then on recv returns Err, and a \
+             `while let Ok(..)` loop ends, so the consumer can be joined",
+            human(PATIENCE)
+        ),
+        format!(
+            "`consume_with_recv 3 5` ainda rodava depois de {} e foi interrompido. O produtor \
+             envia 3 mensagens e descarta o seu Sender; a partir daí o recv devolve Err, e um \
+             laço `while let Ok(..)` termina, para que o join do consumidor volte",
+            human(PATIENCE)
+        ),
+    );
+    check(
+        output.status.success(),
+        format!(
+            "the program failed ({}); it said:\n{}",
+            output.status,
+            quote(&output.stderr)
+        ),
+        format!(
+            "o programa falhou ({}); ele disse:\n{}",
+            output.status,
+            quote(&output.stderr)
+        ),
+    );
+    let expected = "message from thread: message 0\n\
+                    message from thread: message 1\n\
+                    message from thread: message 2\n\
+                    the consumer received 3 messages\n";
+    check(
+        predicate::str::contains(expected).eval(stdout.as_ref()),
+        format!(
+            "`consume_with_recv 3 5` should print these lines, in this order (the first three \
+             from your consumer, as each message arrives):\n{}it printed:\n{}",
+            quote(expected.as_bytes()),
+            quote(&output.stdout)
+        ),
+        format!(
+            "`consume_with_recv 3 5` deveria imprimir estas linhas, nesta ordem (as três \
+             primeiras pelo seu consumidor, à medida que cada mensagem chega):\n{}imprimiu:\n{}",
+            quote(expected.as_bytes()),
+            quote(&output.stdout)
+        ),
+    );
+}
+
+/// A send from the test failed: the Receiver is gone, so the consumer thread
+/// ended (or dropped `rx`) while the test was still sending.
+#[track_caller]
+fn consumer_gone_early() -> ! {
+    fail(
+        "the test could not send: the consumer had already dropped the Receiver. It should \
+         keep receiving until every Sender is gone",
+        "o teste não conseguiu enviar: o consumidor já tinha descartado o Receiver. Ele \
+         deveria continuar recebendo até todos os Senders sumirem",
+    )
+}

@@ -1,0 +1,38 @@
+//! Exercise 05: many producers.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::Sender;
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+/// Starts `producers` producers, numbered from 1, each on a thread of its own
+/// and each with its own clone of `tx`.
+///
+/// Producer `number` sends `(number, seq)` for every `seq` in
+/// `0..per_producer`, in that order, and sleeps `number × base_interval`
+/// after each send: producer 1 is the quickest, producer 10 is ten times
+/// slower.
+///
+/// Returns the producers' `JoinHandle`s, one per producer. `tx` itself stays
+/// with the caller, who drops it when it no longer needs it.
+pub fn spawn_producers(
+    tx: &Sender<(u32, u32)>,
+    producers: u32,
+    per_producer: u32,
+    base_interval: Duration,
+) -> Vec<JoinHandle<()>> {
+    // ✏️  Your code goes here / Seu código vai aqui.
+    // For now every message is sent from the calling thread, one producer
+    // after the other, and no thread is started. Give each producer its own
+    // clone of `tx` and a thread of its own, and return the threads' handles.
+    for number in 1..=producers {
+        for seq in 0..per_producer {
+            tx.send((number, seq))
+                .expect("the Receiver outlives the producers");
+            thread::sleep(base_interval * number);
+        }
+    }
+    Vec::new()
+}

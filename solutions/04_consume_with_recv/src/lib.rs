@@ -1,0 +1,31 @@
+//! Exercise 04: consume with recv.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::Receiver;
+use std::thread::{self, JoinHandle};
+
+/// Starts a consumer thread and returns its handle right away.
+///
+/// The thread takes the messages out of `rx` one at a time, with `recv`. It
+/// prints each one as `message from thread: {message}` and keeps it. When the
+/// channel closes (every `Sender` is gone and nothing is left to read), the
+/// thread ends and returns everything it received, in order: joining the
+/// handle gives you that `Vec`.
+pub fn spawn_consumer(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
+    // The Receiver moves into the thread: from now on only the consumer
+    // reads the channel.
+    thread::spawn(move || {
+        let mut received = Vec::new();
+        // `recv` blocks until a message comes (`Ok`) or until the channel is
+        // closed and empty (`Err`). `while let` keeps going on `Ok` and stops
+        // at the first `Err`, so the loop ends exactly when no Sender is left.
+        while let Ok(message) = rx.recv() {
+            println!("message from thread: {message}");
+            received.push(message);
+        }
+        // What the closure returns is what `join` hands to the caller.
+        received
+    })
+}

@@ -1,0 +1,43 @@
+//! Exercise 05: many producers.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::Sender;
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+/// Starts `producers` producers, numbered from 1, each on a thread of its own
+/// and each with its own clone of `tx`.
+///
+/// Producer `number` sends `(number, seq)` for every `seq` in
+/// `0..per_producer`, in that order, and sleeps `number × base_interval`
+/// after each send: producer 1 is the quickest, producer 10 is ten times
+/// slower.
+///
+/// Returns the producers' `JoinHandle`s, one per producer. `tx` itself stays
+/// with the caller, who drops it when it no longer needs it.
+pub fn spawn_producers(
+    tx: &Sender<(u32, u32)>,
+    producers: u32,
+    per_producer: u32,
+    base_interval: Duration,
+) -> Vec<JoinHandle<()>> {
+    (1..=producers)
+        // A thread must own what it uses, and `tx` is only borrowed: each
+        // producer gets a clone of its own, paired with its number.
+        .map(|number| (tx.clone(), number))
+        .map(|(tx, number)| {
+            // `move` hands this producer's clone (and its number) to the
+            // thread; the clone is dropped when the thread ends, so once all
+            // producers are done only the caller's `tx` keeps the channel open.
+            thread::spawn(move || {
+                for seq in 0..per_producer {
+                    tx.send((number, seq))
+                        .expect("the Receiver outlives the producers");
+                    thread::sleep(base_interval * number);
+                }
+            })
+        })
+        .collect()
+}

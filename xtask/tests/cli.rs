@@ -1,0 +1,414 @@
+//! The runner, driven through its real command line against the fixture
+//! course in `tests/fixtures/course`, which has one exercise for each way an
+//! exercise can end: it passes, fails a test, does not compile, hangs on
+//! `recv`, prints forever, panics in a spawned thread, has an edited test.
+//!
+//! Tests that only read run on the fixture in place (building into a target
+//! directory of their own); tests that write (reset, broken metadata) work on
+//! a copy in a scratch directory. Every command runs with a time-out, so a
+//! runner that hangs fails its test instead of freezing the suite.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command as StdCommand;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use common::{LIMIT, copy_of_fixture, fixture, processes_matching, target_dir};
+
+/// `xtask --root ROOT --lang LANG ARGS...`, with a clean environment for
+/// language and colour.
+fn xtask_in(root: &Path, lang: &str, args: &[&str]) -> Command {
+    let mut cmd = cargo_bin_cmd!("xtask");
+    cmd.arg("--root")
+        .arg(root)
+        .args(["--lang", lang])
+        .args(args)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .timeout(LIMIT);
+    cmd
+}
+
+fn xtask(lang: &str, args: &[&str]) -> Command {
+    xtask_in(&fixture(), lang, args)
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = StdCommand::new("git")
+        .args([
+            "-c",
+            "user.name=Learner",
+            "-c",
+            "user.email=learner@example.com",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "git {args:?}: {status:?}");
+}
+
+#[test]
+fn verify_stops_at_the_first_exercise_that_fails_and_says_why() {
+    xtask("en", &["verify"])
+        .assert()
+        .code(1)
+        .stdout(contains("Done: 01"))
+        .stdout(contains(
+            "✗ 02 fails · Fixture fails: 1 test(s) failed, 1 passed",
+        ))
+        .stdout(contains("the_answer"))
+        .stdout(contains("expected 42, got 41"))
+        .stdout(contains("exercises/02_fails/README.md"))
+        .stdout(contains("exercises/02_fails/src/lib.rs"))
+        .stdout(contains("cargo xtask hint 02"))
+        .stdout(contains("Progress: [##------------------] 1/7"))
+        // It stopped at 02: the exercises after it were not reported on.
+        .stdout(contains("does_not_compile").not());
+}
+
+#[test]
+fn verify_speaks_portuguese_and_passes_the_language_to_the_tests() {
+    xtask("pt-BR", &["verify"])
+        .assert()
+        .code(1)
+        .stdout(contains("1 teste(s) falharam, 1 passaram"))
+        .stdout(contains("esperava 42, veio 41"))
+        .stdout(contains("exercises/02_fails/README.pt-BR.md"))
+        .stdout(contains("Travou? Rode `cargo xtask hint 02`."))
+        .stdout(contains("Progresso: [##------------------] 1/7"));
+}
+
+#[test]
+fn the_locale_picks_the_language_when_no_flag_is_given() {
+    let mut cmd = cargo_bin_cmd!("xtask");
+    cmd.arg("--root")
+        .arg(fixture())
+        .args(["verify", "02"])
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "pt_BR.UTF-8")
+        .timeout(LIMIT)
+        .assert()
+        .code(1)
+        .stdout(contains("esperava 42, veio 41"));
+}
+
+#[test]
+fn a_passing_exercise_exits_zero() {
+    xtask("en", &["verify", "01"])
+        .assert()
+        .success()
+        .stdout(contains("01 passes · Fixture passes: passes."));
+}
+
+#[test]
+fn a_compile_error_shows_the_compilers_diagnostic() {
+    xtask("en", &["verify", "does_not_compile"])
+        .assert()
+        .code(1)
+        .stdout(contains("does not compile"))
+        .stdout(contains("error[E0382]: use of moved value"))
+        .stdout(contains("exercises/03_does_not_compile/src/lib.rs"));
+}
+
+#[test]
+fn a_hang_is_stopped_at_the_time_limit_with_everything_it_started() {
+    let started = Instant::now();
+    xtask("en", &["verify", "04"])
+        .assert()
+        .code(1)
+        .stdout(contains("stopped: still running after 2 s"))
+        .stdout(contains("Still running: receives_something"))
+        .stdout(contains("recv() waits for as long as any Sender"))
+        .stdout(contains("Advice when hangs hangs."));
+    // Only a lower bound on time: the limit was honoured, not cut short.
+    assert!(started.elapsed() >= Duration::from_secs(2));
+    if cfg!(target_os = "linux") {
+        // The hanging test started `sleep 4242`: it must be gone too.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !processes_matching("sleep 4242").is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(processes_matching("sleep 4242"), Vec::<String>::new());
+    }
+}
+
+#[test]
+fn a_hang_is_explained_in_portuguese_too() {
+    xtask("pt-BR", &["verify", "04"])
+        .assert()
+        .code(1)
+        .stdout(contains("interrompido: ainda rodando depois de 2 s"))
+        .stdout(contains("Conselho quando hangs trava."));
+}
+
+#[test]
+fn an_output_flood_is_cut_short() {
+    xtask("en", &["verify", "05"])
+        .assert()
+        .code(1)
+        .stdout(contains("stopped: it printed without end"))
+        .stdout(contains("more than 1 MiB"))
+        .stdout(contains("| message 0: hello again and again"));
+    xtask("pt-BR", &["verify", "05"])
+        .assert()
+        .code(1)
+        .stdout(contains("interrompido: imprimiu sem parar"));
+}
+
+#[test]
+fn a_panic_in_a_spawned_thread_is_reported_as_such() {
+    xtask("en", &["verify", "06"])
+        .assert()
+        .code(1)
+        .stdout(contains("✗ the_producer_returns_a_value"))
+        .stdout(contains(
+            "a thread started by the code (`<unnamed>`) panicked:",
+        ))
+        .stdout(contains("index out of bounds"));
+    xtask("pt-BR", &["verify", "06"])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "uma thread criada pelo código (`<unnamed>`) entrou em pânico:",
+        ));
+}
+
+#[test]
+fn an_edited_test_file_is_warned_about_and_still_run() {
+    xtask("en", &["verify", "07"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "warning: 07 edited_test: the tests were changed from the shipped version (tests/edited_test.rs)",
+        ))
+        .stdout(contains("passes."));
+    xtask("pt-BR", &["verify", "07"])
+        .assert()
+        .success()
+        .stdout(contains("os testes foram alterados"));
+}
+
+#[test]
+fn exercises_are_named_by_number_directory_or_name() {
+    for name in ["1", "01", "01_passes", "passes"] {
+        xtask("en", &["verify", name]).assert().success();
+    }
+}
+
+#[test]
+fn an_unknown_exercise_is_a_usage_error_that_lists_the_exercises() {
+    for name in [
+        "99",
+        "nope",
+        "../02_fails",
+        "/etc/passwd",
+        "exercises/02_fails",
+    ] {
+        xtask("en", &["verify", name])
+            .assert()
+            .code(2)
+            .stderr(contains(format!("no exercise called `{name}`")))
+            .stderr(contains("01 passes, 02 fails"));
+    }
+    xtask("pt-BR", &["hint", "nope"])
+        .assert()
+        .code(2)
+        .stderr(contains("não existe exercício chamado `nope`"));
+}
+
+#[test]
+fn usage_errors_exit_two_with_one_line() {
+    xtask("en", &["frobnicate"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown command `frobnicate`"));
+    xtask("en", &["reset"])
+        .assert()
+        .code(2)
+        .stderr(contains("reset needs"));
+    cargo_bin_cmd!("xtask")
+        .args(["--lang", "pt-BR", "verify", "--bogus"])
+        .timeout(LIMIT)
+        .assert()
+        .code(2)
+        .stderr(contains("opção desconhecida `--bogus`"));
+}
+
+#[test]
+fn outside_a_course_it_says_where_to_run() {
+    // Outside the repository, so that no course is found above it either.
+    let empty = std::env::temp_dir().join(format!("not-a-course-{}", std::process::id()));
+    fs::create_dir_all(&empty).unwrap();
+    xtask_in(&empty, "en", &["verify"])
+        .assert()
+        .code(2)
+        .stderr(contains("is not a course"));
+    let mut cmd = cargo_bin_cmd!("xtask");
+    cmd.current_dir(&empty)
+        .args(["--lang", "en", "list"])
+        .timeout(LIMIT)
+        .assert()
+        .code(2)
+        .stderr(contains("run this inside the course repository"));
+}
+
+#[test]
+fn malformed_metadata_is_a_setup_error_naming_the_file() {
+    let root = copy_of_fixture("malformed");
+    fs::write(
+        root.join("exercises/02_fails/exercise.toml"),
+        "edit = [\"src/lib.rs\"\n[en]\n",
+    )
+    .unwrap();
+    xtask_in(&root, "en", &["list"])
+        .assert()
+        .code(2)
+        .stderr(contains("malformed exercises/02_fails/exercise.toml"));
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn list_shows_every_exercise_with_its_state() {
+    xtask("en", &["list"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_match(r"01  passes +done +Fixture passes").unwrap())
+        .stdout(predicate::str::is_match(r"02  fails +next +Fixture fails").unwrap())
+        .stdout(predicate::str::is_match(r"04  hangs +pending").unwrap())
+        .stdout(predicate::str::is_match(r"07  edited_test +done").unwrap())
+        .stdout(contains("Progress: [#####---------------] 2/7"));
+    xtask("pt-BR", &["list"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_match(r"02  fails +próximo").unwrap());
+}
+
+#[test]
+fn hint_shows_the_hints_of_the_named_or_next_exercise() {
+    xtask("en", &["hint", "03"])
+        .assert()
+        .success()
+        .stdout(contains("Hints for 03 does_not_compile"))
+        .stdout(contains("Hint 1:"))
+        .stdout(contains("First hint of does_not_compile."))
+        .stdout(contains("Second hint of does_not_compile."));
+    xtask("pt-BR", &["hint"])
+        .assert()
+        .success()
+        .stdout(contains("Dicas para 02 fails"))
+        .stdout(contains("Primeira dica de fails."));
+}
+
+#[test]
+fn solution_shows_a_diff_to_the_reference() {
+    xtask("en", &["solution", "02"])
+        .assert()
+        .success()
+        .stdout(contains("--- exercises/02_fails/src/lib.rs"))
+        .stdout(contains("+++ solutions/02_fails/src/lib.rs"))
+        .stdout(contains("-    41"))
+        .stdout(contains("+    42"));
+    // Without a name: the last exercise finished, which is 01 here, and
+    // the learner's file is the same as the reference.
+    xtask("en", &["solution"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "exercises/01_passes/src/lib.rs is the same as the reference solution.",
+        ));
+}
+
+#[test]
+fn verify_solutions_checks_the_reference_files_against_the_same_tests() {
+    xtask("en", &["verify", "--solutions", "02"])
+        .assert()
+        .success()
+        .stdout(contains("02 fails · Fixture fails: passes."));
+}
+
+#[test]
+fn plain_output_has_no_escape_codes() {
+    xtask("en", &["verify", "03"])
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(1)
+        .stdout(contains("\u{1b}").not());
+}
+
+#[test]
+fn reset_saves_the_learners_file_then_restores_the_shipped_one_even_after_a_commit() {
+    let root = copy_of_fixture("reset");
+    git(&root, &["init", "-q"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "course as shipped"]);
+    let file = root.join("exercises/02_fails/src/lib.rs");
+    let shipped = fs::read_to_string(&file).unwrap();
+    let mine = "pub fn answer() -> u32 {\n    40 + 2\n}\n";
+    fs::write(&file, mine).unwrap();
+    git(&root, &["commit", "-q", "-am", "my answer"]);
+
+    let out = xtask_in(&root, "en", &["reset", "02"])
+        .assert()
+        .success()
+        .stdout(contains("Your version was saved in .course-backups/"))
+        .stdout(contains("Restored exercises/02_fails/src/lib.rs"))
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(fs::read_to_string(&file).unwrap(), shipped);
+    let said = String::from_utf8(out).unwrap();
+    let backup_dir = said
+        .lines()
+        .find_map(|l| l.strip_prefix("Your version was saved in "))
+        .unwrap();
+    let backup = root.join(backup_dir).join("src/lib.rs");
+    assert_eq!(fs::read_to_string(backup).unwrap(), mine);
+
+    // A second reset has nothing to do and writes no backup.
+    xtask_in(&root, "pt-BR", &["reset", "fails"])
+        .assert()
+        .success()
+        .stdout(contains("já está como original"));
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn reset_without_the_git_history_changes_nothing() {
+    let root = copy_of_fixture("reset-no-git");
+    let file = root.join("exercises/02_fails/src/lib.rs");
+    fs::write(&file, "// my work\n").unwrap();
+    xtask_in(&root, "en", &["reset", "02"])
+        .env("GIT_CEILING_DIRECTORIES", root.parent().unwrap())
+        .assert()
+        .code(2)
+        .stderr(contains("Nothing was changed."));
+    assert_eq!(fs::read_to_string(&file).unwrap(), "// my work\n");
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn help_lists_the_commands_in_both_languages() {
+    cargo_bin_cmd!("xtask")
+        .args(["--lang", "en", "help"])
+        .assert()
+        .success()
+        .stdout(contains("verify [EXERCISE]"))
+        .stdout(contains("reset EXERCISE"));
+    cargo_bin_cmd!("xtask")
+        .args(["--lang", "pt-BR", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("verify [EXERCÍCIO]"));
+}

@@ -1,0 +1,202 @@
+//! `cargo xtask watch`, driven as a learner drives it: started on a copy of
+//! the fixture course, files saved the way editors save them (a temporary
+//! file renamed over the original), keys sent on stdin, Ctrl-C sent as
+//! SIGINT. Every wait is bounded; a watch process still alive at the end of a
+//! test is killed.
+
+mod common;
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::{LIMIT, copy_of_fixture, processes_matching};
+
+struct Watch {
+    child: Child,
+    stdin: ChildStdin,
+    lines: Receiver<String>,
+    /// Output since the last [`Watch::mark`].
+    seen: String,
+}
+
+impl Watch {
+    fn start(root: &Path, extra: &[&str]) -> Watch {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .arg("--root")
+            .arg(root)
+            .args(["--lang", "en", "watch"])
+            .args(extra)
+            // A target directory of its own: cargo names a path package's
+            // artifacts without its location, so copies must not share one.
+            .env("CARGO_TARGET_DIR", root.join("target"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start watch");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, lines) = channel();
+        thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { return };
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        Watch {
+            child,
+            stdin,
+            lines,
+            seen: String::new(),
+        }
+    }
+
+    /// Waits until the output since the last mark contains `needle`.
+    fn wait_for(&mut self, needle: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        while !self.seen.contains(needle) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push_str(&line);
+                    self.seen.push('\n');
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!(
+                        "watch did not print {needle:?} within {limit:?}; it printed:\n{}",
+                        self.seen
+                    )
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!(
+                        "watch ended before printing {needle:?}; it printed:\n{}",
+                        self.seen
+                    )
+                }
+            }
+        }
+    }
+
+    fn mark(&mut self) {
+        self.seen.clear();
+    }
+
+    fn key(&mut self, key: &str) {
+        self.stdin.write_all(key.as_bytes()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self, limit: Duration) -> ExitStatus {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "watch did not exit within {limit:?}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Saves like many editors do: write a temporary file, rename it over.
+fn save(path: &Path, content: &str) {
+    let temporary = path.with_extension("rs.tmp");
+    fs::write(&temporary, content).unwrap();
+    fs::rename(&temporary, path).unwrap();
+}
+
+const FORTY_TWO: &str = "pub fn answer() -> u32 {\n    42\n}\n";
+
+#[test]
+fn a_save_brings_a_new_verdict_keys_work_and_q_quits() {
+    let root = copy_of_fixture("watch-save");
+    let mut watch = Watch::start(&root, &[]);
+    watch.wait_for("Progress: [##------------------] 1/7", LIMIT);
+    watch.wait_for("q quit", LIMIT);
+    watch.mark();
+
+    save(&root.join("exercises/02_fails/src/lib.rs"), FORTY_TWO);
+    watch.wait_for("Done: 01–02", LIMIT);
+    watch.wait_for(
+        "03 does_not_compile · Fixture does_not_compile: does not compile",
+        LIMIT,
+    );
+    watch.wait_for("q quit", LIMIT);
+
+    watch.mark();
+    watch.key("h");
+    watch.wait_for("Hints for 03 does_not_compile", LIMIT);
+    watch.key("l");
+    watch.wait_for("03  does_not_compile  next", LIMIT);
+    // The solution of the last exercise finished, 02, which now matches.
+    watch.key("s");
+    watch.wait_for(
+        "exercises/02_fails/src/lib.rs is the same as the reference solution",
+        LIMIT,
+    );
+
+    watch.key("q");
+    watch.wait_for("Bye!", LIMIT);
+    assert!(watch.wait_exit(LIMIT).success());
+    drop(watch);
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_hanging_exercise_never_freezes_watch_and_ctrl_c_leaves_nothing_running() {
+    let root = copy_of_fixture("watch-hang");
+    // Solve 02 and 03 so that the next exercise is the one that hangs.
+    fs::write(root.join("exercises/02_fails/src/lib.rs"), FORTY_TWO).unwrap();
+    fs::write(
+        root.join("exercises/03_does_not_compile/src/lib.rs"),
+        "pub fn answer() -> u32 {\n    10\n}\n",
+    )
+    .unwrap();
+    let mut watch = Watch::start(&root, &["--poll"]);
+    watch.wait_for(
+        "04 hangs · Fixture hangs: stopped: still running after 2 s",
+        LIMIT,
+    );
+    watch.wait_for("(polling)", LIMIT);
+    watch.mark();
+
+    // A save starts a run that hangs again; a second save during that run
+    // cancels it, and the verdict is the one of the newest files.
+    let lib = root.join("exercises/04_hangs/src/lib.rs");
+    let hanging = fs::read_to_string(&lib).unwrap();
+    save(&lib, &format!("{hanging}\n// touched\n"));
+    thread::sleep(Duration::from_millis(700));
+    save(
+        &lib,
+        "pub fn wait_forever() -> String {\n    \"no more waiting\".to_owned()\n}\n",
+    );
+    watch.wait_for("Done: 01–04", LIMIT);
+    watch.wait_for("05 floods", LIMIT);
+
+    // Ctrl-C: watch ends, and so does everything it started.
+    let pid = watch.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(sent.success());
+    let status = watch.wait_exit(LIMIT);
+    assert!(status.success(), "watch ended with {status:?}");
+    assert_eq!(processes_matching("sleep 4242"), Vec::<String>::new());
+    drop(watch);
+    fs::remove_dir_all(&root).unwrap();
+}
