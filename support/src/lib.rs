@@ -234,7 +234,10 @@ pub fn join_within_or<T>(
         Ok(value) => value,
         Err(payload) => fail(
             format!("a spawned thread panicked: {}", panic_text(&*payload)),
-            format!("uma thread criada entrou em pânico: {}", panic_text(&*payload)),
+            format!(
+                "uma thread criada entrou em pânico: {}",
+                panic_text(&*payload)
+            ),
         ),
     }
 }
@@ -310,6 +313,47 @@ where
             ),
         },
     }
+}
+
+/// Checks what running the exercise's program returned (for example
+/// `assert_cmd`'s `cargo_bin_cmd!(..).timeout(limit).output()`, started at
+/// `started`): it started, ended by itself before `limit`, and exited
+/// successfully. Returns what it printed on stdout.
+///
+/// `on_timeout` says, in both languages, why this step's program might
+/// never end; a failure quotes what the program wrote on stderr.
+#[track_caller]
+pub fn program_succeeded(
+    result: std::io::Result<std::process::Output>,
+    started: Instant,
+    limit: Duration,
+    on_timeout: (impl Display, impl Display),
+) -> String {
+    let output = match result {
+        Ok(output) => output,
+        Err(e) => fail(
+            format!("could not run the program: {e}"),
+            format!("não foi possível rodar o programa: {e}"),
+        ),
+    };
+    // A program stopped by the time limit is killed, so it never "succeeds".
+    if !output.status.success() && started.elapsed() >= limit {
+        fail(on_timeout.0, on_timeout.1);
+    }
+    check(
+        output.status.success(),
+        format!(
+            "the program failed ({}); it said:\n{}",
+            output.status,
+            quote(&output.stderr)
+        ),
+        format!(
+            "o programa falhou ({}); ele disse:\n{}",
+            output.status,
+            quote(&output.stderr)
+        ),
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Output of another program, indented and marked so that it reads as a

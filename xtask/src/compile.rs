@@ -96,6 +96,14 @@ pub fn build(
         .map(|e| (e.dir_name.clone(), Compiled::default()))
         .collect();
     let mut compiled_units = 0usize;
+    // cargo does not say in advance how many units a build has; the lock
+    // file's package count plus one test per exercise is close, and the
+    // estimate only grows if the build turns out bigger.
+    let lock = side.manifest(&course.root).with_file_name("Cargo.lock");
+    let mut expected_units = std::fs::read_to_string(lock)
+        .map(|t| t.lines().filter(|l| l.trim() == "[[package]]").count())
+        .unwrap_or(0)
+        + exercises.len();
     let mut stderr_lines: Vec<String> = Vec::new();
 
     let limits = Limits {
@@ -122,14 +130,19 @@ pub fn build(
         match message.get("reason").and_then(Json::as_str) {
             Some("compiler-artifact") => {
                 compiled_units += 1;
-                let name = message
-                    .path(&["target", "name"])
-                    .and_then(Json::as_str)
-                    .unwrap_or("");
-                ui.status(&format!(
-                    "{} {compiled_units}: {name}",
-                    ui.t("Compiling", "Compilando")
-                ));
+                expected_units = expected_units.max(compiled_units + 1);
+                let fresh = message.get("fresh").and_then(Json::as_bool) == Some(true);
+                if !fresh {
+                    let name = message
+                        .path(&["target", "name"])
+                        .and_then(Json::as_str)
+                        .unwrap_or("");
+                    ui.status(&format!(
+                        "{} {}",
+                        ui.building(compiled_units, expected_units),
+                        name
+                    ));
+                }
                 let is_test =
                     message.path(&["profile", "test"]).and_then(Json::as_bool) == Some(true);
                 if let (Some(ex), true, Some(exe)) = (

@@ -8,6 +8,7 @@
 //! named after the command. Exit codes: 0 everything checked passes, 1
 //! something does not, 2 a usage or setup error, 130 interrupted.
 
+mod bench;
 mod changes;
 mod check;
 mod compile;
@@ -130,10 +131,7 @@ fn run(flags: &flags::Flags, ui: &Ui) -> Result<bool, Failure> {
         Command::Watch(options) => watch::run(&course, ui, options),
         Command::Check(options) => check::run(&course, ui, options),
         Command::Seal => check::seal(&course, ui),
-        Command::Bench(_) => Err(Failure::Usage(UsageError {
-            en: "bench is not available yet".into(),
-            pt: "bench ainda não está disponível".into(),
-        })),
+        Command::Bench(options) => bench::run(&course, ui, options),
     }
 }
 

@@ -77,11 +77,6 @@ impl Table {
     }
 
     #[cfg(test)]
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.entries.iter().map(|(k, v)| (k.as_str(), v))
-    }
-
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -20,6 +20,8 @@ use crate::ui::Ui;
 
 pub const BACKUPS: &str = ".course-backups";
 
+type Change<'a> = (&'a str, Vec<u8>, Option<Vec<u8>>);
+
 pub fn run(course: &Course, ui: &Ui, name: &str) -> Result<bool, Failure> {
     let exercise = course.select(name)?;
     let label = exercise.label();
@@ -28,8 +30,9 @@ pub fn run(course: &Course, ui: &Ui, name: &str) -> Result<bool, Failure> {
         pt: format!("{label} não tem shipped-files.txt, então a versão original é desconhecida"),
     })?;
 
-    // Everything is fetched before anything is written.
-    let mut changes: Vec<(&str, Vec<u8>, Option<Vec<u8>>)> = Vec::new();
+    // Everything is fetched before anything is written: for each file that
+    // differs, (path, shipped content, the learner's content if any).
+    let mut changes: Vec<Change> = Vec::new();
     for file in &exercise.edit {
         let id = manifest
             .iter()

@@ -43,7 +43,7 @@ pub fn current(exercise: &Exercise) -> Entries {
         .into_iter()
         .filter_map(|p| {
             let bytes = fs::read(exercise.dir.join(&p)).ok()?;
-            Some((p, git_blob_id(&bytes)))
+            Some((p, blob_id_of_checkout(&bytes)))
         })
         .collect();
     entries.sort();
@@ -65,6 +65,23 @@ fn collect_files(base: &Path, relative: &str, out: &mut Vec<String>) {
             Ok(t) if t.is_file() => out.push(path),
             _ => {}
         }
+    }
+}
+
+/// The blob id git would store for a file as checked out. A checkout with
+/// `core.autocrlf` (common on Windows) has CRLF line ends where the stored
+/// blob has LF; hashing the LF form keeps those files from looking edited.
+fn blob_id_of_checkout(bytes: &[u8]) -> String {
+    if bytes.windows(2).any(|w| w == b"\r\n") {
+        let mut lf = Vec::with_capacity(bytes.len());
+        for (i, &b) in bytes.iter().enumerate() {
+            if !(b == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
+                lf.push(b);
+            }
+        }
+        git_blob_id(&lf)
+    } else {
+        git_blob_id(bytes)
     }
 }
 
@@ -124,4 +141,15 @@ pub fn fetch(root: &Path, blob: &str) -> Result<Vec<u8>, String> {
         return Err(format!("git returned other content for {blob}"));
     }
     Ok(output.stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_checkouts_hash_like_their_lf_blob() {
+        assert_eq!(blob_id_of_checkout(b"a\r\nb\r\n"), git_blob_id(b"a\nb\n"));
+        assert_eq!(blob_id_of_checkout(b"a\rb"), git_blob_id(b"a\rb"));
+    }
 }

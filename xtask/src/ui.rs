@@ -98,6 +98,19 @@ impl Ui {
         )
     }
 
+    /// `Compiling [########------------] 23/61`, for the status line while
+    /// cargo builds.
+    pub fn building(&self, done: usize, total: usize) -> String {
+        const WIDTH: usize = 20;
+        let filled = (done * WIDTH).checked_div(total).unwrap_or(0).min(WIDTH);
+        format!(
+            "{} [{}{}] {done}/{total}",
+            self.t("Compiling", "Compilando"),
+            "#".repeat(filled),
+            "-".repeat(WIDTH - filled)
+        )
+    }
+
     /// A one-line status on stderr that the next status (or
     /// [`Ui::clear_status`]) replaces; nothing when not on a terminal.
     pub fn status(&self, text: &str) {
@@ -154,6 +167,13 @@ mod tests {
             "Progresso: [--------------------] 0/8"
         );
         assert!(Ui::plain(Lang::En).progress(8, 8).contains("8/8"));
+    }
+
+    #[test]
+    fn building_bar_never_overflows() {
+        let ui = Ui::plain(Lang::PtBr);
+        assert_eq!(ui.building(5, 20), "Compilando [#####---------------] 5/20");
+        assert!(ui.building(30, 20).contains("[####################]"));
     }
 
     #[test]

@@ -167,12 +167,9 @@ impl State<'_> {
                     b'h' | b'H' => self.show_hint(),
                     b'l' | b'L' => self.show_list(),
                     b's' | b'S' => self.show_solution()?,
-                    b'\n' | b'\r' => match &self.running {
-                        // Enter runs the check again, for when a save was
-                        // not noticed.
-                        None => self.begin(start),
-                        Some(_) => {}
-                    },
+                    // Enter runs the check again, for when a save was not
+                    // noticed.
+                    b'\n' | b'\r' if self.running.is_none() => self.begin(start),
                     _ => {}
                 },
                 Err(RecvTimeoutError::Timeout) => {}

@@ -412,3 +412,25 @@ fn help_lists_the_commands_in_both_languages() {
         .success()
         .stdout(contains("verify [EXERCÍCIO]"));
 }
+
+#[test]
+fn the_maintainer_check_fails_on_a_course_with_problems() {
+    // The fixture is a course full of problems on purpose: 01 passes as
+    // shipped, most exercises have no solution, 07's tests were edited.
+    xtask("en", &["check", "--no-lints", "--repeat", "1"])
+        .assert()
+        .code(1)
+        .stdout(contains("check failed"))
+        .stdout(contains(
+            "01 passes: the shipped exercise passes its tests; it must fail until solved",
+        ))
+        .stdout(contains(
+            "03 does_not_compile: the solution has no solutions/03_does_not_compile/src/lib.rs",
+        ))
+        .stdout(contains(
+            "07 edited_test: shipped-files.txt is missing or stale",
+        ))
+        .stdout(contains(
+            "uses assert_eq!(..., whose message would be English only",
+        ));
+}

@@ -3,9 +3,12 @@
 
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
+use std::time::Instant;
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use course_support::{PATIENCE, check, fail, finishes_within, quote, recv_within};
+use course_support::{
+    PATIENCE, check, fail, finishes_within, human, program_succeeded, quote, recv_within,
+};
 use create_channel::create_channel;
 use predicates::prelude::*;
 
@@ -65,39 +68,39 @@ fn dropping_the_sender_closes_the_channel() {
 
 #[test]
 fn the_program_prints_the_received_message() {
-    let output = cargo_bin_cmd!("create_channel")
-        .timeout(PATIENCE)
-        .output()
-        .unwrap_or_else(|e| {
-            fail(
-                format!("could not run the program: {e}"),
-                format!("não foi possível rodar o programa: {e}"),
-            )
-        });
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    check(
-        output.status.success(),
-        format!(
-            "the program failed ({}); it said:\n{}",
-            output.status,
-            quote(&output.stderr)
-        ),
-        format!(
-            "o programa falhou ({}); ele disse:\n{}",
-            output.status,
-            quote(&output.stderr)
+    let started = Instant::now();
+    let result = cargo_bin_cmd!("create_channel").timeout(PATIENCE).output();
+    let stdout = program_succeeded(
+        result,
+        started,
+        PATIENCE,
+        (
+            format!(
+                "the program was still running after {} and was stopped. It sends one \
+                 message and receives it, so it should end at once. Creating a channel never \
+                 blocks: is there a recv (inside create_channel, perhaps) waiting on a \
+                 channel nobody sends to?",
+                human(PATIENCE)
+            ),
+            format!(
+                "o programa ainda rodava depois de {} e foi interrompido. Ele envia uma \
+                 mensagem e a recebe, então deveria terminar na hora. Criar um canal nunca \
+                 bloqueia: há algum recv (dentro da create_channel, talvez) esperando num \
+                 canal em que ninguém envia?",
+                human(PATIENCE)
+            ),
         ),
     );
     let expected = predicate::str::contains("received: hello through the channel");
     check(
-        expected.eval(stdout.as_ref()),
+        expected.eval(stdout.as_str()),
         format!(
             "the program should print \"received: hello through the channel\"; it printed:\n{}",
-            quote(&output.stdout)
+            quote(stdout.as_bytes())
         ),
         format!(
             "o programa deveria imprimir \"received: hello through the channel\"; imprimiu:\n{}",
-            quote(&output.stdout)
+            quote(stdout.as_bytes())
         ),
     );
 }

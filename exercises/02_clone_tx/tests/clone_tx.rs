@@ -6,12 +6,13 @@
 
 use std::sync::mpsc::{Receiver, channel};
 use std::thread::JoinHandle;
+use std::time::Instant;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use clone_tx::start_two_producers;
 use course_support::{
-    PATIENCE, Stamped, check, closed_within, collect_within, fail, finishes_within, join_within,
-    quote, stamp,
+    PATIENCE, Stamped, check, closed_within, collect_within, finishes_within, human, join_within,
+    program_succeeded, quote, stamp,
 };
 use predicates::prelude::*;
 
@@ -91,40 +92,38 @@ fn the_channel_closes_once_both_producers_are_done() {
 
 #[test]
 fn the_program_prints_both_greetings() {
-    let output = cargo_bin_cmd!("clone_tx")
-        .timeout(PATIENCE)
-        .output()
-        .unwrap_or_else(|e| {
-            fail(
-                format!("could not run the program: {e}"),
-                format!("não foi possível rodar o programa: {e}"),
-            )
-        });
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    check(
-        output.status.success(),
-        format!(
-            "the program failed ({}); it said:\n{}",
-            output.status,
-            quote(&output.stderr)
-        ),
-        format!(
-            "o programa falhou ({}); ele disse:\n{}",
-            output.status,
-            quote(&output.stderr)
+    let started = Instant::now();
+    let result = cargo_bin_cmd!("clone_tx").timeout(PATIENCE).output();
+    let stdout = program_succeeded(
+        result,
+        started,
+        PATIENCE,
+        (
+            format!(
+                "the program was still running after {} and was stopped. It waits for one \
+                 greeting from each producer, then joins both threads: does a producer never \
+                 send its message, or never end?",
+                human(PATIENCE)
+            ),
+            format!(
+                "o programa ainda rodava depois de {} e foi interrompido. Ele espera uma \
+                 saudação de cada produtor e depois faz o join das duas threads: algum \
+                 produtor nunca envia a sua mensagem, ou nunca termina?",
+                human(PATIENCE)
+            ),
         ),
     );
     for n in [1, 2] {
         let line = format!("received: hello from producer {n}");
         check(
-            predicate::str::contains(line.as_str()).eval(stdout.as_ref()),
+            predicate::str::contains(line.as_str()).eval(stdout.as_str()),
             format!(
                 "the program should print \"{line}\"; it printed:\n{}",
-                quote(&output.stdout)
+                quote(stdout.as_bytes())
             ),
             format!(
                 "o programa deveria imprimir \"{line}\"; imprimiu:\n{}",
-                quote(&output.stdout)
+                quote(stdout.as_bytes())
             ),
         );
     }

@@ -2,11 +2,14 @@
 //! `spawn_producer` must do, and fails with a message that says why.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::thread::{self, JoinHandle};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use course_support::{Arrival, PATIENCE, check, collect_within, fail, human, join_within, quote};
+use course_support::{
+    Arrival, PATIENCE, check, collect_within, fail, finishes_within_or, human, join_within_or,
+    program_succeeded, quote,
+};
 use loop_send::spawn_producer;
 use predicates::prelude::*;
 
@@ -19,22 +22,9 @@ use predicates::prelude::*;
 #[track_caller]
 fn start(count: usize, interval: Duration) -> (Receiver<String>, JoinHandle<()>) {
     let (tx, rx) = channel();
-    let (done_tx, done_rx) = channel();
-    // The calling thread carries the test's name, so that a panic inside
-    // `spawn_producer` is reported under the test that called it.
-    let mut builder = thread::Builder::new();
-    if let Some(name) = thread::current().name() {
-        builder = builder.name(name.to_owned());
-    }
-    let caller = builder
-        .spawn(move || {
-            // Nobody listens any more if we gave up waiting; nothing to do then.
-            let _ = done_tx.send(spawn_producer(tx, count, interval));
-        })
-        .expect("the system could not start a thread");
-    match done_rx.recv_timeout(PATIENCE) {
-        Ok(handle) => (rx, handle),
-        Err(RecvTimeoutError::Timeout) => fail(
+    let handle = finishes_within_or(
+        PATIENCE,
+        (
             format!(
                 "spawn_producer(..) did not return within {}. It should start a thread \
                  with thread::spawn and return its JoinHandle at once: the sends and the \
@@ -48,38 +38,31 @@ fn start(count: usize, interval: Duration) -> (Receiver<String>, JoinHandle<()>)
                 human(PATIENCE)
             ),
         ),
-        // `done_tx` was dropped without a send: the call panicked (a `todo!`
-        // still in place, for example). Show that panic as it is.
-        Err(RecvTimeoutError::Disconnected) => match caller.join() {
-            Err(panic) => std::panic::resume_unwind(panic),
-            Ok(()) => unreachable!("the caller sends before it returns"),
-        },
-    }
+        move || spawn_producer(tx, count, interval),
+    );
+    (rx, handle)
 }
 
 /// Waits (at most `PATIENCE`) for the producer thread to end after it sent
 /// everything; a panic inside it fails the test with the thread's message.
 #[track_caller]
 fn join_producer(producer: JoinHandle<()>) {
-    let deadline = Instant::now() + PATIENCE;
-    while !producer.is_finished() {
-        if Instant::now() >= deadline {
-            fail(
-                format!(
-                    "the producer thread was still running {} after its last message: \
-                     its loop should stop after `count` sends, so that the thread ends",
-                    human(PATIENCE)
-                ),
-                format!(
-                    "a thread produtora ainda estava rodando {} depois da última mensagem: \
-                     o laço deveria parar depois de `count` envios, para a thread terminar",
-                    human(PATIENCE)
-                ),
-            );
-        }
-        thread::sleep(Duration::from_millis(2));
-    }
-    join_within(producer, PATIENCE);
+    join_within_or(
+        producer,
+        PATIENCE,
+        (
+            format!(
+                "the producer thread was still running {} after its last message: \
+                 its loop should stop after `count` sends, so that the thread ends",
+                human(PATIENCE)
+            ),
+            format!(
+                "a thread produtora ainda estava rodando {} depois da última mensagem: \
+                 o laço deveria parar depois de `count` envios, para a thread terminar",
+                human(PATIENCE)
+            ),
+        ),
+    );
 }
 
 /// "message 0", "message 1", ... up to `count` of them.
@@ -207,52 +190,36 @@ fn the_producer_runs_on_its_own_thread() {
 #[test]
 fn the_program_prints_each_message_in_order() {
     let started = Instant::now();
-    let output = cargo_bin_cmd!("loop_send")
+    let result = cargo_bin_cmd!("loop_send")
         .args(["3", "5"])
         .timeout(PATIENCE)
-        .output()
-        .unwrap_or_else(|e| {
-            fail(
-                format!("could not run the program: {e}"),
-                format!("não foi possível rodar o programa: {e}"),
-            )
-        });
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    check(
-        started.elapsed() < PATIENCE,
-        format!(
-            "`loop_send 3 5` was still running after {} and was stopped: the producer's loop should end after 3 messages, so that its Sender is dropped and the program's receiving loop ends",
-            human(PATIENCE)
-        ),
-        format!(
-            "`loop_send 3 5` ainda rodava depois de {} e foi interrompido: o laço do produtor deveria terminar depois de 3 mensagens, para que o seu Sender seja descartado e o laço de recepção do programa termine",
-            human(PATIENCE)
-        ),
-    );
-    check(
-        output.status.success(),
-        format!(
-            "the program failed ({}); it said:\n{}",
-            output.status,
-            quote(&output.stderr)
-        ),
-        format!(
-            "o programa falhou ({}); ele disse:\n{}",
-            output.status,
-            quote(&output.stderr)
+        .output();
+    let stdout = program_succeeded(
+        result,
+        started,
+        PATIENCE,
+        (
+            format!(
+                "`loop_send 3 5` was still running after {} and was stopped: the producer's loop should end after 3 messages, so that its Sender is dropped and the program's receiving loop ends",
+                human(PATIENCE)
+            ),
+            format!(
+                "`loop_send 3 5` ainda rodava depois de {} e foi interrompido: o laço do produtor deveria terminar depois de 3 mensagens, para que o seu Sender seja descartado e o laço de recepção do programa termine",
+                human(PATIENCE)
+            ),
         ),
     );
     let expected = "received: message 0\nreceived: message 1\nreceived: message 2\n";
     check(
-        predicate::str::contains(expected).eval(stdout.as_ref())
-            && !predicate::str::contains("message 3").eval(stdout.as_ref()),
+        predicate::str::contains(expected).eval(stdout.as_str())
+            && !predicate::str::contains("message 3").eval(stdout.as_str()),
         format!(
             "`loop_send 3 5` should print these 3 lines, in this order:\n{expected}it printed:\n{}",
-            quote(&output.stdout)
+            quote(stdout.as_bytes())
         ),
         format!(
             "`loop_send 3 5` deveria imprimir estas 3 linhas, nesta ordem:\n{expected}imprimiu:\n{}",
-            quote(&output.stdout)
+            quote(stdout.as_bytes())
         ),
     );
 }

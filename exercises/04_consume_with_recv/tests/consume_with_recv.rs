@@ -4,13 +4,15 @@
 //! In every test, the test itself plays the producer: it keeps `tx`, sends,
 //! and decides when the last Sender goes away.
 
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, channel};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use consume_with_recv::spawn_consumer;
-use course_support::{PATIENCE, check, fail, human, join_within, quote};
+use course_support::{
+    PATIENCE, check, fail, finishes_within_or, human, join_within_or, program_succeeded, quote,
+};
 use predicates::prelude::*;
 
 /// Calls the learner's `spawn_consumer` while the test still holds a Sender
@@ -21,22 +23,9 @@ use predicates::prelude::*;
 /// alive, so `recv` keeps waiting) and is stopped after `PATIENCE`.
 #[track_caller]
 fn start(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
-    let (done_tx, done_rx) = channel();
-    // The calling thread carries the test's name, so that a panic inside
-    // `spawn_consumer` is reported under the test that called it.
-    let mut builder = thread::Builder::new();
-    if let Some(name) = thread::current().name() {
-        builder = builder.name(name.to_owned());
-    }
-    let caller = builder
-        .spawn(move || {
-            // Nobody listens any more if we gave up waiting; nothing to do then.
-            let _ = done_tx.send(spawn_consumer(rx));
-        })
-        .expect("the system could not start a thread");
-    match done_rx.recv_timeout(PATIENCE) {
-        Ok(handle) => handle,
-        Err(RecvTimeoutError::Timeout) => fail(
+    finishes_within_or(
+        PATIENCE,
+        (
             format!(
                 "spawn_consumer(..) did not return within {}. It should start a thread \
                  with thread::spawn and return its JoinHandle at once; the `while let` \
@@ -52,13 +41,8 @@ fn start(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
                 human(PATIENCE)
             ),
         ),
-        // `done_tx` was dropped without a send: the call panicked (a `todo!`
-        // still in place, for example). Show that panic as it is.
-        Err(RecvTimeoutError::Disconnected) => match caller.join() {
-            Err(panic) => std::panic::resume_unwind(panic),
-            Ok(()) => unreachable!("the caller sends before it returns"),
-        },
-    }
+        move || spawn_consumer(rx),
+    )
 }
 
 /// Waits for the consumer to end, once the test has dropped every Sender,
@@ -66,31 +50,28 @@ fn start(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
 /// with the thread's own message.
 #[track_caller]
 fn join_consumer(consumer: JoinHandle<Vec<String>>) -> Vec<String> {
-    let deadline = Instant::now() + PATIENCE;
-    while !consumer.is_finished() {
-        if Instant::now() >= deadline {
-            fail(
-                format!(
-                    "the consumer was still running {} after the last Sender was dropped. \
-                     Once the channel is closed and empty, recv returns Err: \
-                     `while let Ok(message) = rx.recv()` stops right there, but a `loop` \
-                     that ignores the Err (`loop {{ if let Ok(..) = rx.recv() {{ .. }} }}`) \
-                     never ends",
-                    human(PATIENCE)
-                ),
-                format!(
-                    "o consumidor ainda rodava {} depois de o último Sender ser descartado. \
-                     Com o canal fechado e vazio, o recv devolve Err: \
-                     `while let Ok(message) = rx.recv()` para bem aí, mas um `loop` que \
-                     ignora o Err (`loop {{ if let Ok(..) = rx.recv() {{ .. }} }}`) nunca \
-                     termina",
-                    human(PATIENCE)
-                ),
-            );
-        }
-        thread::sleep(Duration::from_millis(2));
-    }
-    join_within(consumer, PATIENCE)
+    join_within_or(
+        consumer,
+        PATIENCE,
+        (
+            format!(
+                "the consumer was still running {} after the last Sender was dropped. \
+                 Once the channel is closed and empty, recv returns Err: \
+                 `while let Ok(message) = rx.recv()` stops right there, but a `loop` \
+                 that ignores the Err (`loop {{ if let Ok(..) = rx.recv() {{ .. }} }}`) \
+                 never ends",
+                human(PATIENCE)
+            ),
+            format!(
+                "o consumidor ainda rodava {} depois de o último Sender ser descartado. \
+                 Com o canal fechado e vazio, o recv devolve Err: \
+                 `while let Ok(message) = rx.recv()` para bem aí, mas um `loop` que \
+                 ignora o Err (`loop {{ if let Ok(..) = rx.recv() {{ .. }} }}`) nunca \
+                 termina",
+                human(PATIENCE)
+            ),
+        ),
+    )
 }
 
 /// Fails unless the consumer is still running, with `situation` saying (in
@@ -223,43 +204,27 @@ fn the_consumer_ends_when_the_last_sender_is_dropped() {
 #[test]
 fn the_program_prints_every_message_and_ends() {
     let started = Instant::now();
-    let output = cargo_bin_cmd!("consume_with_recv")
+    let result = cargo_bin_cmd!("consume_with_recv")
         .args(["3", "5"])
         .timeout(PATIENCE)
-        .output()
-        .unwrap_or_else(|e| {
-            fail(
-                format!("could not run the program: {e}"),
-                format!("não foi possível rodar o programa: {e}"),
-            )
-        });
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    check(
-        started.elapsed() < PATIENCE,
-        format!(
-            "`consume_with_recv 3 5` was still running after {} and was stopped. Its producer \
-             sends 3 messages and drops its Sender; from then on recv returns Err, and a \
-             `while let Ok(..)` loop ends, so the consumer can be joined",
-            human(PATIENCE)
-        ),
-        format!(
-            "`consume_with_recv 3 5` ainda rodava depois de {} e foi interrompido. O produtor \
-             envia 3 mensagens e descarta o seu Sender; a partir daí o recv devolve Err, e um \
-             laço `while let Ok(..)` termina, para que o join do consumidor volte",
-            human(PATIENCE)
-        ),
-    );
-    check(
-        output.status.success(),
-        format!(
-            "the program failed ({}); it said:\n{}",
-            output.status,
-            quote(&output.stderr)
-        ),
-        format!(
-            "o programa falhou ({}); ele disse:\n{}",
-            output.status,
-            quote(&output.stderr)
+        .output();
+    let stdout = program_succeeded(
+        result,
+        started,
+        PATIENCE,
+        (
+            format!(
+                "`consume_with_recv 3 5` was still running after {} and was stopped. Its producer \
+                 sends 3 messages and drops its Sender; from then on recv returns Err, and a \
+                 `while let Ok(..)` loop ends, so the consumer can be joined",
+                human(PATIENCE)
+            ),
+            format!(
+                "`consume_with_recv 3 5` ainda rodava depois de {} e foi interrompido. O produtor \
+                 envia 3 mensagens e descarta o seu Sender; a partir daí o recv devolve Err, e um \
+                 laço `while let Ok(..)` termina, para que o join do consumidor volte",
+                human(PATIENCE)
+            ),
         ),
     );
     let expected = "message from thread: message 0\n\
@@ -267,18 +232,18 @@ fn the_program_prints_every_message_and_ends() {
                     message from thread: message 2\n\
                     the consumer received 3 messages\n";
     check(
-        predicate::str::contains(expected).eval(stdout.as_ref()),
+        predicate::str::contains(expected).eval(stdout.as_str()),
         format!(
             "`consume_with_recv 3 5` should print these lines, in this order (the first three \
              from your consumer, as each message arrives):\n{}it printed:\n{}",
             quote(expected.as_bytes()),
-            quote(&output.stdout)
+            quote(stdout.as_bytes())
         ),
         format!(
             "`consume_with_recv 3 5` deveria imprimir estas linhas, nesta ordem (as três \
              primeiras pelo seu consumidor, à medida que cada mensagem chega):\n{}imprimiu:\n{}",
             quote(expected.as_bytes()),
-            quote(&output.stdout)
+            quote(stdout.as_bytes())
         ),
     );
 }

@@ -3,13 +3,14 @@
 //! A program that is still running after a few seconds is stopped, and the
 //! test fails.
 
+use std::io;
 use std::process::Output;
 use std::sync::OnceLock;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use course_support::{PATIENCE, check, fail, human, quote};
+use course_support::{PATIENCE, check, human, program_succeeded, quote};
 use predicates::prelude::*;
 
 /// The program starts ten producers, as in the chapter.
@@ -60,62 +61,48 @@ fn run_program(base_interval_ms: u32, messages: u32) -> Run {
 /// What the run printed, once it is sure the program ended by itself, in
 /// time and successfully; otherwise the test fails and says why.
 fn finished(run: &Run) -> String {
-    let output = run.output.as_ref().unwrap_or_else(|e| {
-        fail(
-            format!("could not run the program: {e}"),
-            format!("não foi possível rodar o programa: {e}"),
-        )
+    // How far the program got, for the message if it had to be stopped.
+    let printed = run.output.as_ref().map_or(0, |output| {
+        message_lines(&String::from_utf8_lossy(&output.stdout)).count()
     });
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    if !output.status.success() && run.took >= PATIENCE {
-        // The time limit was reached and the program was stopped.
-        let printed = message_lines(&stdout).count();
-        let expected = PRODUCERS * run.messages;
-        let (all_in_en, all_in_pt) = if printed as u32 == expected {
-            (
-                " Every message had been printed, so the producers were done \
-                 and the consumer was still waiting in recv().",
-                " Todas as mensagens já tinham sido impressas: os produtores tinham \
-                 terminado e o consumidor continuava esperando em recv().",
-            )
-        } else {
-            ("", "")
-        };
-        fail(
+    let expected = PRODUCERS * run.messages;
+    let (all_in_en, all_in_pt) = if printed as u32 == expected {
+        (
+            " Every message had been printed, so the producers were done \
+             and the consumer was still waiting in recv().",
+            " Todas as mensagens já tinham sido impressas: os produtores tinham \
+             terminado e o consumidor continuava esperando em recv().",
+        )
+    } else {
+        ("", "")
+    };
+    let command = format!(
+        "never_ending_program {} {}",
+        run.base_interval_ms, run.messages
+    );
+    program_succeeded(
+        run.output.clone().map_err(io::Error::other),
+        // Both runs are checked only once both have ended: measure this one
+        // as if it were checked the moment it ended.
+        Instant::now() - run.took,
+        PATIENCE,
+        (
             format!(
-                "the program did not end within {}; it was stopped after printing \
+                "`{command}` did not end within {}; it was stopped after printing \
                  {printed} of {expected} messages.{all_in_en} A receiver waits while \
                  any Sender lives, even one that never sends: is the original tx still \
                  alive in main?",
                 human(PATIENCE)
             ),
             format!(
-                "o programa não terminou em {}; foi interrompido depois de imprimir \
+                "`{command}` não terminou em {}; foi interrompido depois de imprimir \
                  {printed} de {expected} mensagens.{all_in_pt} O receptor espera enquanto \
                  existir algum Sender, mesmo um que nunca envia: o tx original ainda está \
                  vivo na main?",
                 human(PATIENCE)
             ),
-        );
-    }
-    check(
-        output.status.success(),
-        format!(
-            "`never_ending_program {} {}` failed ({}); it said:\n{}",
-            run.base_interval_ms,
-            run.messages,
-            output.status,
-            quote(&output.stderr)
         ),
-        format!(
-            "`never_ending_program {} {}` falhou ({}); ele disse:\n{}",
-            run.base_interval_ms,
-            run.messages,
-            output.status,
-            quote(&output.stderr)
-        ),
-    );
-    stdout
+    )
 }
 
 /// The lines the consumer prints, one per message received.

@@ -3,11 +3,11 @@
 //! says why.
 
 use std::collections::BTreeMap;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use course_support::{PATIENCE, check, fail, finishes_within, human, join_within};
+use course_support::{PATIENCE, check, finishes_within, finishes_within_or, human, join_within};
 use iterate_the_receiver::{collect_all, drain_ready};
 
 /// The pause between two sends of the same producer.
@@ -48,22 +48,9 @@ fn collect_all_within<T: Send + 'static>(rx: Receiver<T>) -> Vec<T> {
 /// the next message never returns: the test then fails and says why.
 #[track_caller]
 fn drain_ready_within<T: Send + 'static>(rx: Receiver<T>) -> (Receiver<T>, Vec<T>) {
-    let (done_tx, done_rx) = channel();
-    let mut worker = thread::Builder::new();
-    if let Some(name) = thread::current().name() {
-        // Named after the test, so that a panic is reported under it.
-        worker = worker.name(name.to_owned());
-    }
-    let worker = worker
-        .spawn(move || {
-            let drained = drain_ready(&rx);
-            // If the test gave up waiting, nobody needs the result.
-            let _ = done_tx.send((rx, drained));
-        })
-        .expect("the system could not start a thread");
-    match done_rx.recv_timeout(PROMPTLY) {
-        Ok(result) => result,
-        Err(RecvTimeoutError::Timeout) => fail(
+    finishes_within_or(
+        PROMPTLY,
+        (
             format!(
                 "drain_ready did not return within {}. A Sender is still alive here, \
                  so anything that waits for the next message (rx.iter(), \
@@ -80,12 +67,11 @@ fn drain_ready_within<T: Send + 'static>(rx: Receiver<T>) -> (Receiver<T>, Vec<T
                 human(PROMPTLY)
             ),
         ),
-        // The worker dropped `done_tx` without sending: it panicked.
-        Err(RecvTimeoutError::Disconnected) => match worker.join() {
-            Err(payload) => std::panic::resume_unwind(payload),
-            Ok(()) => unreachable!("the worker sends before it returns"),
+        move || {
+            let drained = drain_ready(&rx);
+            (rx, drained)
         },
-    }
+    )
 }
 
 #[test]

@@ -5,11 +5,14 @@
 //! plays the consumer: it takes a few messages and then leaves, dropping its
 //! Receiver.
 
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{Sender, channel};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use course_support::{Arrival, PATIENCE, check, collect_within, fail, human, panic_text};
+use course_support::{
+    Arrival, PATIENCE, check, collect_within, fail, human, join_within_or, panic_text,
+};
 use when_the_consumer_leaves::{Report, produce_until_closed, tick};
 
 /// The producer's pause after each send.
@@ -24,59 +27,60 @@ const TAKE: usize = 4;
 const STOPS_WITHIN: Duration = Duration::from_secs(2);
 
 /// Starts `produce_until_closed` on a thread named after the test (so that
-/// a panic inside it is reported under the test's name).
-fn start_producer(tx: Sender<String>) -> JoinHandle<Report> {
+/// a panic inside it is reported under the test's name). A panic is caught
+/// and handed back as its text, for [`report_once_stopped`] to explain.
+fn start_producer(tx: Sender<String>) -> JoinHandle<Result<Report, String>> {
     let mut builder = thread::Builder::new();
     if let Some(name) = thread::current().name() {
         builder = builder.name(name.to_owned());
     }
     builder
-        .spawn(move || produce_until_closed(tx, INTERVAL))
+        .spawn(move || {
+            panic::catch_unwind(AssertUnwindSafe(|| produce_until_closed(tx, INTERVAL)))
+                .map_err(|payload| panic_text(&*payload))
+        })
         .expect("the system could not start a thread")
 }
 
 /// Waits for the producer, whose Receiver is gone, to notice and return its
 /// report. Fails the test, saying why, if it does not.
 #[track_caller]
-fn report_once_stopped(producer: JoinHandle<Report>) -> Report {
-    let deadline = Instant::now() + STOPS_WITHIN;
-    while !producer.is_finished() {
-        if Instant::now() >= deadline {
-            fail(
-                format!(
-                    "produce_until_closed was still running {} after the Receiver was \
-                     dropped. From that moment every send returns Err, and that Err is \
-                     the only news a producer gets that nobody is listening: \
-                     `let _ = tx.send(..)` throws it away. Stop at the first Err.",
-                    human(STOPS_WITHIN)
-                ),
-                format!(
-                    "produce_until_closed continuava rodando {} depois que o Receiver \
-                     foi descartado. A partir dali todo send devolve Err, e esse Err é o \
-                     único aviso que o produtor recebe de que ninguém mais escuta: \
-                     `let _ = tx.send(..)` joga o aviso fora. Pare no primeiro Err.",
-                    human(STOPS_WITHIN)
-                ),
-            );
-        }
-        thread::sleep(Duration::from_millis(1));
-    }
-    producer.join().unwrap_or_else(|payload| {
-        fail(
+fn report_once_stopped(producer: JoinHandle<Result<Report, String>>) -> Report {
+    let outcome = join_within_or(
+        producer,
+        STOPS_WITHIN,
+        (
             format!(
-                "produce_until_closed panicked: {}. Once the consumer leaves, a \
+                "produce_until_closed was still running {} after the Receiver was \
+                 dropped. From that moment every send returns Err, and that Err is \
+                 the only news a producer gets that nobody is listening: \
+                 `let _ = tx.send(..)` throws it away. Stop at the first Err.",
+                human(STOPS_WITHIN)
+            ),
+            format!(
+                "produce_until_closed continuava rodando {} depois que o Receiver \
+                 foi descartado. A partir dali todo send devolve Err, e esse Err é o \
+                 único aviso que o produtor recebe de que ninguém mais escuta: \
+                 `let _ = tx.send(..)` joga o aviso fora. Pare no primeiro Err.",
+                human(STOPS_WITHIN)
+            ),
+        ),
+    );
+    match outcome {
+        Ok(report) => report,
+        Err(panicked) => fail(
+            format!(
+                "produce_until_closed panicked: {panicked}. Once the consumer leaves, a \
                  failed send is expected, not a bug: instead of unwrap() or expect(), \
-                 stop and return the report.",
-                panic_text(&*payload)
+                 stop and return the report."
             ),
             format!(
-                "produce_until_closed entrou em pânico: {}. Depois que o consumidor \
+                "produce_until_closed entrou em pânico: {panicked}. Depois que o consumidor \
                  sai, um send que falha é o esperado, não um defeito: em vez de \
-                 unwrap() ou expect(), pare e devolva o relatório.",
-                panic_text(&*payload)
+                 unwrap() ou expect(), pare e devolva o relatório."
             ),
-        )
-    })
+        ),
+    }
 }
 
 /// The usual story: the consumer takes `TAKE` messages, then leaves.
