@@ -10,6 +10,7 @@
 //! 2. warm, nothing changed, course solved: `cargo xtask verify` against
 //!    `cargo test` of the same packages;
 //! 3. one exercise edited: `cargo xtask verify NN` against `cargo test -p`;
+//!    and in watch mode, the time from a save to the new verdict;
 //! 4. a hanging exercise (the fixture course's): time to the verdict against
 //!    its time limit;
 //! 5. an exercise that prints forever: time to the verdict and the runner's
@@ -167,6 +168,26 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Fai
         });
     }
 
+    // 3b. Watch mode: from a save to the new verdict on screen.
+    {
+        let exercise = &course.exercises[course.exercises.len() / 2];
+        let file = copy
+            .join("exercises")
+            .join(&exercise.dir_name)
+            .join(&exercise.edit[0]);
+        say("watch mode");
+        let runner = watch_latency(&copy, &warm_target, &file, runs)?;
+        let met = median(&runner) <= Duration::from_secs(1);
+        rows.push(Row {
+            what: "3b. watch mode: a save to the new verdict on screen",
+            runner,
+            floor: None,
+            target: "≤ 1 s".into(),
+            met,
+            note: format!("exercise {} edited", exercise.label()),
+        });
+    }
+
     // 4 and 5: the fixture course's hanging and flooding exercises.
     let fixture = bench.join("fixture");
     let _ = fs::remove_dir_all(&fixture);
@@ -321,6 +342,59 @@ fn timed(mut cmd: Command) -> io::Result<Duration> {
             String::from_utf8_lossy(&outcome.stderr)
         ))),
     }
+}
+
+/// Starts `watch` (the runner binary itself), then saves `file` `runs`
+/// times, each time measuring from the save to the end of the new verdict.
+fn watch_latency(dir: &Path, target: &Path, file: &Path, runs: usize) -> io::Result<Vec<Duration>> {
+    use std::io::BufRead;
+    let binary = target
+        .join("debug")
+        .join(if cfg!(windows) { "xtask.exe" } else { "xtask" });
+    let mut child = in_dir(Command::new(binary), dir, target)
+        .args(["watch", "--lang", "en"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let stdout = child.stdout.take().expect("piped");
+    let (tx, lines) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in io::BufReader::new(stdout).lines() {
+            let Ok(line) = line else { return };
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    // The footer ends every verdict.
+    let verdict_end = |lines: &std::sync::mpsc::Receiver<String>| -> io::Result<()> {
+        loop {
+            match lines.recv_timeout(Duration::from_secs(300)) {
+                Ok(line) if line.contains("q quit") => return Ok(()),
+                Ok(_) => {}
+                Err(_) => return Err(io::Error::other("watch printed no verdict")),
+            }
+        }
+    };
+    let original = fs::read_to_string(file)?;
+    let measured = (|| -> io::Result<Vec<Duration>> {
+        verdict_end(&lines)?;
+        let mut took = Vec::new();
+        for i in 0..runs {
+            // Let the file watcher settle, so each save is its own run.
+            std::thread::sleep(Duration::from_millis(300));
+            let start = Instant::now();
+            fs::write(file, format!("{original}\n// watch edit {i}\n"))?;
+            verdict_end(&lines)?;
+            took.push(start.elapsed());
+        }
+        Ok(took)
+    })();
+    let _ = child.kill();
+    let _ = child.wait();
+    fs::write(file, &original)?;
+    measured
 }
 
 /// Runs the runner binary itself (not through cargo, so the process we

@@ -25,7 +25,7 @@ use crate::flags;
 use crate::shipped;
 use crate::tr;
 use crate::ui::Ui;
-use crate::verify::{self, Verdict};
+use crate::verify::{self, Scope, Verdict};
 
 /// Calls that fail a test with an English-only message.
 const MONOLINGUAL: &[&str] = &[
@@ -56,33 +56,42 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
         &problems,
     );
 
-    // 2. Every shipped exercise fails.
+    // 2. Every shipped exercise fails, and builds without warnings when it
+    // builds at all.
     let shipped_build = compile::build(course, Side::Exercises, &all, ui, None)?;
     for exercise in &all {
-        let label = exercise.label();
-        let Some(c) = shipped_build.of(exercise) else {
-            continue;
-        };
-        if c.errors.is_empty() && !c.warnings.is_empty() {
-            problems.push(tr!(
-                lang,
-                "{label}: the shipped exercise builds with warnings:\n{}",
-                "{label}: o exercício original compila com avisos:\n{}",
-                c.warnings.join("\n")
-            ));
-        }
-        if c.errors.is_empty() && !c.tests.is_empty() {
-            let v = verify::run_tests(exercise, &c.tests, &exercise.dir, lang, None)?;
-            if v.passed() {
+        if let Some(c) = shipped_build.of(exercise).filter(|c| c.errors.is_empty()) {
+            if !c.warnings.is_empty() {
+                let label = exercise.label();
                 problems.push(tr!(
                     lang,
-                    "{label}: the shipped exercise passes its tests; it must fail until solved",
-                    "{label}: o exercício original passa nos testes; ele precisa falhar até ser resolvido"
+                    "{label}: the shipped exercise builds with warnings:\n{}",
+                    "{label}: o exercício original compila com avisos:\n{}",
+                    c.warnings.join("\n")
                 ));
             }
-            if matches!(v, Verdict::Stopped) {
-                return Err(Failure::Interrupted);
-            }
+        }
+    }
+    let verdicts = verify::judge_all(
+        course,
+        Side::Exercises,
+        &all,
+        &shipped_build,
+        Scope::All,
+        ui,
+        None,
+    )?;
+    for (exercise, verdict) in all.iter().zip(&verdicts) {
+        if matches!(verdict, Verdict::Stopped) {
+            return Err(Failure::Interrupted);
+        }
+        if verdict.passed() {
+            let label = exercise.label();
+            problems.push(tr!(
+                lang,
+                "{label}: the shipped exercise passes its tests; it must fail until solved",
+                "{label}: o exercício original passa nos testes; ele precisa falhar até ser resolvido"
+            ));
         }
     }
     say(
@@ -123,19 +132,19 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
         }
     }
     for round in 1..=options.repeat {
-        // Odd rounds run on a quiet machine, even ones with every core busy.
+        // Odd rounds run on a quiet machine, even ones with every core busy;
+        // the tests run side by side, as `verify` runs them.
         let load = (round % 2 == 0).then(Load::start);
-        for exercise in &all {
-            let Some(c) = solved.of(exercise).filter(|c| c.errors.is_empty()) else {
-                continue;
-            };
-            let dir = exercise.solution_dir(&course.root);
-            let v = verify::run_tests(exercise, &c.tests, &dir, lang, None)?;
-            if matches!(v, Verdict::Stopped) {
+        let verdicts =
+            verify::judge_all(course, Side::Solutions, &all, &solved, Scope::All, ui, None)?;
+        drop(load);
+        for (exercise, verdict) in all.iter().zip(&verdicts) {
+            if matches!(verdict, Verdict::Stopped) {
                 return Err(Failure::Interrupted);
             }
-            if !v.passed() {
-                let busy = if load.is_some() {
+            let compiled = solved.of(exercise).is_some_and(|c| c.errors.is_empty());
+            if compiled && !verdict.passed() {
+                let busy = if round % 2 == 0 {
                     ui.t(" (machine loaded)", " (máquina carregada)")
                 } else {
                     ""
@@ -143,11 +152,10 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
                 problems.push(format!(
                     "{} {round}{busy}: {}",
                     ui.t("round", "rodada"),
-                    verify::explain(course, ui, Side::Solutions, exercise, &v).trim()
+                    verify::explain(course, ui, Side::Solutions, exercise, verdict).trim()
                 ));
             }
         }
-        drop(load);
     }
     let rounds = options.repeat;
     say(

@@ -10,7 +10,10 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::AtomicBool;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, channel};
+use std::thread;
 use std::time::Duration;
 
 use crate::compile::{self, Side};
@@ -81,6 +84,14 @@ pub enum Scope {
 
 /// Verdicts for `exercises`, in their order; with
 /// [`Scope::UntilFirstFailure`] the list ends at the first one that fails.
+///
+/// After one cargo build, the exercises' tests run on a small pool of
+/// threads (the worker-pool pattern: indices on a channel behind a mutex,
+/// verdicts back on another channel). Most tests spend their time waiting
+/// on channels and sleeps, so two exercises per core run side by side
+/// (at most eight), which shortens the wait without crowding the machine. With `UntilFirstFailure`, as soon
+/// as every exercise before the first failure has passed, the runs still
+/// going are cancelled and their processes ended.
 pub fn evaluate(
     course: &Course,
     side: Side,
@@ -90,45 +101,142 @@ pub fn evaluate(
     cancel: Option<&AtomicBool>,
 ) -> io::Result<Vec<Verdict>> {
     let build = compile::build(course, side, exercises, ui, cancel)?;
-    let mut verdicts = Vec::new();
-    for (i, exercise) in exercises.iter().enumerate() {
-        if matches!(build.ending, Ending::Cancelled | Ending::Interrupted) {
-            verdicts.push(Verdict::Stopped);
-            break;
+    judge_all(course, side, exercises, &build, scope, ui, cancel)
+}
+
+/// [`evaluate`] after the build: the verdicts from `build` and the tests.
+pub fn judge_all(
+    course: &Course,
+    side: Side,
+    exercises: &[&Exercise],
+    build: &compile::Build,
+    scope: Scope,
+    ui: &Ui,
+    cancel: Option<&AtomicBool>,
+) -> io::Result<Vec<Verdict>> {
+    if matches!(build.ending, Ending::Cancelled | Ending::Interrupted) {
+        return Ok(vec![Verdict::Stopped]);
+    }
+    let total = exercises.len();
+    let jobs = thread::available_parallelism()
+        .map_or(2, |n| 2 * n.get())
+        .clamp(2, 8);
+    // Raised to cancel the runs still going: the caller cancelled, or their
+    // verdicts are no longer needed.
+    let stop = AtomicBool::new(false);
+    let mut results: Vec<Option<Verdict>> = (0..total).map(|_| None).collect();
+    let (work_tx, work_rx) = channel::<usize>();
+    for i in 0..total {
+        let _ = work_tx.send(i);
+    }
+    drop(work_tx);
+    let work_rx = Mutex::new(work_rx);
+
+    thread::scope(|scope_| -> io::Result<()> {
+        let (done_tx, done_rx) = channel::<(usize, io::Result<Verdict>)>();
+        for _ in 0..jobs.min(total) {
+            let done_tx = done_tx.clone();
+            let (work_rx, stop) = (&work_rx, &stop);
+            scope_.spawn(move || {
+                loop {
+                    // The lock is held only while taking the next index.
+                    let next = work_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok(i)) = next else { return };
+                    if stop.load(Ordering::SeqCst) {
+                        return;
+                    }
+                    let verdict = judge(course, side, exercises[i], build, ui.lang, stop);
+                    if done_tx.send((i, verdict)).is_err() {
+                        return;
+                    }
+                }
+            });
         }
-        let verdict = match (build.of(exercise), &build.cargo_error) {
-            (Some(c), _) if !c.errors.is_empty() => Verdict::DoesNotCompile {
-                errors: c.errors.clone(),
-            },
-            (Some(c), _) if !c.tests.is_empty() => {
-                ui.status(&format!(
-                    "{} {} ({}/{})",
-                    ui.t("Testing", "Testando"),
-                    exercise.label(),
-                    i + 1,
-                    exercises.len()
-                ));
-                let dir = match side {
-                    Side::Exercises => exercise.dir.clone(),
-                    Side::Solutions => exercise.solution_dir(&course.root),
-                };
-                let v = run_tests(exercise, &c.tests, &dir, ui.lang, cancel)?;
-                ui.clear_status();
-                v
+        drop(done_tx);
+
+        let mut finished = 0;
+        loop {
+            match done_rx.recv_timeout(Duration::from_millis(25)) {
+                Ok((i, verdict)) => {
+                    let verdict = match verdict {
+                        Ok(v) => v,
+                        Err(e) => {
+                            stop.store(true, Ordering::SeqCst);
+                            return Err(e);
+                        }
+                    };
+                    results[i] = Some(verdict);
+                    finished += 1;
+                    ui.status(&format!(
+                        "{} {finished}/{total}",
+                        ui.t("Testing", "Testando")
+                    ));
+                    if scope == Scope::UntilFirstFailure && settled(&results) {
+                        stop.store(true, Ordering::SeqCst);
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    if cancel.is_some_and(|c| c.load(Ordering::SeqCst)) {
+                        stop.store(true, Ordering::SeqCst);
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }
-            (_, Some(cargo)) => Verdict::BuildFailed {
-                cargo: cargo.clone(),
-            },
-            _ => Verdict::NoTests,
-        };
-        let stop = !verdict.passed() && scope == Scope::UntilFirstFailure
+        }
+    })?;
+    ui.clear_status();
+
+    let mut verdicts = Vec::new();
+    for result in results {
+        // Missing: cancelled before it ran, or after the answer was known.
+        let verdict = result.unwrap_or(Verdict::Stopped);
+        let last = !verdict.passed() && scope == Scope::UntilFirstFailure
             || matches!(verdict, Verdict::Stopped);
         verdicts.push(verdict);
-        if stop {
+        if last {
             break;
         }
     }
     Ok(verdicts)
+}
+
+/// True when the verdicts in course order, up to the first failure, are all
+/// known: later ones cannot change the answer.
+fn settled(results: &[Option<Verdict>]) -> bool {
+    match results
+        .iter()
+        .position(|r| !r.as_ref().is_some_and(Verdict::passed))
+    {
+        Some(i) => results[i].is_some(),
+        None => true,
+    }
+}
+
+/// The verdict of one exercise, from the build and its tests.
+fn judge(
+    course: &Course,
+    side: Side,
+    exercise: &Exercise,
+    build: &compile::Build,
+    lang: Lang,
+    stop: &AtomicBool,
+) -> io::Result<Verdict> {
+    Ok(match (build.of(exercise), &build.cargo_error) {
+        (Some(c), _) if !c.errors.is_empty() => Verdict::DoesNotCompile {
+            errors: c.errors.clone(),
+        },
+        (Some(c), _) if !c.tests.is_empty() => {
+            let dir = match side {
+                Side::Exercises => exercise.dir.clone(),
+                Side::Solutions => exercise.solution_dir(&course.root),
+            };
+            run_tests(exercise, &c.tests, &dir, lang, Some(stop))?
+        }
+        (_, Some(cargo)) => Verdict::BuildFailed {
+            cargo: cargo.clone(),
+        },
+        _ => Verdict::NoTests,
+    })
 }
 
 /// Runs an exercise's test executables one after another; the first that

@@ -26,6 +26,7 @@ fn the_benchmark_runs_and_reports_every_measurement() {
         ))
         .stdout(contains("| 2. warm, nothing changed"))
         .stdout(contains("| 3. one exercise edited"))
+        .stdout(contains("| 3b. watch mode"))
         .stdout(contains("| 4. a hanging exercise"))
         .stdout(contains("| 5. an exercise that prints forever"))
         .stdout(contains("runner peak memory"))
