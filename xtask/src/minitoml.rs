@@ -318,9 +318,9 @@ impl Parser<'_> {
         let rest = self.rest();
         match self.peek() {
             None => Err(self.error("expected a value")),
-            Some('"') if rest.starts_with("\"\"\"") => self.multiline_basic().map(Value::String),
+            Some('"') if rest.starts_with("\"\"\"") => self.multiline('"').map(Value::String),
             Some('"') => self.basic_string().map(Value::String),
-            Some('\'') if rest.starts_with("'''") => self.multiline_literal().map(Value::String),
+            Some('\'') if rest.starts_with("'''") => self.multiline('\'').map(Value::String),
             Some('\'') => self.literal_string().map(Value::String),
             Some('[') => self.array(),
             Some('{') => Err(self.error("inline tables are not supported")),
@@ -505,7 +505,10 @@ impl Parser<'_> {
         }
     }
 
-    fn multiline_basic(&mut self) -> Result<String, TomlError> {
+    /// A multi-line string opened by three `quote`s: basic (`"""`, with
+    /// escapes and line-ending backslashes) or literal (`'''`, taken as is).
+    fn multiline(&mut self, quote: char) -> Result<String, TomlError> {
+        let escapes = quote == '"';
         let start = self.pos;
         self.pos += 3;
         self.eat_newline();
@@ -513,17 +516,17 @@ impl Parser<'_> {
         loop {
             match self.peek() {
                 None => return Err(self.error_at(start, "unterminated string")),
-                Some('"') => match self.multiline_close('"')? {
+                Some(c) if c == quote => match self.multiline_close(quote)? {
                     Some(extra) => {
-                        out.extend(std::iter::repeat_n('"', extra));
+                        out.extend(std::iter::repeat_n(quote, extra));
                         return Ok(out);
                     }
                     None => {
-                        out.push('"');
+                        out.push(quote);
                         self.pos += 1;
                     }
                 },
-                Some('\\') => {
+                Some('\\') if escapes => {
                     // A backslash that is the last non-blank character on its
                     // line removes the line break and all blank space after it.
                     let after = self.rest()[1..].trim_start_matches([' ', '\t']);
@@ -534,40 +537,6 @@ impl Parser<'_> {
                         self.push_escape(&mut out, start)?;
                     }
                 }
-                Some('\n') => {
-                    out.push('\n');
-                    self.pos += 1;
-                }
-                Some('\r') if self.eat("\r\n") => out.push('\n'),
-                Some(c) if c != '\t' && c.is_control() => {
-                    return Err(self.error("control character in string"));
-                }
-                Some(c) => {
-                    out.push(c);
-                    self.pos += c.len_utf8();
-                }
-            }
-        }
-    }
-
-    fn multiline_literal(&mut self) -> Result<String, TomlError> {
-        let start = self.pos;
-        self.pos += 3;
-        self.eat_newline();
-        let mut out = String::new();
-        loop {
-            match self.peek() {
-                None => return Err(self.error_at(start, "unterminated string")),
-                Some('\'') => match self.multiline_close('\'')? {
-                    Some(extra) => {
-                        out.extend(std::iter::repeat_n('\'', extra));
-                        return Ok(out);
-                    }
-                    None => {
-                        out.push('\'');
-                        self.pos += 1;
-                    }
-                },
                 Some('\n') => {
                     out.push('\n');
                     self.pos += 1;

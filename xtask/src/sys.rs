@@ -24,7 +24,9 @@ mod imp {
     const SIGHUP: i32 = 1;
     const SIGINT: i32 = 2;
     const SIGKILL: i32 = 9;
+    const SIGPIPE: i32 = 13;
     const SIGTERM: i32 = 15;
+    const SIG_DFL: usize = 0;
 
     unsafe extern "C" {
         fn kill(pid: i32, sig: i32) -> i32;
@@ -47,6 +49,12 @@ mod imp {
     }
 
     pub fn watch_interrupts() {
+        // Output piped into `head` that closes early ends the runner quietly,
+        // as it would any command-line tool, instead of a panic in println!.
+        // SAFETY: restoring the default disposition of a signal.
+        unsafe {
+            signal(SIGPIPE, SIG_DFL);
+        }
         let handler = on_signal as extern "C" fn(i32) as usize;
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             // SAFETY: the handler only stores to an atomic, which is

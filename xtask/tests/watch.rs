@@ -25,12 +25,13 @@ struct Watch {
 }
 
 impl Watch {
-    fn start(root: &Path, extra: &[&str]) -> Watch {
+    fn start(root: &Path, extra: &[&str], env: &[(&str, &str)]) -> Watch {
         let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
             .arg("--root")
             .arg(root)
             .args(["--lang", "en", "watch"])
             .args(extra)
+            .envs(env.iter().copied())
             // A target directory of its own: cargo names a path package's
             // artifacts without its location, so copies must not share one.
             .env("CARGO_TARGET_DIR", root.join("target"))
@@ -127,7 +128,7 @@ const FORTY_TWO: &str = "pub fn answer() -> u32 {\n    42\n}\n";
 #[test]
 fn a_save_brings_a_new_verdict_keys_work_and_q_quits() {
     let root = copy_of_fixture("watch-save");
-    let mut watch = Watch::start(&root, &[]);
+    let mut watch = Watch::start(&root, &[], &[]);
     watch.wait_for("Progress: [##------------------] 1/7", LIMIT);
     watch.wait_for("q quit", LIMIT);
     watch.mark();
@@ -169,7 +170,8 @@ fn a_hanging_exercise_never_freezes_watch_and_ctrl_c_leaves_nothing_running() {
         "pub fn answer() -> u32 {\n    10\n}\n",
     )
     .unwrap();
-    let mut watch = Watch::start(&root, &["--poll"]);
+    let marker = format!("4343.{}", std::process::id());
+    let mut watch = Watch::start(&root, &["--poll"], &[("FIXTURE_SLEEP", &marker)]);
     watch.wait_for(
         "04 hangs · Fixture hangs: stopped: still running after 2 s",
         LIMIT,
@@ -196,7 +198,10 @@ fn a_hanging_exercise_never_freezes_watch_and_ctrl_c_leaves_nothing_running() {
     assert!(sent.success());
     let status = watch.wait_exit(LIMIT);
     assert!(status.success(), "watch ended with {status:?}");
-    assert_eq!(processes_matching("sleep 4242"), Vec::<String>::new());
+    assert_eq!(
+        processes_matching(&format!("sleep {marker}")),
+        Vec::<String>::new()
+    );
     drop(watch);
     fs::remove_dir_all(&root).unwrap();
 }
