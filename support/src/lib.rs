@@ -299,7 +299,12 @@ where
             // The receiver may be gone if we timed out; nothing to do then.
             let _ = done_tx.send(work());
         })
-        .expect("the system could not start a thread");
+        .unwrap_or_else(|e| {
+            fail(
+                format!("the system could not start a thread: {e}"),
+                format!("o sistema não conseguiu criar uma thread: {e}"),
+            )
+        });
     match done_rx.recv_timeout(limit) {
         Ok(value) => value,
         Err(RecvTimeoutError::Timeout) => fail(on_timeout.0, on_timeout.1),
@@ -379,7 +384,11 @@ pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     } else if let Some(s) = payload.downcast_ref::<String>() {
         s.clone()
     } else {
-        "(a panic without a text message)".to_owned()
+        tr(
+            "(a panic without a text message)",
+            "(um pânico sem mensagem de texto)",
+        )
+        .to_owned()
     }
 }
 

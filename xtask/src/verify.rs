@@ -318,7 +318,7 @@ fn run_one(
                 }
             } else {
                 Verdict::Crashed {
-                    how: describe_status(status),
+                    how: describe_status(status, lang),
                     stderr_tail: tail_of(&stderr, 15),
                 }
             }
@@ -340,7 +340,7 @@ fn list_tests(exe: &Path, dir: &Path, lang: Lang) -> Vec<String> {
     }
 }
 
-fn describe_status(status: std::process::ExitStatus) -> String {
+fn describe_status(status: std::process::ExitStatus, lang: Lang) -> String {
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt;
@@ -351,11 +351,13 @@ fn describe_status(status: std::process::ExitStatus) -> String {
                 11 => "SIGSEGV",
                 _ => "",
             };
-            return format!("signal {signal} {name}").trim_end().to_owned();
+            return tr!(lang, "signal {signal} {name}", "sinal {signal} {name}")
+                .trim_end()
+                .to_owned();
         }
     }
     match status.code() {
-        Some(code) => format!("exit code {code}"),
+        Some(code) => tr!(lang, "exit code {code}", "código de saída {code}"),
         None => status.to_string(),
     }
 }

@@ -1,7 +1,8 @@
 //! The runner, driven through its real command line against the fixture
 //! course in `tests/fixtures/course`, which has one exercise for each way an
 //! exercise can end: it passes, fails a test, does not compile, hangs on
-//! `recv`, prints forever, panics in a spawned thread, has an edited test.
+//! `recv`, prints forever, panics in a spawned thread, has an edited test,
+//! ends its test process before the harness can report.
 //!
 //! Tests that only read run on the fixture in place (building into a target
 //! directory of their own); tests that write (reset, broken metadata) work on
@@ -71,7 +72,7 @@ fn verify_stops_at_the_first_exercise_that_fails_and_says_why() {
         .stdout(contains("exercises/02_fails/README.md"))
         .stdout(contains("exercises/02_fails/src/lib.rs"))
         .stdout(contains("cargo xtask hint 02"))
-        .stdout(contains("Progress: [##------------------] 1/7"))
+        .stdout(contains("Progress: [##------------------] 1/8"))
         // It stopped at 02: the exercises after it were not reported on.
         .stdout(contains("does_not_compile").not());
 }
@@ -85,7 +86,7 @@ fn verify_speaks_portuguese_and_passes_the_language_to_the_tests() {
         .stdout(contains("esperava 42, veio 41"))
         .stdout(contains("exercises/02_fails/README.pt-BR.md"))
         .stdout(contains("Travou? Rode `cargo xtask hint 02`."))
-        .stdout(contains("Progresso: [##------------------] 1/7"));
+        .stdout(contains("Progresso: [##------------------] 1/8"));
 }
 
 #[test]
@@ -186,6 +187,21 @@ fn a_panic_in_a_spawned_thread_is_reported_as_such() {
         .stdout(contains(
             "uma thread criada pelo código (`<unnamed>`) entrou em pânico:",
         ));
+}
+
+#[test]
+fn a_test_process_that_ends_early_is_reported_as_a_crash() {
+    xtask("en", &["verify", "08"])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "08 exits · Fixture exits: the tests crashed (exit code 3)",
+        ))
+        .stdout(contains("may have called std::process::exit"));
+    xtask("pt-BR", &["verify", "08"])
+        .assert()
+        .code(1)
+        .stdout(contains("os testes quebraram (código de saída 3)"));
 }
 
 #[test]
@@ -291,7 +307,7 @@ fn list_shows_every_exercise_with_its_state() {
         .stdout(predicate::str::is_match(r"02  fails +next +Fixture fails").unwrap())
         .stdout(predicate::str::is_match(r"04  hangs +pending").unwrap())
         .stdout(predicate::str::is_match(r"07  edited_test +done").unwrap())
-        .stdout(contains("Progress: [#####---------------] 2/7"));
+        .stdout(contains("Progress: [#####---------------] 2/8"));
     xtask("pt-BR", &["list"])
         .assert()
         .code(1)

@@ -129,7 +129,7 @@ const FORTY_TWO: &str = "pub fn answer() -> u32 {\n    42\n}\n";
 fn a_save_brings_a_new_verdict_keys_work_and_q_quits() {
     let root = copy_of_fixture("watch-save");
     let mut watch = Watch::start(&root, &[], &[]);
-    watch.wait_for("Progress: [##------------------] 1/7", LIMIT);
+    watch.wait_for("Progress: [##------------------] 1/8", LIMIT);
     watch.wait_for("q quit", LIMIT);
     watch.mark();
 
