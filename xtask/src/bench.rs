@@ -440,6 +440,11 @@ fn with_peak_memory(dir: &Path, target: &Path, args: &[&str]) -> io::Result<(Dur
         if child.try_wait()?.is_some() {
             return Ok((start.elapsed(), peak));
         }
+        if start.elapsed() > LONG.time {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(io::Error::other("the runner did not finish"));
+        }
         std::thread::sleep(Duration::from_millis(2));
     }
 }

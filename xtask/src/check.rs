@@ -12,16 +12,16 @@
 //! - the solutions are clippy-clean and the whole course is rustfmt-formatted.
 
 use std::fs;
-use std::process::Stdio;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::Failure;
 use crate::compile::{self, Side};
 use crate::course::{Course, Exercise};
 use crate::flags;
+use crate::process::{self, Ending, Limits};
 use crate::shipped;
 use crate::tr;
 use crate::ui::Ui;
@@ -241,12 +241,19 @@ fn tool(
     name: &str,
     problems: &mut Vec<String>,
 ) -> Result<(), Failure> {
-    let output = cmd.stdin(Stdio::null()).output()?;
-    if !output.status.success() {
+    let limits = Limits {
+        time: Duration::from_secs(30 * 60),
+        output: 16 << 20,
+    };
+    let outcome = process::run(cmd, limits, None, &mut |_, _| {})?;
+    if matches!(outcome.ending, Ending::Interrupted) {
+        return Err(Failure::Interrupted);
+    }
+    if !outcome.success() {
         let said = format!(
             "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
+            String::from_utf8_lossy(&outcome.stdout),
+            String::from_utf8_lossy(&outcome.stderr)
         );
         problems.push(tr!(
             ui.lang,

@@ -10,9 +10,11 @@
 use std::fs;
 use std::io;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
+use std::time::Duration;
 
 use crate::course::{Exercise, SHIPPED};
+use crate::process::{self, Limits};
 use crate::sha1::git_blob_id;
 
 const HEADER: &str = "# The files of this exercise as shipped: git blob id, then path.\n\
@@ -127,13 +129,15 @@ pub fn fetch(root: &Path, blob: &str) -> Result<Vec<u8>, String> {
     if blob.len() != 40 || !blob.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(format!("`{blob}` is not a blob id"));
     }
-    let output = Command::new("git")
-        .args(["cat-file", "blob", blob])
-        .current_dir(root)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("git: {e}"))?;
-    if !output.status.success() {
+    let mut git = Command::new("git");
+    git.args(["cat-file", "blob", blob]).current_dir(root);
+    let limits = Limits {
+        time: Duration::from_secs(30),
+        output: 64 << 20,
+    };
+    let output =
+        process::run(&mut git, limits, None, &mut |_, _| {}).map_err(|e| format!("git: {e}"))?;
+    if !output.success() {
         return Err(String::from_utf8_lossy(&output.stderr).trim().to_owned());
     }
     // Trust, but verify: the bytes must hash to the id we asked for.
