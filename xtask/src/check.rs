@@ -72,6 +72,13 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
             }
         }
     }
+    for warning in &shipped_build.cargo_warnings {
+        problems.push(tr!(
+            lang,
+            "cargo warns: {warning}",
+            "o cargo avisa: {warning}"
+        ));
+    }
     let verdicts = verify::judge_all(
         course,
         Side::Exercises,
@@ -106,6 +113,13 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
 
     // 3. Every solution passes, again and again, also on a busy machine.
     let solved = compile::build(course, Side::Solutions, &all, ui, None)?;
+    for warning in &solved.cargo_warnings {
+        problems.push(tr!(
+            lang,
+            "cargo warns about the solutions: {warning}",
+            "o cargo avisa sobre as soluções: {warning}"
+        ));
+    }
     if let Some(err) = &solved.cargo_error {
         problems.push(tr!(
             lang,

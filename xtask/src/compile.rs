@@ -52,6 +52,8 @@ pub struct Build {
     /// cargo's own complaint when it failed for a reason no exercise's
     /// diagnostics explain (a broken Cargo.toml, a missing dependency).
     pub cargo_error: Option<String>,
+    /// cargo's own warnings (about manifests or targets, not code).
+    pub cargo_warnings: Vec<String>,
     pub ending: Ending,
 }
 
@@ -206,9 +208,18 @@ pub fn build(
         }
         _ => None,
     };
+    // "warning: `x` (lib) generated 2 warnings" only counts the compiler
+    // warnings already reported per exercise.
+    let cargo_warnings = stderr_lines
+        .iter()
+        .filter(|l| !l.contains(" generated "))
+        .filter_map(|l| l.strip_prefix("warning:"))
+        .map(|l| l.trim().to_owned())
+        .collect();
     Ok(Build {
         exercises: result,
         cargo_error,
+        cargo_warnings,
         ending: outcome.ending,
     })
 }
