@@ -468,15 +468,27 @@ pub fn report(
             let ex = exercises[0];
             let title = &ex.texts(lang).title;
             let label = ex.label();
+            let n = match verdicts.first() {
+                Some(Verdict::Pass { tests }) => *tests,
+                _ => 0,
+            };
             let _ = writeln!(
                 out,
                 "{} {}",
                 ui.good("✓"),
-                tr!(
-                    lang,
-                    "{label} · {title}: passes.",
-                    "{label} · {title}: passou."
-                )
+                if n == 1 {
+                    tr!(
+                        lang,
+                        "{label} · {title}: passes (1 test).",
+                        "{label} · {title}: passou (1 teste)."
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        "{label} · {title}: passes ({n} tests).",
+                        "{label} · {title}: passou ({n} testes)."
+                    )
+                }
             );
         }
         None => {

@@ -110,7 +110,7 @@ fn a_passing_exercise_exits_zero() {
     xtask("en", &["verify", "01"])
         .assert()
         .success()
-        .stdout(contains("01 passes · Fixture passes: passes."));
+        .stdout(contains("01 passes · Fixture passes: passes (2 tests)."));
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn an_edited_test_file_is_warned_about_and_still_run() {
         .stdout(contains(
             "warning: 07 edited_test: the tests were changed from the shipped version (tests/edited_test.rs)",
         ))
-        .stdout(contains("passes."));
+        .stdout(contains("passes (1 test)."));
     xtask("pt-BR", &["verify", "07"])
         .assert()
         .success()
@@ -354,7 +354,7 @@ fn verify_solutions_checks_the_reference_files_against_the_same_tests() {
     xtask("en", &["verify", "--solutions", "02"])
         .assert()
         .success()
-        .stdout(contains("02 fails · Fixture fails: passes."));
+        .stdout(contains("02 fails · Fixture fails: passes (2 tests)."));
 }
 
 #[test]
