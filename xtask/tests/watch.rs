@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{LIMIT, copy_of_fixture, processes_matching};
+use common::{LIMIT, copy_of_fixture, still_running_after};
 
 struct Watch {
     child: Child,
@@ -198,10 +198,8 @@ fn a_hanging_exercise_never_freezes_watch_and_ctrl_c_leaves_nothing_running() {
     assert!(sent.success());
     let status = watch.wait_exit(LIMIT);
     assert!(status.success(), "watch ended with {status:?}");
-    assert_eq!(
-        processes_matching(&format!("sleep {marker}")),
-        Vec::<String>::new()
-    );
+    let left = still_running_after(&format!("sleep {marker}"), Duration::from_secs(10));
+    assert_eq!(left, Vec::<String>::new());
     drop(watch);
     fs::remove_dir_all(&root).unwrap();
 }

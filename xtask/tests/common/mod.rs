@@ -54,3 +54,17 @@ pub fn processes_matching(needle: &str) -> Vec<String> {
     }
     found
 }
+
+/// Waits (at most `limit`) until no process matches `needle`, and returns
+/// those still matching then. A killed process can take a moment to go on a
+/// busy machine; one that was never killed stays.
+pub fn still_running_after(needle: &str, limit: Duration) -> Vec<String> {
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        let found = processes_matching(needle);
+        if found.is_empty() || std::time::Instant::now() >= deadline {
+            return found;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
