@@ -42,7 +42,9 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
     let all: Vec<&Exercise> = course.exercises.iter().collect();
     let started = Instant::now();
 
-    // 1. Texts, files and the shipped list.
+    // 1. Texts, files and the shipped list. Each section's line is marked
+    // by its own problems only.
+    let mut section = 0;
     for exercise in &all {
         problems.extend(static_problems(course, ui, exercise));
     }
@@ -53,8 +55,10 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
             "texts and files checked",
             "textos e arquivos conferidos"
         ),
-        &problems,
+        &problems[section..],
     );
+
+    section = problems.len();
 
     // 2. Every shipped exercise fails, and builds without warnings when it
     // builds at all.
@@ -108,8 +112,10 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
             "every shipped exercise fails",
             "todo exercício original falha"
         ),
-        &problems,
+        &problems[section..],
     );
+
+    section = problems.len();
 
     // 3. Every solution passes, again and again, also on a busy machine.
     let solved = compile::build(course, Side::Solutions, &all, ui, None)?;
@@ -176,11 +182,13 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
         ui,
         &tr!(
             lang,
-            "every solution passes ({rounds} rounds, every other one under load)",
-            "toda solução passa ({rounds} rodadas, uma sim outra não com a máquina carregada)"
+            "every solution passes ({rounds} round(s), every other one under load)",
+            "toda solução passa ({rounds} rodada(s), uma sim outra não com a máquina carregada)"
         ),
-        &problems,
+        &problems[section..],
     );
+
+    section = problems.len();
 
     // 4. Lints and formatting.
     if !options.no_lints {
@@ -207,7 +215,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
         say(
             ui,
             &tr!(lang, "clippy and rustfmt", "clippy e rustfmt"),
-            &problems,
+            &problems[section..],
         );
     }
 
