@@ -17,6 +17,7 @@
 use std::collections::VecDeque;
 use std::io::{IsTerminal, Read, Write};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread;
@@ -52,13 +53,22 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Watch) -> Result<bool, Fai
     let (tx, rx) = channel::<Event>();
 
     let saves = tx.clone();
+    // The solutions take their tests from exercises/, so both count then.
     let watched = match side {
-        Side::Exercises => course.root.join("exercises"),
-        Side::Solutions => course.root.join("solutions"),
+        Side::Exercises => vec![course.root.join("exercises")],
+        Side::Solutions => vec![course.root.join("solutions"), course.root.join("exercises")],
     };
-    let method = changes::watch(&watched, options.poll, move || {
-        let _ = saves.send(Event::Saved);
-    });
+    let mut method = Method::Events;
+    for dir in &watched {
+        let saves = saves.clone();
+        let how = changes::watch(dir, options.poll, move || {
+            let _ = saves.send(Event::Saved);
+        });
+        if how == Method::Polling {
+            method = Method::Polling;
+        }
+    }
+    drop(saves);
     let keys = tx.clone();
     thread::spawn(move || read_keys(keys));
     let _terminal = RawTerminal::enter();
@@ -74,8 +84,8 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Watch) -> Result<bool, Fai
             again: false,
             last: None,
         };
-        let start = |cancel: &std::sync::Arc<AtomicBool>| {
-            let cancel = std::sync::Arc::clone(cancel);
+        let start = |cancel: &Arc<AtomicBool>| {
+            let cancel = Arc::clone(cancel);
             let tx: Sender<Event> = tx.clone();
             let all = &all;
             scope.spawn(move || {
@@ -107,7 +117,7 @@ struct State<'a> {
     side: Side,
     method: Method,
     /// The cancel flag of the run in progress.
-    running: Option<std::sync::Arc<AtomicBool>>,
+    running: Option<Arc<AtomicBool>>,
     /// A save arrived during the run in progress: run again after it.
     again: bool,
     /// The latest complete verdicts.
@@ -115,8 +125,8 @@ struct State<'a> {
 }
 
 impl State<'_> {
-    fn begin(&mut self, start: &dyn Fn(&std::sync::Arc<AtomicBool>)) {
-        let cancel = std::sync::Arc::new(AtomicBool::new(false));
+    fn begin(&mut self, start: &dyn Fn(&Arc<AtomicBool>)) {
+        let cancel = Arc::new(AtomicBool::new(false));
         start(&cancel);
         self.running = Some(cancel);
         self.again = false;
@@ -126,7 +136,7 @@ impl State<'_> {
     fn serve(
         &mut self,
         rx: &Receiver<Event>,
-        start: &dyn Fn(&std::sync::Arc<AtomicBool>),
+        start: &dyn Fn(&Arc<AtomicBool>),
     ) -> Result<bool, Failure> {
         let mut held = VecDeque::new();
         loop {
