@@ -203,6 +203,8 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Fai
                 "--manifest-path",
             ])
             .arg(&solutions)
+            .arg("--target-dir")
+            .arg(compile::solutions_target_dir(&course.root))
             .args(["--", "-D", "warnings"]);
         tool(ui, &mut clippy, "clippy", &mut problems)?;
         for manifest in [Side::Exercises.manifest(&course.root), solutions] {

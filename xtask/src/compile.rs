@@ -33,6 +33,28 @@ impl Side {
             Side::Solutions => root.join("solutions").join("Cargo.toml"),
         }
     }
+
+    /// The solutions always build into a target directory of their own.
+    ///
+    /// Their packages carry the exercises' names, programs included: in one
+    /// shared target directory (a `CARGO_TARGET_DIR` the learner set for all
+    /// projects, say) the program at `debug/<name>` is whichever side was
+    /// built last, so a `verify --solutions` running beside a `verify` could
+    /// hand the exercise's tests the solution's program.
+    pub fn target_dir(self, root: &Path) -> Option<PathBuf> {
+        match self {
+            Side::Exercises => None,
+            Side::Solutions => Some(solutions_target_dir(root)),
+        }
+    }
+}
+
+/// `solutions/target`, or `course-solutions` inside a `CARGO_TARGET_DIR`.
+pub fn solutions_target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(shared) if !shared.is_empty() => PathBuf::from(shared).join("course-solutions"),
+        _ => root.join("solutions").join("target"),
+    }
 }
 
 #[derive(Debug, Default)]
@@ -85,6 +107,9 @@ pub fn build(
         .arg("--manifest-path")
         .arg(side.manifest(&course.root))
         .current_dir(&course.root);
+    if let Some(dir) = side.target_dir(&course.root) {
+        cmd.arg("--target-dir").arg(dir);
+    }
     for exercise in exercises {
         cmd.arg("-p").arg(exercise.package());
     }

@@ -451,3 +451,24 @@ fn the_maintainer_check_fails_on_a_course_with_problems() {
             "uses assert_eq!(..., whose message would be English only",
         ));
 }
+
+#[test]
+fn verifying_the_solutions_never_changes_the_learners_verdict() {
+    // The solutions' packages carry the exercises' names, and fixture 02
+    // has a program whose test fails if another package's program stands
+    // where its own should be. Alternate the two sides, as a learner may.
+    for _ in 0..2 {
+        xtask("en", &["verify", "02"])
+            .assert()
+            .code(1)
+            .stdout(contains("1 test(s) failed, 1 passed"));
+        xtask("en", &["verify", "--solutions", "02"])
+            .assert()
+            .success();
+    }
+    xtask("en", &["verify", "02"])
+        .assert()
+        .code(1)
+        .stdout(contains("1 test(s) failed, 1 passed"))
+        .stdout(contains("expected 42, got 41"));
+}
