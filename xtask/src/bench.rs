@@ -555,6 +555,22 @@ fn render(rows: &[Row], options: &flags::Bench) -> String {
             if row.met { "yes" } else { "**no**" }
         );
     }
+    let _ = writeln!(
+        out,
+        "\nHow to read it:\n\n\
+         - Cold and one-exercise-edited: both sides compile the same crates, so cargo \
+         (rustc) is the floor; the runner's share is the difference between the medians.\n\
+         - Warm and the solution suite: the runner starts the exercises' test executables \
+         side by side (two per core, most of a test's time is spent waiting on channels \
+         and sleeps), where `cargo test` runs them one after another; that is why the \
+         ratio can be below 1.\n\
+         - Hang: the verdict comes at the exercise's time limit plus the time to end the \
+         process group and report. Flood: the output limit (1 MiB) is crossed in \
+         milliseconds; peak memory is the runner's own resident high-water mark \
+         (`VmHWM`), sampled while it runs.\n\
+         - Watch: from the write of the file to the end of the new verdict on stdout, \
+         including the short pause that gathers a burst of saves into one run."
+    );
     let _ = writeln!(out, "\nEvery run, in seconds:\n");
     for row in rows {
         let list = |v: &[Duration]| {
