@@ -233,18 +233,61 @@ pub fn build(
         }
         _ => None,
     };
-    // "warning: `x` (lib) generated 2 warnings" only counts the compiler
-    // warnings already reported per exercise.
-    let cargo_warnings = stderr_lines
-        .iter()
-        .filter(|l| !l.contains(" generated "))
-        .filter_map(|l| l.strip_prefix("warning:"))
-        .map(|l| l.trim().to_owned())
-        .collect();
+    let cargo_warnings = course_warnings(&stderr_lines);
     Ok(Build {
         exercises: result,
         cargo_error,
         cargo_warnings,
         ending: outcome.ending,
     })
+}
+
+/// Only cargo's warnings about the course's own manifests and targets
+/// ("unused manifest key", "output filename collision", a file in several
+/// targets); its other "warning:" lines are progress ("build failed, waiting
+/// for other jobs"), tallies of compiler warnings already reported per
+/// exercise, or passing trouble such as a retried download.
+fn course_warnings(stderr_lines: &[String]) -> Vec<String> {
+    stderr_lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("warning:"))
+        .map(str::trim)
+        .filter(|l| {
+            [
+                "Cargo.toml",
+                "manifest",
+                "collision",
+                "multiple build targets",
+            ]
+            .iter()
+            .any(|topic| l.contains(topic))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_warnings_about_the_course_count() {
+        let lines: Vec<String> = [
+            "warning: build failed, waiting for other jobs to finish...",
+            "warning: `loop_send` (lib) generated 1 warning",
+            "warning: spurious network error (2 tries remaining): timed out",
+            "warning: /c/exercises/03_x/Cargo.toml: unused manifest key: package.bogus",
+            "warning: output filename collision.",
+            "   Compiling loop_send v0.1.0",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            course_warnings(&lines),
+            [
+                "/c/exercises/03_x/Cargo.toml: unused manifest key: package.bogus",
+                "output filename collision."
+            ]
+        );
+    }
 }
