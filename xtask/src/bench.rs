@@ -6,7 +6,7 @@
 //! medians and their ratio, so machine noise hits both sides alike:
 //!
 //! 1. cold: `cargo xtask verify` in a fresh target directory, against
-//!    `cargo build -p xtask` followed by building every exercise's tests;
+//!    `cargo build` of the runner followed by building every exercise's tests;
 //! 2. warm, nothing changed, course solved: `cargo xtask verify` against
 //!    `cargo test` of the same packages;
 //! 3. one exercise edited: `cargo xtask verify NN` against `cargo test -p`;
@@ -72,7 +72,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Fai
             runner.push(timed(xtask(&copy, &target, &["verify"]))?);
             let _ = fs::remove_dir_all(&target);
             let mut build_runner = compile::cargo();
-            build_runner.args(["build", "-p", "xtask"]);
+            build_runner.args(["build", "--manifest-path", "xtask/Cargo.toml"]);
             let mut build_tests = compile::cargo();
             build_tests.args(["build", "--tests", "--keep-going"]);
             for p in &packages {
@@ -88,7 +88,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Fai
             what: "1. cold: fresh copy to the first complete `cargo xtask verify`",
             runner,
             floor: Some((
-                "`cargo build -p xtask` + `cargo build --tests` of every exercise".into(),
+                "`cargo build` of the runner + `cargo build --tests` of every exercise".into(),
                 floor,
             )),
             target: "≤ 1.15 × floor".into(),
