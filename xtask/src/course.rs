@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use crate::flags::UsageError;
 use crate::lang::Lang;
-use crate::minitoml;
+use toml::de::{DeTable, DeValue};
 
 pub const METADATA: &str = "exercise.toml";
 pub const SHIPPED: &str = "shipped-files.txt";
@@ -231,39 +231,32 @@ fn load_exercise(
             format!("não foi possível lê-lo ({e})"),
         )
     })?;
-    let doc = minitoml::Document::parse(&text).map_err(|e| bad(e.to_string(), e.to_string()))?;
+    let doc = DeTable::parse(&text).map_err(|e| {
+        let why = toml_error(&e);
+        bad(why.clone(), why)
+    })?;
+    let doc = doc.get_ref();
 
-    for key in doc.root().keys() {
-        if !["edit", "time_limit_secs"].contains(&key) {
+    for key in doc.keys() {
+        let key = key.get_ref().as_ref();
+        if !["edit", "time_limit_secs", "en", "pt-BR"].contains(&key) {
             return Err(bad(
-                format!("unknown key `{key}`"),
-                format!("chave desconhecida `{key}`"),
-            ));
-        }
-    }
-    for table in doc.table_names() {
-        if !["en", "pt-BR"].contains(&table) {
-            return Err(bad(
-                format!("unknown table [{table}] (the languages are [en] and [pt-BR])"),
-                format!("tabela desconhecida [{table}] (os idiomas são [en] e [pt-BR])"),
+                format!("unknown key `{key}` (the languages are the tables [en] and [pt-BR])"),
+                format!("chave desconhecida `{key}` (os idiomas são as tabelas [en] e [pt-BR])"),
             ));
         }
     }
 
-    let edit: Vec<String> = match doc.root().get("edit") {
+    let edit: Vec<String> = match doc.get("edit") {
         None => vec!["src/lib.rs".to_owned()],
-        Some(v) => v
-            .string_list()
+        Some(v) => string_list(v.get_ref())
             .filter(|list| !list.is_empty())
             .ok_or_else(|| {
                 bad(
                     "`edit` must be a non-empty list of paths".into(),
                     "`edit` precisa ser uma lista não vazia de caminhos".into(),
                 )
-            })?
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
+            })?,
     };
     for path in &edit {
         if !is_inside(path) {
@@ -275,9 +268,9 @@ fn load_exercise(
             ));
         }
     }
-    let time_limit = match doc.root().get("time_limit_secs") {
+    let time_limit = match doc.get("time_limit_secs") {
         None => DEFAULT_TIME_LIMIT,
-        Some(v) => match v.as_integer() {
+        Some(v) => match integer(v.get_ref()) {
             Some(n @ 1..=600) => n as u64,
             _ => {
                 return Err(bad(
@@ -290,13 +283,17 @@ fn load_exercise(
 
     let texts = |lang: Lang| -> Result<Texts, UsageError> {
         let code = lang.code();
-        let table = doc.table(code).ok_or_else(|| {
-            bad(
-                format!("the [{code}] table is missing"),
-                format!("falta a tabela [{code}]"),
-            )
-        })?;
+        let table = doc
+            .get(code)
+            .and_then(|t| t.get_ref().as_table())
+            .ok_or_else(|| {
+                bad(
+                    format!("the [{code}] table is missing"),
+                    format!("falta a tabela [{code}]"),
+                )
+            })?;
         for key in table.keys() {
+            let key = key.get_ref().as_ref();
             if !["title", "hints", "on_timeout"].contains(&key) {
                 return Err(bad(
                     format!("unknown key `{key}` in [{code}]"),
@@ -305,7 +302,7 @@ fn load_exercise(
             }
         }
         let text = |key: &str| -> Result<String, UsageError> {
-            match table.get(key).and_then(|v| v.as_str()) {
+            match table.get(key).and_then(|v| v.get_ref().as_str()) {
                 Some(s) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
                 _ => Err(bad(
                     format!("[{code}] needs a non-empty `{key}`"),
@@ -313,9 +310,9 @@ fn load_exercise(
                 )),
             }
         };
-        let hints = table
+        let hints: Vec<String> = table
             .get("hints")
-            .and_then(|v| v.string_list())
+            .and_then(|v| string_list(v.get_ref()))
             .filter(|h| !h.is_empty() && h.iter().all(|s| !s.trim().is_empty()))
             .ok_or_else(|| {
                 bad(
@@ -359,6 +356,29 @@ fn load_exercise(
         en,
         pt,
     })
+}
+
+/// A TOML error as one line: where, then what.
+pub fn toml_error(error: &toml::de::Error) -> String {
+    let first = error.to_string();
+    let place = first.lines().next().unwrap_or_default();
+    let place = place.strip_prefix("TOML parse error at ").unwrap_or(place);
+    format!("{place}: {}", error.message())
+}
+
+/// A list of strings, or None if the value is anything else.
+pub fn string_list(value: &DeValue<'_>) -> Option<Vec<String>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|v| v.get_ref().as_str().map(str::to_owned))
+        .collect()
+}
+
+/// A decimal, hexadecimal, octal or binary integer that fits in an i64.
+pub fn integer(value: &DeValue<'_>) -> Option<i64> {
+    let n = value.as_integer()?;
+    i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()).ok()
 }
 
 /// A relative path made only of normal components: it cannot climb out of
@@ -432,6 +452,31 @@ on_timeout = "t"
         let err = course.select("../01_first").unwrap_err();
         assert!(err.en.contains("01 first"), "{}", err.en);
         assert!(course.select("2").is_err());
+    }
+
+    #[test]
+    fn metadata_means_what_any_toml_parser_says() {
+        // What the hand-written reader used to get wrong: a byte order mark,
+        // C1 control characters, TOML 1.1's `\e` and `\xHH` escapes, and
+        // CRLF line ends inside a multi-line string, which are kept.
+        let text = format!(
+            "\u{feff}{}",
+            GOOD.replace("title = \"First\"", "title = \"F\\x69rst \u{85} \\e\"")
+                .replace(
+                    "on_timeout = \"t\"\n[pt-BR]",
+                    "on_timeout = \"\"\"\r\nline one\r\nline two\"\"\"\n[pt-BR]"
+                )
+        );
+        let course = course_with(&text).unwrap();
+        let en = &course.exercises[0].en;
+        assert_eq!(en.title, "First \u{85} \u{1b}");
+        assert_eq!(en.on_timeout, "line one\r\nline two");
+    }
+
+    #[test]
+    fn a_toml_error_names_line_and_column() {
+        let err = course_with("edit = [\"src/lib.rs\"\n[en]\n").unwrap_err();
+        assert!(err.en.contains("line 2, column 1"), "{}", err.en);
     }
 
     #[test]

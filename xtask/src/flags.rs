@@ -81,50 +81,58 @@ fn usage(en: impl Into<String>, pt: impl Into<String>) -> UsageError {
     }
 }
 
+/// Options that take a value (`--name value` or `--name=value`).
+const WITH_VALUE: &[&str] = &["lang", "root", "runs", "repeat", "write"];
+
 /// Parses the arguments after the program name.
+///
+/// `lexopt` splits the words (`--name=value`, `--name value`, `--` before
+/// positional words, `-h` anywhere); this function only decides what they
+/// mean. Options may stand before or after the command word; whether an
+/// option belongs to the command is checked once the command is known.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, UsageError> {
+    use lexopt::Arg::{Long, Short, Value};
     let mut lang = None;
     let mut root = None;
+    let mut help = false;
     let mut words: Vec<String> = Vec::new();
     let mut options: Vec<(String, Option<String>)> = Vec::new();
 
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let Some(arg) = arg.to_str().map(str::to_owned) else {
-            return Err(usage(
-                "arguments must be valid UTF-8",
-                "os argumentos precisam ser UTF-8 válido",
-            ));
-        };
-        // `--name=value` and `--name value` both work for options that take
-        // a value.
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_owned(), Some(v.to_owned())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| -> Result<String, UsageError> {
-            match inline
-                .clone()
-                .or_else(|| args.next().and_then(|a| a.into_string().ok()))
-            {
-                Some(v) if !v.is_empty() => Ok(v),
-                _ => Err(usage(
-                    format!("{name} needs a value"),
-                    format!("{name} precisa de um valor"),
-                )),
+    let mut parser =
+        lexopt::Parser::from_iter(std::iter::once(OsString::from("xtask")).chain(args));
+    while let Some(arg) = parser.next().map_err(from_lexopt)? {
+        match arg {
+            Short('h') | Long("help") => help = true,
+            Long(name) if WITH_VALUE.contains(&name) => {
+                let name = format!("--{name}");
+                let value = parser
+                    .value()
+                    .map_err(from_lexopt)?
+                    .into_string()
+                    .map_err(|_| not_unicode())?;
+                if value.is_empty() {
+                    return Err(usage(
+                        format!("{name} needs a value"),
+                        format!("{name} precisa de um valor"),
+                    ));
+                }
+                match name.as_str() {
+                    "--lang" => lang = Some(parse_lang(&value)?),
+                    "--root" => root = Some(PathBuf::from(value)),
+                    _ => options.push((name, Some(value))),
+                }
             }
-        };
-        match name.as_str() {
-            "--lang" => lang = Some(parse_lang(&value("--lang")?)?),
-            "--root" => root = Some(PathBuf::from(value("--root")?)),
-            "-h" | "--help" => words.insert(0, "help".to_owned()),
-            "--runs" | "--repeat" | "--write" => {
-                let v = value(&name)?;
-                options.push((name, Some(v)));
-            }
-            n if n.starts_with('-') && n.len() > 1 => options.push((arg, None)),
-            _ => words.push(arg),
+            Long(name) => options.push((format!("--{name}"), None)),
+            Short(c) => options.push((format!("-{c}"), None)),
+            Value(word) => words.push(word.into_string().map_err(|_| not_unicode())?),
         }
+    }
+    if help {
+        return Ok(Flags {
+            lang,
+            root,
+            command: Command::Help,
+        });
     }
 
     let mut words = words.into_iter();
@@ -230,6 +238,35 @@ pub fn parse_lang(value: &str) -> Result<Lang, UsageError> {
     }
 }
 
+fn not_unicode() -> UsageError {
+    usage(
+        "arguments must be valid UTF-8",
+        "os argumentos precisam ser UTF-8 válido",
+    )
+}
+
+/// lexopt's own errors, said in both languages.
+fn from_lexopt(error: lexopt::Error) -> UsageError {
+    match error {
+        lexopt::Error::MissingValue { option } => {
+            let name = option.unwrap_or_default();
+            usage(
+                format!("{name} needs a value"),
+                format!("{name} precisa de um valor"),
+            )
+        }
+        lexopt::Error::UnexpectedValue { option, .. } => usage(
+            format!("{option} takes no value"),
+            format!("{option} não aceita valor"),
+        ),
+        lexopt::Error::NonUnicodeValue(_) => not_unicode(),
+        other => usage(
+            format!("cannot read the command line: {other}"),
+            format!("não foi possível ler a linha de comando: {other}"),
+        ),
+    }
+}
+
 fn has(options: &[(String, Option<String>)], name: &str) -> bool {
     options.iter().any(|(n, _)| n == name)
 }
@@ -306,6 +343,37 @@ mod tests {
         assert_eq!(cmd(&[]), Command::Help);
         assert_eq!(cmd(&["--help"]), Command::Help);
         assert_eq!(cmd(&["verify", "-h"]), Command::Help);
+    }
+
+    #[test]
+    fn help_wins_wherever_it_stands() {
+        assert_eq!(cmd(&["verify", "--solutions", "--help"]), Command::Help);
+        assert_eq!(cmd(&["watch", "--poll", "-h"]), Command::Help);
+        assert_eq!(cmd(&["-h", "frobnicate"]), Command::Help);
+    }
+
+    #[test]
+    fn a_double_dash_ends_the_options() {
+        assert_eq!(
+            cmd(&["verify", "--", "03"]),
+            Command::Verify(Verify {
+                exercise: Some("03".into()),
+                solutions: false
+            })
+        );
+        // After `--`, a word that looks like an option is an exercise name.
+        assert_eq!(
+            cmd(&["hint", "--", "--solutions"]),
+            Command::Hint {
+                exercise: Some("--solutions".into())
+            }
+        );
+    }
+
+    #[test]
+    fn a_flag_given_a_value_is_refused() {
+        let e = p(&["verify", "--solutions=yes"]).unwrap_err();
+        assert!(e.en.contains("--solutions takes no value"), "{}", e.en);
     }
 
     #[test]

@@ -15,7 +15,6 @@ use std::time::Duration;
 
 use crate::course::{Exercise, SHIPPED};
 use crate::process::{self, Limits};
-use crate::sha1::git_blob_id;
 
 const HEADER: &str = "# The files of this exercise as shipped: git blob id, then path.\n\
 # Written by `cargo xtask seal`; `cargo xtask check` fails while it is stale.\n";
@@ -68,6 +67,16 @@ fn collect_files(base: &Path, relative: &str, out: &mut Vec<String>) {
             _ => {}
         }
     }
+}
+
+/// The id `git hash-object` prints for a file with this content: the SHA-1
+/// of a `blob LEN\0` header and the bytes (git's content address; nothing
+/// here depends on SHA-1 for security).
+pub fn git_blob_id(content: &[u8]) -> String {
+    let mut hasher = sha1_smol::Sha1::new();
+    hasher.update(format!("blob {}\0", content.len()).as_bytes());
+    hasher.update(content);
+    hasher.digest().to_string()
 }
 
 /// The blob id git would store for a file as checked out. A checkout with
@@ -150,6 +159,16 @@ pub fn fetch(root: &Path, blob: &str) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blob_ids_are_gits() {
+        // `git hash-object` of an empty file and of "hello\n".
+        assert_eq!(git_blob_id(b""), "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+        assert_eq!(
+            git_blob_id(b"hello\n"),
+            "ce013625030ba8dba906f756967f9e9ca394464a"
+        );
+    }
 
     #[test]
     fn crlf_checkouts_hash_like_their_lf_blob() {
