@@ -9,7 +9,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use crate::lang::Lang;
+use crate::texts::Lang;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Flags {
@@ -50,11 +50,15 @@ pub struct Watch {
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Check {
+    /// Only this exercise (default: the whole course).
+    pub exercise: Option<String>,
     /// How many times every solution's tests are run, half of them with the
     /// machine loaded.
     pub repeat: u32,
     /// Skip clippy and rustfmt (they need those components installed).
     pub no_lints: bool,
+    /// Skip the catalogue of learner answers.
+    pub no_catalogue: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -67,42 +71,69 @@ pub struct Bench {
     pub write: Option<PathBuf>,
 }
 
-/// A usage error: what was wrong, in both languages, for the caller to print.
+/// What was wrong with the command line; [`crate::texts::messages::usage`]
+/// says it in the learner's language.
 #[derive(Debug, PartialEq, Eq)]
-pub struct UsageError {
-    pub en: String,
-    pub pt: String,
-}
-
-fn usage(en: impl Into<String>, pt: impl Into<String>) -> UsageError {
-    UsageError {
-        en: en.into(),
-        pt: pt.into(),
-    }
+pub enum Usage {
+    NotUnicode,
+    NeedsValue(String),
+    TakesNoValue(String),
+    BadLang(String),
+    UnknownOption(String),
+    UnknownCommand(String),
+    AtMostOneExercise(&'static str),
+    NoArgument(&'static str, String),
+    ResetNeedsExercise,
+    NotAPositiveNumber(String, String),
+    Other(String),
 }
 
 /// Options that take a value (`--name value` or `--name=value`).
 const WITH_VALUE: &[&str] = &["lang", "root", "runs", "repeat", "write"];
 
-/// Parses the arguments after the program name.
-///
-/// `lexopt` splits the words (`--name=value`, `--name value`, `--` before
-/// positional words, `-h` anywhere); this function only decides what they
-/// mean. Options may stand before or after the command word; whether an
-/// option belongs to the command is checked once the command is known.
-pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, UsageError> {
-    use lexopt::Arg::{Long, Short, Value};
-    let mut lang = None;
-    let mut root = None;
-    let mut help = false;
-    let mut words: Vec<String> = Vec::new();
-    let mut options: Vec<(String, Option<String>)> = Vec::new();
+/// The words of a command line, split but not yet understood.
+struct Words {
+    lang: Option<Lang>,
+    root: Option<PathBuf>,
+    help: bool,
+    /// The command word and the positional words after it.
+    words: Vec<String>,
+    /// Other options, with their value when they take one.
+    options: Vec<(String, Option<String>)>,
+}
 
+/// Parses the arguments after the program name.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, Usage> {
+    let words = split(args)?;
+    let command = if words.help {
+        Command::Help
+    } else {
+        command(words.words, &words.options)?
+    };
+    Ok(Flags {
+        lang: words.lang,
+        root: words.root,
+        command,
+    })
+}
+
+/// `lexopt` splits the words (`--name=value`, `--name value`, `--` before
+/// positional words, `-h` anywhere); options may stand before or after the
+/// command word.
+fn split(args: impl IntoIterator<Item = OsString>) -> Result<Words, Usage> {
+    use lexopt::Arg::{Long, Short, Value};
+    let mut split = Words {
+        lang: None,
+        root: None,
+        help: false,
+        words: Vec::new(),
+        options: Vec::new(),
+    };
     let mut parser =
         lexopt::Parser::from_iter(std::iter::once(OsString::from("xtask")).chain(args));
     while let Some(arg) = parser.next().map_err(from_lexopt)? {
         match arg {
-            Short('h') | Long("help") => help = true,
+            Short('h') | Long("help") => split.help = true,
             Long(name) if WITH_VALUE.contains(&name) => {
                 let name = format!("--{name}");
                 let value = parser
@@ -111,34 +142,31 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, UsageErr
                     .into_string()
                     .map_err(|_| not_unicode())?;
                 if value.is_empty() {
-                    return Err(usage(
-                        format!("{name} needs a value"),
-                        format!("{name} precisa de um valor"),
-                    ));
+                    return Err(Usage::NeedsValue(name));
                 }
                 match name.as_str() {
-                    "--lang" => lang = Some(parse_lang(&value)?),
-                    "--root" => root = Some(PathBuf::from(value)),
-                    _ => options.push((name, Some(value))),
+                    "--lang" => split.lang = Some(parse_lang(&value)?),
+                    "--root" => split.root = Some(PathBuf::from(value)),
+                    _ => split.options.push((name, Some(value))),
                 }
             }
-            Long(name) => options.push((format!("--{name}"), None)),
-            Short(c) => options.push((format!("-{c}"), None)),
-            Value(word) => words.push(word.into_string().map_err(|_| not_unicode())?),
+            Long(name) => split.options.push((format!("--{name}"), None)),
+            Short(c) => split.options.push((format!("-{c}"), None)),
+            Value(word) => split
+                .words
+                .push(word.into_string().map_err(|_| not_unicode())?),
         }
     }
-    if help {
-        return Ok(Flags {
-            lang,
-            root,
-            command: Command::Help,
-        });
-    }
+    Ok(split)
+}
 
+/// The command the words name, with its own options checked.
+fn command(words: Vec<String>, options: &[(String, Option<String>)]) -> Result<Command, Usage> {
     let mut words = words.into_iter();
     let command_word = words.next();
     let positional: Vec<String> = words.collect();
-    let command = match command_word.as_deref() {
+    let options = options.to_vec();
+    Ok(match command_word.as_deref() {
         None | Some("help") => {
             allow(&options, &[])?;
             Command::Help
@@ -171,12 +199,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, UsageErr
             allow(&options, &[])?;
             match at_most_one(positional, "reset")? {
                 Some(exercise) => Command::Reset { exercise },
-                None => {
-                    return Err(usage(
-                        "reset needs the exercise to restore, e.g. `cargo xtask reset 03`",
-                        "reset precisa do exercício a restaurar, por exemplo `cargo xtask reset 03`",
-                    ));
-                }
+                None => return Err(Usage::ResetNeedsExercise),
             }
         }
         Some("watch") => {
@@ -188,11 +211,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, UsageErr
             })
         }
         Some("check") => {
-            allow(&options, &["--repeat", "--no-lints"])?;
-            none(positional, "check")?;
+            allow(&options, &["--repeat", "--no-lints", "--no-catalogue"])?;
             Command::Check(Check {
+                exercise: at_most_one(positional, "check")?,
                 repeat: number(&options, "--repeat", 3)?,
                 no_lints: has(&options, "--no-lints"),
+                no_catalogue: has(&options, "--no-catalogue"),
             })
         }
         Some("seal") => {
@@ -210,60 +234,42 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, UsageErr
                 write: option_value(&options, "--write").map(PathBuf::from),
             })
         }
-        Some(other) => {
-            return Err(usage(
-                format!("unknown command `{other}`; run `cargo xtask help` to see the commands"),
-                format!(
-                    "comando desconhecido `{other}`; rode `cargo xtask help` para ver os comandos"
-                ),
-            ));
-        }
-    };
-    Ok(Flags {
-        lang,
-        root,
-        command,
+        Some(other) => return Err(Usage::UnknownCommand(other.to_owned())),
     })
 }
 
 /// `en`, `pt-BR` (and the spellings people type for them).
-pub fn parse_lang(value: &str) -> Result<Lang, UsageError> {
+pub fn parse_lang(value: &str) -> Result<Lang, Usage> {
     match value.to_ascii_lowercase().replace('_', "-").as_str() {
         "en" | "en-us" | "en-gb" | "english" => Ok(Lang::En),
         "pt-br" | "pt" | "portugues" | "português" => Ok(Lang::PtBr),
-        _ => Err(usage(
-            format!("--lang takes `en` or `pt-BR`, not `{value}`"),
-            format!("--lang aceita `en` ou `pt-BR`, não `{value}`"),
-        )),
+        _ => Err(Usage::BadLang(value.to_owned())),
     }
 }
 
-fn not_unicode() -> UsageError {
-    usage(
-        "arguments must be valid UTF-8",
-        "os argumentos precisam ser UTF-8 válido",
-    )
+/// The `--lang` value, if one can be read from arguments that failed to
+/// parse, so the usage error itself is in the right language.
+pub fn lang_hint(args: &[OsString]) -> Option<Lang> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        let value = a
+            .strip_prefix("--lang=")
+            .or_else(|| (*a == "--lang").then(|| args.get(i + 1).copied()).flatten())?;
+        parse_lang(value).ok()
+    })
 }
 
-/// lexopt's own errors, said in both languages.
-fn from_lexopt(error: lexopt::Error) -> UsageError {
+fn not_unicode() -> Usage {
+    Usage::NotUnicode
+}
+
+/// lexopt's own errors, as usage errors.
+fn from_lexopt(error: lexopt::Error) -> Usage {
     match error {
-        lexopt::Error::MissingValue { option } => {
-            let name = option.unwrap_or_default();
-            usage(
-                format!("{name} needs a value"),
-                format!("{name} precisa de um valor"),
-            )
-        }
-        lexopt::Error::UnexpectedValue { option, .. } => usage(
-            format!("{option} takes no value"),
-            format!("{option} não aceita valor"),
-        ),
-        lexopt::Error::NonUnicodeValue(_) => not_unicode(),
-        other => usage(
-            format!("cannot read the command line: {other}"),
-            format!("não foi possível ler a linha de comando: {other}"),
-        ),
+        lexopt::Error::MissingValue { option } => Usage::NeedsValue(option.unwrap_or_default()),
+        lexopt::Error::UnexpectedValue { option, .. } => Usage::TakesNoValue(option),
+        lexopt::Error::NonUnicodeValue(_) => Usage::NotUnicode,
+        other => Usage::Other(other.to_string()),
     }
 }
 
@@ -279,50 +285,37 @@ fn option_value<'a>(options: &'a [(String, Option<String>)], name: &str) -> Opti
         .and_then(|(_, v)| v.as_deref())
 }
 
-fn number(
-    options: &[(String, Option<String>)],
-    name: &str,
-    default: u32,
-) -> Result<u32, UsageError> {
+fn number(options: &[(String, Option<String>)], name: &str, default: u32) -> Result<u32, Usage> {
     match option_value(options, name) {
         None => Ok(default),
         Some(v) => match v.parse::<u32>() {
             Ok(n) if n > 0 => Ok(n),
-            _ => Err(usage(
-                format!("{name} takes a positive whole number, not `{v}`"),
-                format!("{name} aceita um número inteiro positivo, não `{v}`"),
-            )),
+            _ => Err(Usage::NotAPositiveNumber(name.to_owned(), v.to_owned())),
         },
     }
 }
 
-fn allow(options: &[(String, Option<String>)], allowed: &[&str]) -> Result<(), UsageError> {
+fn allow(options: &[(String, Option<String>)], allowed: &[&str]) -> Result<(), Usage> {
     match options.iter().find(|(n, _)| !allowed.contains(&n.as_str())) {
         None => Ok(()),
-        Some((n, _)) => Err(usage(
-            format!("unknown option `{n}` here; run `cargo xtask help`"),
-            format!("opção desconhecida `{n}` aqui; rode `cargo xtask help`"),
-        )),
+        Some((n, _)) => Err(Usage::UnknownOption(n.clone())),
     }
 }
 
-fn at_most_one(mut positional: Vec<String>, command: &str) -> Result<Option<String>, UsageError> {
+fn at_most_one(
+    mut positional: Vec<String>,
+    command: &'static str,
+) -> Result<Option<String>, Usage> {
     if positional.len() > 1 {
-        return Err(usage(
-            format!("`{command}` takes at most one exercise"),
-            format!("`{command}` aceita no máximo um exercício"),
-        ));
+        return Err(Usage::AtMostOneExercise(command));
     }
     Ok(positional.pop())
 }
 
-fn none(positional: Vec<String>, command: &str) -> Result<(), UsageError> {
-    match positional.first() {
+fn none(positional: Vec<String>, command: &'static str) -> Result<(), Usage> {
+    match positional.into_iter().next() {
         None => Ok(()),
-        Some(extra) => Err(usage(
-            format!("`{command}` takes no argument, but got `{extra}`"),
-            format!("`{command}` não aceita argumentos, mas recebeu `{extra}`"),
-        )),
+        Some(extra) => Err(Usage::NoArgument(command, extra)),
     }
 }
 
@@ -330,7 +323,7 @@ fn none(positional: Vec<String>, command: &str) -> Result<(), UsageError> {
 mod tests {
     use super::*;
 
-    fn p(args: &[&str]) -> Result<Flags, UsageError> {
+    fn p(args: &[&str]) -> Result<Flags, Usage> {
         parse(args.iter().map(OsString::from))
     }
 
@@ -372,8 +365,10 @@ mod tests {
 
     #[test]
     fn a_flag_given_a_value_is_refused() {
-        let e = p(&["verify", "--solutions=yes"]).unwrap_err();
-        assert!(e.en.contains("--solutions takes no value"), "{}", e.en);
+        assert_eq!(
+            p(&["verify", "--solutions=yes"]).unwrap_err(),
+            Usage::TakesNoValue("--solutions".into())
+        );
     }
 
     #[test]
@@ -408,9 +403,20 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_language_is_a_usage_error_in_both_languages() {
-        let e = p(&["--lang", "fr", "list"]).unwrap_err();
-        assert!(e.en.contains("fr") && e.pt.contains("fr"));
+    fn a_bad_language_is_a_usage_error() {
+        assert_eq!(
+            p(&["--lang", "fr", "list"]).unwrap_err(),
+            Usage::BadLang("fr".into())
+        );
+    }
+
+    #[test]
+    fn the_language_is_found_even_in_a_bad_command_line() {
+        let args: Vec<OsString> = ["verify", "--bogus", "--lang=pt-BR"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        assert_eq!(lang_hint(&args), Some(Lang::PtBr));
     }
 
     #[test]
@@ -455,8 +461,8 @@ mod tests {
     fn numbers_must_be_positive() {
         assert!(p(&["check", "--repeat", "0"]).is_err());
         assert!(p(&["check", "--repeat", "x"]).is_err());
-        match cmd(&["check", "--repeat=5"]) {
-            Command::Check(c) => assert_eq!(c.repeat, 5),
+        match cmd(&["check", "--repeat=5", "03"]) {
+            Command::Check(c) => assert_eq!((c.repeat, c.exercise.as_deref()), (5, Some("03"))),
             other => panic!("{other:?}"),
         }
         match cmd(&["bench", "--smoke"]) {

@@ -1,13 +1,16 @@
-//! How the runner speaks: language, colours, and the transient status line.
+//! How the runner speaks: colours, links, bars and the transient status
+//! line, for the learner's language.
 //!
-//! Colours, hyperlinks and the animated status line appear only when stdout
-//! is a terminal and `NO_COLOR` is unset, so output piped to a file or read by
-//! a test is plain text.
+//! Colours, hyperlinks and the status line appear only when stdout is a
+//! terminal and `NO_COLOR` is unset, so output piped to a file or read by a
+//! test is plain text.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use crate::lang::Lang;
+use crate::engine::Event;
+use crate::platform;
+use crate::texts::{Lang, messages};
 
 pub struct Ui {
     pub lang: Lang,
@@ -35,10 +38,6 @@ impl Ui {
             tty: false,
             color: false,
         }
-    }
-
-    pub fn t<'a>(&self, en: &'a str, pt: &'a str) -> &'a str {
-        self.lang.pick(en, pt)
     }
 
     fn paint(&self, code: &str, text: &str) -> String {
@@ -73,42 +72,19 @@ impl Ui {
     /// hyperlinks; the plain relative path elsewhere.
     pub fn link(&self, absolute: &Path, shown: &str) -> String {
         if self.tty {
-            format!(
-                "\x1b]8;;file://{}\x1b\\{shown}\x1b]8;;\x1b\\",
-                absolute.display()
-            )
+            let url = platform::file_url(absolute);
+            format!("\x1b]8;;{url}\x1b\\{shown}\x1b]8;;\x1b\\")
         } else {
             shown.to_owned()
         }
     }
 
-    /// `Progress: [#####-----------] 5/16`
+    /// `Progress: [#####---------------] 5/20`
     pub fn progress(&self, done: usize, total: usize) -> String {
-        const WIDTH: usize = 20;
-        let filled = (done * WIDTH).checked_div(total).unwrap_or(0);
-        let bar = format!("{}{}", "#".repeat(filled), "-".repeat(WIDTH - filled));
-        format!(
-            "{}: [{}] {done}/{total}",
-            self.t("Progress", "Progresso"),
-            if done == total && total > 0 {
-                self.good(&bar)
-            } else {
-                bar
-            }
-        )
-    }
-
-    /// `Compiling [########------------] 23/61`, for the status line while
-    /// cargo builds.
-    pub fn building(&self, done: usize, total: usize) -> String {
-        const WIDTH: usize = 20;
-        let filled = (done * WIDTH).checked_div(total).unwrap_or(0).min(WIDTH);
-        format!(
-            "{} [{}{}] {done}/{total}",
-            self.t("Compiling", "Compilando"),
-            "#".repeat(filled),
-            "-".repeat(WIDTH - filled)
-        )
+        let complete = done >= total && total > 0;
+        let bar = bar(done, total);
+        let bar = if complete { self.good(&bar) } else { bar };
+        format!("{} {bar} {done}/{total}", messages::progress(self.lang))
     }
 
     /// A one-line status on stderr that the next status (or
@@ -128,6 +104,36 @@ impl Ui {
             let _ = err.flush();
         }
     }
+
+    /// Shows what the engine is doing. Waiting for another cargo's lock is
+    /// said even when not on a terminal: it can last long.
+    pub fn observe(&self, event: Event) {
+        match event {
+            Event::Compiling { done, total, name } => self.status(&format!(
+                "{} {} {done}/{total} {name}",
+                messages::compiling(self.lang),
+                bar(done, total)
+            )),
+            Event::Testing { done, total } => {
+                self.status(&format!("{} {done}/{total}", messages::testing(self.lang)));
+            }
+            Event::WaitingForLock => {
+                let text = messages::waiting_for_lock(self.lang);
+                if self.tty {
+                    self.status(&text);
+                } else {
+                    eprintln!("{text}");
+                }
+            }
+        }
+    }
+}
+
+/// `[#####---------------]`: twenty cells, never more full than full.
+pub fn bar(done: usize, total: usize) -> String {
+    const WIDTH: usize = 20;
+    let filled = (done.min(total) * WIDTH).checked_div(total).unwrap_or(0);
+    format!("[{}{}]", "#".repeat(filled), "-".repeat(WIDTH - filled))
 }
 
 /// Strips ANSI escape sequences (for messages that came coloured but go to
@@ -166,14 +172,13 @@ mod tests {
             Ui::plain(Lang::PtBr).progress(0, 8),
             "Progresso: [--------------------] 0/8"
         );
-        assert!(Ui::plain(Lang::En).progress(8, 8).contains("8/8"));
     }
 
     #[test]
-    fn building_bar_never_overflows() {
-        let ui = Ui::plain(Lang::PtBr);
-        assert_eq!(ui.building(5, 20), "Compilando [#####---------------] 5/20");
-        assert!(ui.building(30, 20).contains("[####################]"));
+    fn bars_never_overflow_or_underflow() {
+        assert_eq!(bar(30, 20), "[####################]");
+        assert_eq!(bar(3, 0), "[--------------------]");
+        assert!(Ui::plain(Lang::En).progress(9, 8).contains("9/8"));
     }
 
     #[test]

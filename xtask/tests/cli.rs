@@ -65,7 +65,7 @@ fn verify_stops_at_the_first_exercise_that_fails_and_says_why() {
         .code(1)
         .stdout(contains("Done: 01"))
         .stdout(contains(
-            "✗ 02 fails · Fixture fails: 1 test(s) failed, 1 passed",
+            "✗ 02 fails · Fixture fails: 1 test failed, 1 passed",
         ))
         .stdout(contains("the_answer"))
         .stdout(contains("expected 42, got 41"))
@@ -82,7 +82,7 @@ fn verify_speaks_portuguese_and_passes_the_language_to_the_tests() {
     xtask("pt-BR", &["verify"])
         .assert()
         .code(1)
-        .stdout(contains("1 teste(s) falharam, 1 passaram"))
+        .stdout(contains("1 teste falhou, 1 passou"))
         .stdout(contains("esperava 42, veio 41"))
         .stdout(contains("exercises/02_fails/README.pt-BR.md"))
         .stdout(contains("Travou? Rode `cargo xtask hint 02`."))
@@ -208,13 +208,13 @@ fn an_edited_test_file_is_warned_about_and_still_run() {
         .assert()
         .success()
         .stdout(contains(
-            "warning: 07 edited_test: the tests were changed from the shipped version (tests/edited_test.rs)",
+            "warning: 07 edited_test: files that decide its verdict were changed from the shipped version (tests/edited_test.rs)",
         ))
         .stdout(contains("passes (1 test)."));
     xtask("pt-BR", &["verify", "07"])
         .assert()
         .success()
-        .stdout(contains("os testes foram alterados"));
+        .stdout(contains("foram alterados em relação à versão original"));
 }
 
 #[test]
@@ -282,17 +282,25 @@ fn outside_a_course_it_says_where_to_run() {
 }
 
 #[test]
-fn malformed_metadata_is_a_setup_error_naming_the_file() {
+fn malformed_metadata_is_a_verdict_naming_the_file() {
     let root = copy_of_fixture("malformed");
     fs::write(
         root.join("exercises/02_fails/exercise.toml"),
         "edit = [\"src/lib.rs\"\n[en]\n",
     )
     .unwrap();
+    xtask_in(&root, "en", &["verify", "02"])
+        .assert()
+        .code(1)
+        .stdout(contains("02 fails · fails: cannot be built"))
+        .stdout(contains("exercises/02_fails/exercise.toml"))
+        .stdout(contains("line 2, column 1"))
+        .stdout(contains("cargo xtask reset 02"));
+    // The other commands still work.
     xtask_in(&root, "en", &["list"])
         .assert()
-        .code(2)
-        .stderr(contains("malformed exercises/02_fails/exercise.toml"));
+        .code(1)
+        .stdout(predicate::str::is_match(r"02  fails +next").unwrap());
     fs::remove_dir_all(&root).unwrap();
 }
 
@@ -461,7 +469,7 @@ fn verifying_the_solutions_never_changes_the_learners_verdict() {
         xtask("en", &["verify", "02"])
             .assert()
             .code(1)
-            .stdout(contains("1 test(s) failed, 1 passed"));
+            .stdout(contains("1 test failed, 1 passed"));
         xtask("en", &["verify", "--solutions", "02"])
             .assert()
             .success();
@@ -469,6 +477,6 @@ fn verifying_the_solutions_never_changes_the_learners_verdict() {
     xtask("en", &["verify", "02"])
         .assert()
         .code(1)
-        .stdout(contains("1 test(s) failed, 1 passed"))
+        .stdout(contains("1 test failed, 1 passed"))
         .stdout(contains("expected 42, got 41"));
 }

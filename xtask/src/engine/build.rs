@@ -1,0 +1,406 @@
+//! One cargo build for every exercise a check needs.
+//!
+//! `cargo build --tests --keep-going --message-format=json` on the
+//! generated workspace ([`crate::engine::stage`]) compiles the exercises in
+//! parallel, keeps going past an exercise that does not compile (so one
+//! mistake hides nothing else), and reports, as JSON lines, the test
+//! executables and programs it produced and every diagnostic with the
+//! package it belongs to. The runner then starts the test executables
+//! itself, under its limits.
+//!
+//! When cargo cannot even start compiling because one package's
+//! dependencies cannot be resolved (a crate that does not exist, no network
+//! for a new one), the package cargo names is left out with cargo's words
+//! as its problem, and the build runs again for the others.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use crate::engine::course::Course;
+use crate::engine::json::{self, Json};
+use crate::engine::process::{self, Ending, Limits, Stream};
+use crate::engine::stage::{self, Problem, ProblemKind, Staged};
+use crate::engine::{Event, Observer};
+
+#[derive(Debug, Default, Clone)]
+pub struct Compiled {
+    /// Test executables, in the order cargo reported them.
+    pub tests: Vec<PathBuf>,
+    /// Programs: (target name, executable).
+    pub programs: Vec<(String, PathBuf)>,
+    /// Compiler errors, in the order they came.
+    pub errors: Vec<Diagnostic>,
+    /// Compiler warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// `E0382`, when rustc gave one.
+    pub code: Option<String>,
+    /// The lint name for warnings (`unused_must_use`).
+    pub lint: Option<String>,
+    /// As rustc rendered it (with colours when the runner asked for them).
+    pub rendered: String,
+}
+
+#[derive(Debug)]
+pub struct Build {
+    /// By exercise folder name.
+    pub exercises: BTreeMap<String, Compiled>,
+    /// cargo's own complaint when it failed for a reason no exercise's
+    /// diagnostics explain.
+    pub cargo_error: Option<String>,
+    /// cargo's own warnings (about manifests or targets, not code).
+    pub cargo_warnings: Vec<String>,
+    pub ending: Ending,
+}
+
+impl Build {
+    pub fn of(&self, dir_name: &str) -> Option<&Compiled> {
+        self.exercises.get(dir_name)
+    }
+}
+
+/// The cargo that started us (`cargo xtask` sets `CARGO`), else `cargo`.
+pub fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// Builds `staged`, leaving out (and recording as problems) the packages
+/// whose dependencies cargo cannot resolve.
+pub fn build(
+    course: &Course,
+    staged: &mut Staged,
+    color: bool,
+    observer: &Observer,
+    cancel: Option<&AtomicBool>,
+) -> io::Result<Build> {
+    loop {
+        let build = build_once(course, staged, color, observer, cancel)?;
+        let Some(error) = &build.cargo_error else {
+            return Ok(build);
+        };
+        let Some(dir_name) = blamed_package(error, staged) else {
+            return Ok(build);
+        };
+        let problem = Problem {
+            file: course
+                .root
+                .join("exercises")
+                .join(&dir_name)
+                .join("Cargo.toml"),
+            kind: ProblemKind::Manifest(cargo_words(error)),
+        };
+        stage::leave_out(staged, &dir_name, problem, &course.root).map_err(io::Error::other)?;
+        if staged.packages.is_empty() {
+            return Ok(Build {
+                cargo_error: None,
+                ..build
+            });
+        }
+    }
+}
+
+fn build_once(
+    course: &Course,
+    staged: &Staged,
+    color: bool,
+    observer: &Observer,
+    cancel: Option<&AtomicBool>,
+) -> io::Result<Build> {
+    let mut exercises: BTreeMap<String, Compiled> = staged
+        .packages
+        .keys()
+        .map(|d| (d.clone(), Compiled::default()))
+        .collect();
+    if staged.packages.is_empty() {
+        return Ok(Build {
+            exercises,
+            cargo_error: None,
+            cargo_warnings: Vec::new(),
+            ending: Ending::Exited(success()),
+        });
+    }
+    let mut cmd = cargo();
+    cmd.args(["build", "--tests", "--keep-going", "--message-format"])
+        .arg(if color {
+            "json-diagnostic-rendered-ansi"
+        } else {
+            "json"
+        })
+        .arg("--manifest-path")
+        .arg(&staged.manifest)
+        .arg("--target-dir")
+        .arg(&staged.target)
+        .current_dir(&course.root);
+    for package in staged.packages.values() {
+        cmd.arg("-p").arg(&package.name);
+    }
+    let mut reader = Reader::new(course, staged);
+    let limits = Limits {
+        time: Duration::from_secs(30 * 60),
+        output: 256 << 20,
+        memory_mib: None,
+    };
+    let outcome = process::run(&mut cmd, limits, cancel, &mut |stream, line| {
+        reader.line(stream, line, observer, &mut exercises);
+    })?;
+    let any_errors = exercises.values().any(|c| !c.errors.is_empty());
+    let cargo_error = match outcome.ending {
+        Ending::Exited(status) if !status.success() && !any_errors => Some(reader.cargo_said()),
+        _ => None,
+    };
+    Ok(Build {
+        exercises,
+        cargo_error,
+        cargo_warnings: course_warnings(&reader.stderr),
+        ending: outcome.ending,
+    })
+}
+
+fn success() -> std::process::ExitStatus {
+    #[cfg(unix)]
+    {
+        std::os::unix::process::ExitStatusExt::from_raw(0)
+    }
+    #[cfg(windows)]
+    {
+        std::os::windows::process::ExitStatusExt::from_raw(0)
+    }
+}
+
+/// Reads cargo's output line by line.
+struct Reader<'a> {
+    root_prefix: String,
+    stage_dir: &'a Path,
+    compiled_units: usize,
+    expected_units: usize,
+    stderr: Vec<String>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(course: &Course, staged: &'a Staged) -> Reader<'a> {
+        // cargo does not say in advance how many units a build has; the
+        // lock file's package count plus one test per exercise is close, and
+        // the estimate only grows if the build turns out bigger.
+        let lock = staged.manifest.with_file_name("Cargo.lock");
+        let expected_units = std::fs::read_to_string(lock)
+            .map(|t| t.lines().filter(|l| l.trim() == "[[package]]").count())
+            .unwrap_or(0)
+            + staged.packages.len();
+        Reader {
+            root_prefix: format!("{}{}", course.root.display(), std::path::MAIN_SEPARATOR),
+            stage_dir: staged.manifest.parent().unwrap_or(Path::new(".")),
+            compiled_units: 0,
+            expected_units,
+            stderr: Vec::new(),
+        }
+    }
+
+    fn line(
+        &mut self,
+        stream: Stream,
+        line: &[u8],
+        observer: &Observer,
+        exercises: &mut BTreeMap<String, Compiled>,
+    ) {
+        let line = String::from_utf8_lossy(line);
+        if stream == Stream::Stderr {
+            if line.contains("Blocking waiting for file lock") {
+                observer(Event::WaitingForLock);
+            }
+            // cargo's own words; kept for when it fails before compiling.
+            if self.stderr.len() < 400 {
+                self.stderr.push(line.into_owned());
+            }
+            return;
+        }
+        let Ok(message) = json::parse(&line) else {
+            return;
+        };
+        let exercise = message
+            .get("manifest_path")
+            .and_then(Json::as_str)
+            .map(Path::new)
+            .filter(|m| m.starts_with(self.stage_dir))
+            .and_then(|m| m.parent()?.file_name()?.to_str())
+            .map(str::to_owned);
+        let compiled = exercise.and_then(|dir| exercises.get_mut(&dir));
+        match message.get("reason").and_then(Json::as_str) {
+            Some("compiler-artifact") => self.artifact(&message, compiled, observer),
+            Some("compiler-message") => {
+                if let Some(compiled) = compiled {
+                    self.diagnostic(&message, compiled);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn artifact(&mut self, message: &Json, compiled: Option<&mut Compiled>, observer: &Observer) {
+        self.compiled_units += 1;
+        self.expected_units = self.expected_units.max(self.compiled_units + 1);
+        let target_name = message
+            .path(&["target", "name"])
+            .and_then(Json::as_str)
+            .unwrap_or("")
+            .to_owned();
+        if message.get("fresh").and_then(Json::as_bool) != Some(true) {
+            observer(Event::Compiling {
+                done: self.compiled_units,
+                total: self.expected_units,
+                name: target_name.clone(),
+            });
+        }
+        let (Some(compiled), Some(exe)) =
+            (compiled, message.get("executable").and_then(Json::as_str))
+        else {
+            return;
+        };
+        let is_test = message.path(&["profile", "test"]).and_then(Json::as_bool) == Some(true);
+        if is_test {
+            compiled.tests.push(PathBuf::from(exe));
+        } else {
+            compiled.programs.push((target_name, PathBuf::from(exe)));
+        }
+    }
+
+    fn diagnostic(&self, message: &Json, compiled: &mut Compiled) {
+        let level = message
+            .path(&["message", "level"])
+            .and_then(Json::as_str)
+            .unwrap_or("");
+        let text = message
+            .path(&["message", "message"])
+            .and_then(Json::as_str)
+            .unwrap_or("");
+        // rustc's closing tallies ("aborting due to 2 previous errors",
+        // "3 warnings emitted") repeat what came before.
+        if text.starts_with("aborting due to") || text.ends_with("emitted") {
+            return;
+        }
+        let Some(rendered) = message
+            .path(&["message", "rendered"])
+            .and_then(Json::as_str)
+        else {
+            return;
+        };
+        let code = message
+            .path(&["message", "code", "code"])
+            .and_then(Json::as_str)
+            .map(str::to_owned);
+        let (code, lint) = match code {
+            Some(c) if crate::engine::course::is_error_code(&c) => (Some(c), None),
+            other => (None, other),
+        };
+        let diagnostic = Diagnostic {
+            code,
+            lint,
+            // Paths inside the course, as the learner sees them.
+            rendered: rendered.replace(&self.root_prefix, ""),
+        };
+        let list = match level {
+            "error" | "error: internal compiler error" => &mut compiled.errors,
+            "warning" => &mut compiled.warnings,
+            _ => return,
+        };
+        // The same diagnostic comes once per target that compiles the file
+        // (the lib and its test, say).
+        if !list.contains(&diagnostic) {
+            list.push(diagnostic);
+        }
+    }
+
+    /// What cargo said when it failed before compiling anything useful.
+    fn cargo_said(&self) -> String {
+        let useful: Vec<&str> = self
+            .stderr
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.trim_start().starts_with("Compiling"))
+            .collect();
+        useful.join("\n").replace(&self.root_prefix, "")
+    }
+}
+
+/// The staged exercise cargo's error is about (`required by package
+/// `loop_send v0.1.0 (/…/stage/learner/03_loop_send)``), if any.
+fn blamed_package(error: &str, staged: &Staged) -> Option<String> {
+    let stage_dir = staged.manifest.parent()?.to_string_lossy().into_owned();
+    staged
+        .packages
+        .keys()
+        .find(|dir_name| {
+            let sep = std::path::MAIN_SEPARATOR;
+            error.contains(&format!("{stage_dir}{sep}{dir_name})"))
+                || error.contains(&format!("{stage_dir}{sep}{dir_name}{sep}Cargo.toml"))
+        })
+        .cloned()
+}
+
+/// cargo's error without the stage's paths, which mean nothing to a
+/// learner.
+fn cargo_words(error: &str) -> String {
+    error
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter(|l| !l.contains("Updating") && !l.contains("Locking"))
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Only cargo's warnings about the course's own manifests and targets
+/// ("unused manifest key", "output filename collision", a file in several
+/// targets); its other "warning:" lines are progress ("build failed, waiting
+/// for other jobs"), tallies of compiler warnings already reported per
+/// exercise, or passing trouble such as a retried download.
+fn course_warnings(stderr_lines: &[String]) -> Vec<String> {
+    stderr_lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("warning:"))
+        .map(str::trim)
+        .filter(|l| {
+            [
+                "Cargo.toml",
+                "manifest",
+                "collision",
+                "multiple build targets",
+            ]
+            .iter()
+            .any(|topic| l.contains(topic))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_warnings_about_the_course_count() {
+        let lines: Vec<String> = [
+            "warning: build failed, waiting for other jobs to finish...",
+            "warning: `loop_send` (lib) generated 1 warning",
+            "warning: spurious network error (2 tries remaining): timed out",
+            "warning: /c/exercises/03_x/Cargo.toml: unused manifest key: package.bogus",
+            "warning: output filename collision.",
+            "   Compiling loop_send v0.1.0",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            course_warnings(&lines),
+            [
+                "/c/exercises/03_x/Cargo.toml: unused manifest key: package.bogus",
+                "output filename collision."
+            ]
+        );
+    }
+}

@@ -1,0 +1,615 @@
+//! The course on disk: which exercises exist, in what order, and what each
+//! one says about itself.
+//!
+//! An exercise is a folder `exercises/NN_name/` with an `exercise.toml`
+//! holding its metadata (the files the learner edits, its limits, its title,
+//! hints and time-out advice in both languages); its reference solution is
+//! `solutions/NN_name/`. Nothing else lists the exercises.
+//!
+//! Loading never fails because of what a learner may have done to a folder:
+//! a missing or malformed `exercise.toml`, a deleted exercise folder, or a
+//! stray copy of one beside it are recorded (as the exercise's
+//! [`Exercise::metadata_problem`], [`Exercise::present`] or a [`Stray`]) and
+//! become verdicts and warnings, so `list`, `hint` and `reset` keep working.
+//! The maintainer check reports the same records as problems.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
+
+use toml::de::{DeTable, DeValue};
+
+use crate::texts::{Lang, messages};
+
+pub const METADATA: &str = "exercise.toml";
+pub const SHIPPED: &str = "shipped-files.txt";
+const DEFAULT_TIME_LIMIT_SECS: u64 = 15;
+const DEFAULT_MEMORY_LIMIT_MIB: u64 = 1024;
+
+#[derive(Debug)]
+pub struct Course {
+    pub root: PathBuf,
+    pub exercises: Vec<Exercise>,
+    /// Folders in `exercises/` that are not one of the course's exercises.
+    pub strays: Vec<Stray>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Exercise {
+    pub number: u32,
+    /// `05_many_producers`
+    pub dir_name: String,
+    /// `many_producers`: the name part of the folder.
+    pub name: String,
+    /// Absolute path of `exercises/NN_name`.
+    pub dir: PathBuf,
+    /// False when the folder is gone (the exercise is known from its
+    /// solution).
+    pub present: bool,
+    /// Files the learner edits, relative to `dir` (and to the solution's
+    /// folder), with `/` separators.
+    pub edit: Vec<String>,
+    pub time_limit: Duration,
+    /// Memory each test process may use (its data segment), in MiB.
+    pub memory_limit_mib: u64,
+    pub en: Texts,
+    pub pt: Texts,
+    /// Why `exercise.toml` could not be used, in the learner's language.
+    pub metadata_problem: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    pub title: String,
+    pub hints: Vec<String>,
+    pub on_timeout: String,
+    /// Notes on compiler error codes (`E0382`) that this exercise meets,
+    /// shown before the general explanation of the code.
+    pub errors: BTreeMap<String, String>,
+}
+
+/// A folder in `exercises/` that is not an exercise of the course: a copy
+/// (`03_loop_send_backup`, `03_loop_send copy`) or anything else. cargo's
+/// course workspace takes every folder there as a package, so a stray stops
+/// `cargo test` and the editor; the runner only warns.
+#[derive(Debug, Clone)]
+pub struct Stray {
+    pub dir: PathBuf,
+    /// The exercise it seems to copy (same number, or same package name).
+    pub copy_of: Option<String>,
+}
+
+impl Exercise {
+    pub fn texts(&self, lang: Lang) -> &Texts {
+        match lang {
+            Lang::En => &self.en,
+            Lang::PtBr => &self.pt,
+        }
+    }
+
+    /// The instructions file in the learner's language.
+    pub fn instructions(&self, lang: Lang) -> PathBuf {
+        self.dir.join(match lang {
+            Lang::En => "README.md",
+            Lang::PtBr => "README.pt-BR.md",
+        })
+    }
+
+    pub fn solution_dir(&self, root: &Path) -> PathBuf {
+        root.join("solutions").join(&self.dir_name)
+    }
+
+    /// `03 loop_send`
+    pub fn label(&self) -> String {
+        format!("{:02} {}", self.number, self.name)
+    }
+}
+
+impl Course {
+    /// Finds the course: `--root` when given, else the nearest folder at or
+    /// above the current one that has a `Cargo.toml` and an `exercises/`
+    /// folder.
+    pub fn locate(root: Option<&Path>, lang: Lang) -> Result<PathBuf, String> {
+        if let Some(root) = root {
+            return if is_course(root) {
+                Ok(std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf()))
+            } else {
+                Err(messages::not_a_course(lang, root))
+            };
+        }
+        let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        here.ancestors()
+            .find(|dir| is_course(dir))
+            .map(Path::to_path_buf)
+            .ok_or_else(|| messages::no_course_here(lang))
+    }
+
+    pub fn load(root: PathBuf, lang: Lang) -> Result<Course, String> {
+        let exercises_dir = root.join("exercises");
+        let found = numbered_folders(&exercises_dir)
+            .map_err(|e| messages::cannot_read(lang, &exercises_dir, &e))?;
+        let solutions = numbered_folders(&root.join("solutions")).unwrap_or_default();
+
+        // The course's folder for each number: the one its solution names,
+        // else the only (or first) folder with that number.
+        let mut chosen: BTreeMap<u32, String> = BTreeMap::new();
+        for folder in solutions.iter().chain(&found.numbered) {
+            chosen.entry(folder.0).or_insert_with(|| folder.1.clone());
+        }
+        if chosen.is_empty() {
+            return Err(messages::no_exercises(lang, &exercises_dir));
+        }
+        let mut strays: Vec<Stray> = found
+            .others
+            .iter()
+            .map(|dir| Stray {
+                dir: dir.clone(),
+                copy_of: None,
+            })
+            .collect();
+        for (number, dir_name) in &found.numbered {
+            if chosen.get(number) != Some(dir_name) {
+                strays.push(Stray {
+                    dir: exercises_dir.join(dir_name),
+                    copy_of: Some(chosen[number].clone()),
+                });
+            }
+        }
+        let exercises = chosen
+            .into_iter()
+            .map(|(number, dir_name)| load_exercise(&exercises_dir, number, &dir_name, lang))
+            .collect();
+        strays.sort_by(|a, b| a.dir.cmp(&b.dir));
+        Ok(Course {
+            root,
+            exercises,
+            strays,
+        })
+    }
+
+    /// Matches an EXERCISE argument: a number (`3`, `03`), a folder name
+    /// (`03_loop_send`) or a name (`loop_send`). Never a path.
+    pub fn select(&self, wanted: &str, lang: Lang) -> Result<&Exercise, String> {
+        let found = match wanted.parse::<u32>() {
+            Ok(n) if wanted.chars().all(|c| c.is_ascii_digit()) => {
+                self.exercises.iter().find(|e| e.number == n)
+            }
+            _ => self
+                .exercises
+                .iter()
+                .find(|e| e.dir_name == wanted || e.name == wanted),
+        };
+        found.ok_or_else(|| {
+            let list: Vec<String> = self.exercises.iter().map(Exercise::label).collect();
+            messages::no_such_exercise(lang, wanted, &list.join(", "))
+        })
+    }
+
+    /// A path relative to the course root, with `/` separators, for
+    /// messages.
+    pub fn relative(&self, path: &Path) -> String {
+        let shown = path.strip_prefix(&self.root).unwrap_or(path);
+        shown
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+fn is_course(dir: &Path) -> bool {
+    dir.join("Cargo.toml").is_file() && dir.join("exercises").is_dir()
+}
+
+/// The folders of `dir`: those named `NN_name` (with their number), and
+/// the others.
+#[derive(Default)]
+struct Folders {
+    numbered: Vec<(u32, String)>,
+    others: Vec<PathBuf>,
+}
+
+impl<'a> IntoIterator for &'a Folders {
+    type Item = &'a (u32, String);
+    type IntoIter = std::slice::Iter<'a, (u32, String)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.numbered.iter()
+    }
+}
+
+impl Folders {
+    fn iter(&self) -> std::slice::Iter<'_, (u32, String)> {
+        self.numbered.iter()
+    }
+}
+
+fn numbered_folders(dir: &Path) -> std::io::Result<Folders> {
+    let mut folders = Folders::default();
+    for entry in fs::read_dir(dir)?.flatten() {
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || name == "target" {
+            continue;
+        }
+        match split_dir_name(&name) {
+            Some((number, _)) => folders.numbered.push((number, name)),
+            None => folders.others.push(entry.path()),
+        }
+    }
+    folders.numbered.sort();
+    Ok(folders)
+}
+
+/// `05_many_producers` -> (5, "many_producers").
+pub fn split_dir_name(dir_name: &str) -> Option<(u32, &str)> {
+    let (digits, name) = dir_name.split_once('_')?;
+    let valid_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    if digits.len() == 2 && digits.chars().all(|c| c.is_ascii_digit()) && valid_name {
+        Some((digits.parse().ok()?, name))
+    } else {
+        None
+    }
+}
+
+/// The exercise in `exercises/dir_name`, whatever state its folder is in.
+fn load_exercise(exercises_dir: &Path, number: u32, dir_name: &str, lang: Lang) -> Exercise {
+    let dir = exercises_dir.join(dir_name);
+    let name = split_dir_name(dir_name).map_or(dir_name, |(_, n)| n);
+    let mut exercise = Exercise {
+        number,
+        dir_name: dir_name.to_owned(),
+        name: name.to_owned(),
+        present: dir.is_dir(),
+        dir,
+        edit: vec!["src/lib.rs".to_owned()],
+        time_limit: Duration::from_secs(DEFAULT_TIME_LIMIT_SECS),
+        memory_limit_mib: DEFAULT_MEMORY_LIMIT_MIB,
+        en: Texts::default(),
+        pt: Texts::default(),
+        metadata_problem: None,
+    };
+    if exercise.present {
+        let file = exercise.dir.join(METADATA);
+        if let Err(why) = read_metadata(&file, &mut exercise, lang) {
+            exercise.metadata_problem = Some(why);
+        }
+    }
+    for texts in [&mut exercise.en, &mut exercise.pt] {
+        if texts.title.is_empty() {
+            texts.title = name.replace('_', " ");
+        }
+    }
+    exercise
+}
+
+/// Fills `exercise` from its `exercise.toml`, strictly: unknown keys, a
+/// missing language, an edit path that leaves the exercise are errors, so
+/// that a maintainer's typo never silently loses a hint.
+fn read_metadata(file: &Path, exercise: &mut Exercise, lang: Lang) -> Result<(), String> {
+    let text = fs::read_to_string(file).map_err(|e| messages::metadata_unreadable(lang, &e))?;
+    let doc = DeTable::parse(&text).map_err(|e| toml_error(&e))?;
+    let doc = doc.get_ref();
+    for key in doc.keys() {
+        let key = key.get_ref().as_ref();
+        if !["edit", "time_limit_secs", "memory_limit_mib", "en", "pt-BR"].contains(&key) {
+            return Err(messages::metadata_unknown_key(lang, key, None));
+        }
+    }
+    if let Some(v) = doc.get("edit") {
+        let edit = string_list(v.get_ref())
+            .filter(|list| !list.is_empty())
+            .ok_or_else(|| messages::metadata_bad_edit(lang, None))?;
+        if let Some(path) = edit.iter().find(|p| !is_inside(p)) {
+            return Err(messages::metadata_bad_edit(lang, Some(path)));
+        }
+        exercise.edit = edit;
+    }
+    exercise.time_limit = Duration::from_secs(
+        bounded(doc, "time_limit_secs", 1, 600, lang)?.unwrap_or(DEFAULT_TIME_LIMIT_SECS),
+    );
+    exercise.memory_limit_mib =
+        bounded(doc, "memory_limit_mib", 64, 65536, lang)?.unwrap_or(DEFAULT_MEMORY_LIMIT_MIB);
+    exercise.en = read_texts(doc, Lang::En, lang)?;
+    exercise.pt = read_texts(doc, Lang::PtBr, lang)?;
+    if exercise.en.hints.len() != exercise.pt.hints.len() {
+        return Err(messages::metadata_uneven_hints(
+            lang,
+            exercise.en.hints.len(),
+            exercise.pt.hints.len(),
+        ));
+    }
+    let (en_codes, pt_codes): (Vec<_>, Vec<_>) = (
+        exercise.en.errors.keys().collect(),
+        exercise.pt.errors.keys().collect(),
+    );
+    if en_codes != pt_codes {
+        return Err(messages::metadata_uneven_errors(lang));
+    }
+    Ok(())
+}
+
+/// An optional whole number from `min` to `max`.
+fn bounded(
+    doc: &DeTable<'_>,
+    key: &str,
+    min: i64,
+    max: i64,
+    lang: Lang,
+) -> Result<Option<u64>, String> {
+    match doc.get(key) {
+        None => Ok(None),
+        Some(v) => match integer(v.get_ref()) {
+            Some(n) if (min..=max).contains(&n) => Ok(Some(n as u64)),
+            _ => Err(messages::metadata_bad_number(lang, key, min, max)),
+        },
+    }
+}
+
+/// The `[en]` or `[pt-BR]` table.
+fn read_texts(doc: &DeTable<'_>, which: Lang, lang: Lang) -> Result<Texts, String> {
+    let code = which.code();
+    let table = doc
+        .get(code)
+        .and_then(|t| t.get_ref().as_table())
+        .ok_or_else(|| messages::metadata_missing_table(lang, code))?;
+    for key in table.keys() {
+        let key = key.get_ref().as_ref();
+        if !["title", "hints", "on_timeout", "errors"].contains(&key) {
+            return Err(messages::metadata_unknown_key(lang, key, Some(code)));
+        }
+    }
+    let text = |key: &str| -> Result<String, String> {
+        match table.get(key).and_then(|v| v.get_ref().as_str()) {
+            Some(s) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
+            _ => Err(messages::metadata_missing_text(lang, code, key)),
+        }
+    };
+    let hints: Vec<String> = table
+        .get("hints")
+        .and_then(|v| string_list(v.get_ref()))
+        .filter(|h| !h.is_empty() && h.iter().all(|s| !s.trim().is_empty()))
+        .ok_or_else(|| messages::metadata_missing_text(lang, code, "hints"))?
+        .into_iter()
+        .map(|s| s.trim().to_owned())
+        .collect();
+    let mut errors = BTreeMap::new();
+    if let Some(table) = table.get("errors") {
+        let table = table
+            .get_ref()
+            .as_table()
+            .ok_or_else(|| messages::metadata_bad_errors(lang, code))?;
+        for (key, value) in table.iter() {
+            let key = key.get_ref().to_string();
+            let note = value.get_ref().as_str().filter(|s| !s.trim().is_empty());
+            match note {
+                Some(note) if is_error_code(&key) => {
+                    errors.insert(key, note.trim().to_owned());
+                }
+                _ => return Err(messages::metadata_bad_errors(lang, code)),
+            }
+        }
+    }
+    Ok(Texts {
+        title: text("title")?,
+        hints,
+        on_timeout: text("on_timeout")?,
+        errors,
+    })
+}
+
+/// `E0382`
+pub fn is_error_code(code: &str) -> bool {
+    code.len() == 5 && code.starts_with('E') && code[1..].chars().all(|c| c.is_ascii_digit())
+}
+
+/// A TOML error as one line: where, then what.
+pub fn toml_error(error: &toml::de::Error) -> String {
+    let first = error.to_string();
+    let place = first.lines().next().unwrap_or_default();
+    let place = place.strip_prefix("TOML parse error at ").unwrap_or(place);
+    format!("{place}: {}", error.message().trim())
+}
+
+/// A list of strings, or None if the value is anything else.
+pub fn string_list(value: &DeValue<'_>) -> Option<Vec<String>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|v| v.get_ref().as_str().map(str::to_owned))
+        .collect()
+}
+
+/// A decimal, hexadecimal, octal or binary integer that fits in an i64.
+pub fn integer(value: &DeValue<'_>) -> Option<i64> {
+    let n = value.as_integer()?;
+    i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()).ok()
+}
+
+/// A relative path made only of normal components: it cannot climb out of
+/// the exercise or name an absolute location.
+pub fn is_inside(path: &str) -> bool {
+    let p = Path::new(path);
+    !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directory_names() {
+        assert_eq!(
+            split_dir_name("05_many_producers"),
+            Some((5, "many_producers"))
+        );
+        assert_eq!(split_dir_name("5_many"), None);
+        assert_eq!(split_dir_name("05-many"), None);
+        assert_eq!(split_dir_name("05_"), None);
+        assert_eq!(split_dir_name("05_Many"), None);
+        assert_eq!(split_dir_name("05_many copy"), None);
+        assert_eq!(split_dir_name("target"), None);
+    }
+
+    #[test]
+    fn edit_paths_stay_inside() {
+        assert!(is_inside("src/lib.rs"));
+        assert!(!is_inside("../x.rs"));
+        assert!(!is_inside("/etc/passwd"));
+        assert!(!is_inside("src/../../x"));
+        assert!(!is_inside(""));
+    }
+
+    /// A scratch course with one exercise whose metadata is `metadata`,
+    /// plus the extra folders named in `also`.
+    fn course_with(metadata: &str, also: &[&str]) -> Course {
+        let root = std::env::temp_dir().join(format!(
+            "xtask-course-test-{}-{}-{}",
+            std::process::id(),
+            metadata.len(),
+            also.len()
+        ));
+        let ex = root.join("exercises/01_first");
+        fs::create_dir_all(&ex).unwrap();
+        fs::write(root.join("Cargo.toml"), "[workspace]\n").unwrap();
+        fs::write(ex.join("Cargo.toml"), "[package]\nname = \"first\"\n").unwrap();
+        fs::write(ex.join(METADATA), metadata).unwrap();
+        for dir in also {
+            fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        let course = Course::load(root.clone(), Lang::En).unwrap();
+        fs::remove_dir_all(&root).unwrap();
+        course
+    }
+
+    const GOOD: &str = r#"
+edit = ["src/lib.rs"]
+[en]
+title = "First"
+hints = ["a", "b"]
+on_timeout = "t"
+[en.errors]
+E0382 = "a note"
+[pt-BR]
+title = "Primeiro"
+hints = ["a", "b"]
+on_timeout = "t"
+[pt-BR.errors]
+E0382 = "uma nota"
+"#;
+
+    fn problem(metadata: &str) -> String {
+        course_with(metadata, &[]).exercises[0]
+            .metadata_problem
+            .clone()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn good_metadata_loads_and_selects_by_every_name() {
+        let course = course_with(GOOD, &[]);
+        assert_eq!(course.exercises.len(), 1);
+        let first = &course.exercises[0];
+        assert_eq!(first.metadata_problem, None);
+        assert_eq!(first.pt.errors["E0382"], "uma nota");
+        for name in ["1", "01", "first", "01_first"] {
+            assert_eq!(course.select(name, Lang::En).unwrap().name, "first");
+        }
+        let err = course.select("../01_first", Lang::En).unwrap_err();
+        assert!(err.contains("01 first"), "{err}");
+        assert!(course.select("2", Lang::En).is_err());
+    }
+
+    #[test]
+    fn metadata_means_what_any_toml_parser_says() {
+        // What the hand-written reader used to get wrong: a byte order mark,
+        // C1 control characters, TOML 1.1's `\e` and `\xHH` escapes, and
+        // CRLF line ends inside a multi-line string, which are kept.
+        let text = format!(
+            "\u{feff}{}",
+            GOOD.replace("title = \"First\"", "title = \"F\\x69rst \u{85} \\e\"")
+                .replace(
+                    "on_timeout = \"t\"\n[en.errors]",
+                    "on_timeout = \"\"\"\r\nline one\r\nline two\"\"\"\n[en.errors]"
+                )
+        );
+        let course = course_with(&text, &[]);
+        let en = &course.exercises[0].en;
+        assert_eq!(course.exercises[0].metadata_problem, None);
+        assert_eq!(en.title, "First \u{85} \u{1b}");
+        assert_eq!(en.on_timeout, "line one\r\nline two");
+    }
+
+    #[test]
+    fn a_toml_error_names_line_and_column_and_keeps_the_exercise() {
+        let course = course_with("edit = [\"src/lib.rs\"\n[en]\n", &[]);
+        let first = &course.exercises[0];
+        let why = first.metadata_problem.as_deref().unwrap_or_default();
+        assert!(why.contains("line 2, column 1"), "{why}");
+        // Still in the course, under its folder's name.
+        assert_eq!(first.en.title, "first");
+    }
+
+    #[test]
+    fn a_missing_language_or_unknown_key_is_a_problem() {
+        let no_pt = GOOD.split("[pt-BR]").next().unwrap();
+        assert!(problem(no_pt).contains("[pt-BR]"));
+        let typo = GOOD.replacen("on_timeout = \"t\"", "on_timout = \"t\"", 1);
+        assert!(problem(&typo).contains("on_timout"));
+        let escape = GOOD.replace("src/lib.rs", "../../etc/passwd");
+        assert!(problem(&escape).contains("../../etc/passwd"));
+        let uneven = GOOD.replacen("hints = [\"a\", \"b\"]", "hints = [\"a\"]", 1);
+        assert!(problem(&uneven).contains("hints"));
+        let one_note = GOOD.replace("E0382 = \"uma nota\"", "");
+        assert!(problem(&one_note).contains("errors"));
+        let bad_code = GOOD.replace("E0382 = \"a note\"", "move = \"a note\"");
+        assert!(problem(&bad_code).contains("errors"));
+    }
+
+    #[test]
+    fn copies_and_other_folders_are_strays_not_exercises() {
+        let course = course_with(GOOD, &["exercises/01_first_backup", "exercises/notes"]);
+        assert_eq!(course.exercises.len(), 1);
+        assert_eq!(course.exercises[0].dir_name, "01_first");
+        let strays: Vec<(String, Option<String>)> = course
+            .strays
+            .iter()
+            .map(|s| (course.relative(&s.dir), s.copy_of.clone()))
+            .collect();
+        assert_eq!(
+            strays,
+            [
+                (
+                    "exercises/01_first_backup".to_owned(),
+                    Some("01_first".to_owned())
+                ),
+                ("exercises/notes".to_owned(), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_solution_names_the_real_folder_and_a_missing_one_is_kept() {
+        let course = course_with(
+            GOOD,
+            &[
+                "solutions/01_first",
+                "solutions/02_second",
+                "exercises/01_aaa",
+            ],
+        );
+        let names: Vec<(&str, bool)> = course
+            .exercises
+            .iter()
+            .map(|e| (e.dir_name.as_str(), e.present))
+            .collect();
+        assert_eq!(names, [("01_first", true), ("02_second", false)]);
+        assert_eq!(course.strays.len(), 1);
+    }
+}

@@ -1,0 +1,100 @@
+//! The engine: from the course on disk to one verdict per exercise.
+//!
+//! ```text
+//! find the course ─▶ stage the files ─▶ build once ─▶ run the test executables ─▶ read libtest ─▶ judge
+//!   course.rs          stage.rs          build.rs      process.rs (limits)          libtest.rs     judge.rs
+//! ```
+//!
+//! [`evaluate`] is that pipeline. The engine never prints: what it wants to
+//! show while it works goes to an [`Observer`] as an [`Event`], and what it
+//! finds comes back as [`Verdict`]s; the commands decide what to say.
+
+pub mod build;
+pub mod catalogue;
+pub mod course;
+pub mod diff;
+pub mod json;
+pub mod judge;
+pub mod libtest;
+pub mod process;
+pub mod shipped;
+pub mod stage;
+
+use std::io;
+use std::sync::atomic::AtomicBool;
+
+pub use judge::{Scope, Verdict};
+
+use course::{Course, Exercise};
+use stage::Files;
+
+/// What the engine is doing, for a status line.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// cargo compiled a unit (`name`); about `total` in all.
+    Compiling {
+        done: usize,
+        total: usize,
+        name: String,
+    },
+    /// cargo waits for another cargo (often the editor's) to release a lock.
+    WaitingForLock,
+    /// `done` exercises' tests have run, of `total`.
+    Testing { done: usize, total: usize },
+}
+
+pub type Observer<'a> = dyn Fn(Event) + Sync + 'a;
+
+/// How a check is run.
+pub struct Options<'a> {
+    pub files: Files,
+    pub scope: Scope,
+    /// Diagnostics with colours (for a terminal).
+    pub color: bool,
+    pub lang: crate::texts::Lang,
+    pub observer: &'a Observer<'a>,
+    /// Raised by the caller to stop early (watch mode: a newer save).
+    pub cancel: Option<&'a AtomicBool>,
+}
+
+/// Verdicts for `exercises`, in their order; with
+/// [`Scope::UntilFirstFailure`] the list ends at the first one that does
+/// not pass. `Err` only when the runner itself cannot work (cargo cannot
+/// be started, the course's root manifest is unreadable).
+pub fn evaluate(
+    course: &Course,
+    exercises: &[&Exercise],
+    options: &Options,
+) -> io::Result<Vec<Verdict>> {
+    let built = build(course, exercises, options)?;
+    judge(course, exercises, &built, options)
+}
+
+/// The first half of [`evaluate`]: the files staged and built once.
+pub struct Built {
+    pub staged: stage::Staged,
+    pub build: build::Build,
+}
+
+pub fn build(course: &Course, exercises: &[&Exercise], options: &Options) -> io::Result<Built> {
+    let mut staged = stage::prepare(course, &options.files, exercises).map_err(io::Error::other)?;
+    let build = build::build(
+        course,
+        &mut staged,
+        options.color,
+        options.observer,
+        options.cancel,
+    )?;
+    Ok(Built { staged, build })
+}
+
+/// The second half of [`evaluate`]: the tests of what was built, run in
+/// `options.lang` (a build can be judged in each language).
+pub fn judge(
+    course: &Course,
+    exercises: &[&Exercise],
+    built: &Built,
+    options: &Options,
+) -> io::Result<Vec<Verdict>> {
+    judge::all(course, exercises, &built.staged, &built.build, options)
+}

@@ -1,0 +1,797 @@
+//! The runner's other texts, by family: the command line, the course on
+//! disk, the commands' own lines, and the maintainer check. Both languages
+//! side by side.
+
+use std::io;
+use std::path::Path;
+
+use crate::flags::Usage;
+use crate::texts::{Lang, count};
+use crate::tr;
+
+// ---------------------------------------------------------------- usage
+
+pub fn usage(lang: Lang, usage: &Usage) -> String {
+    match usage {
+        Usage::NotUnicode => tr!(
+            lang,
+            "arguments must be valid UTF-8",
+            "os argumentos precisam ser UTF-8 válido"
+        ),
+        Usage::NeedsValue(name) => tr!(lang, "{name} needs a value", "{name} precisa de um valor"),
+        Usage::TakesNoValue(name) => tr!(lang, "{name} takes no value", "{name} não aceita valor"),
+        Usage::BadLang(value) => tr!(
+            lang,
+            "--lang takes `en` or `pt-BR`, not `{value}`",
+            "--lang aceita `en` ou `pt-BR`, não `{value}`"
+        ),
+        Usage::UnknownOption(name) => tr!(
+            lang,
+            "unknown option `{name}` here; run `cargo xtask help`",
+            "opção desconhecida `{name}` aqui; rode `cargo xtask help`"
+        ),
+        Usage::UnknownCommand(word) => tr!(
+            lang,
+            "unknown command `{word}`; run `cargo xtask help` to see the commands",
+            "comando desconhecido `{word}`; rode `cargo xtask help` para ver os comandos"
+        ),
+        Usage::AtMostOneExercise(command) => tr!(
+            lang,
+            "`{command}` takes at most one exercise",
+            "`{command}` aceita no máximo um exercício"
+        ),
+        Usage::NoArgument(command, extra) => tr!(
+            lang,
+            "`{command}` takes no argument, but got `{extra}`",
+            "`{command}` não aceita argumentos, mas recebeu `{extra}`"
+        ),
+        Usage::ResetNeedsExercise => tr!(
+            lang,
+            "reset needs the exercise to restore, e.g. `cargo xtask reset 03`",
+            "reset precisa do exercício a restaurar, por exemplo `cargo xtask reset 03`"
+        ),
+        Usage::NotAPositiveNumber(name, value) => tr!(
+            lang,
+            "{name} takes a positive whole number, not `{value}`",
+            "{name} aceita um número inteiro positivo, não `{value}`"
+        ),
+        Usage::Other(text) => tr!(
+            lang,
+            "cannot read the command line: {text}",
+            "não foi possível ler a linha de comando: {text}"
+        ),
+    }
+}
+
+pub fn help(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "\
+cargo xtask: the channels course runner
+
+Commands:
+  verify [EXERCISE]     check the exercises in order and stop at the first that does not pass
+  verify --solutions    the same checks on the reference solutions
+  list                  every exercise with its state (done, next, pending)
+  hint [EXERCISE]       the hints of an exercise (default: the next one)
+  solution [EXERCISE]   your file(s) against the reference solution, as a diff
+                        (default: the last exercise you finished)
+  reset EXERCISE        restore the shipped version (your version is saved first)
+  watch                 verify again on every save (q quits, h hint, l list, s solution)
+
+For course maintainers:
+  check [EXERCISE]      every solution passes, every shipped exercise fails, every answer of
+                        the catalogue gets its verdict, texts in both languages
+                        (--repeat N, --no-catalogue, --no-lints)
+  seal                  record the shipped files (shipped-files.txt) after changing an exercise
+  bench                 measure the runner against cargo
+
+Options:
+  --lang en|pt-BR       language (default: from LC_ALL, LC_MESSAGES or LANG)
+  --root DIR            the course folder (default: found from the current folder)
+
+EXERCISE is a number (3, 03), a folder name (03_loop_send) or a name (loop_send).
+Exit codes: 0 all pass, 1 one does not, 2 usage or setup error, 130 interrupted.
+"
+        }
+        Lang::PtBr => {
+            "\
+cargo xtask: o executor do curso de canais
+
+Comandos:
+  verify [EXERCÍCIO]    confere os exercícios em ordem e para no primeiro que não passa
+  verify --solutions    as mesmas conferências nas soluções de referência
+  list                  todos os exercícios com o estado (feito, próximo, pendente)
+  hint [EXERCÍCIO]      as dicas de um exercício (padrão: o próximo)
+  solution [EXERCÍCIO]  seu(s) arquivo(s) comparado(s) com a solução de referência
+                        (padrão: o último exercício concluído)
+  reset EXERCÍCIO       restaura a versão original (a sua é salva antes)
+  watch                 confere de novo a cada salvamento (q sai, h dica, l lista, s solução)
+
+Para quem mantém o curso:
+  check [EXERCÍCIO]     toda solução passa, todo exercício original falha, toda resposta do
+                        catálogo recebe o seu veredito, textos nos dois idiomas
+                        (--repeat N, --no-catalogue, --no-lints)
+  seal                  registra os arquivos originais (shipped-files.txt) depois de mudar um exercício
+  bench                 mede o executor contra o cargo
+
+Opções:
+  --lang en|pt-BR       idioma (padrão: LC_ALL, LC_MESSAGES ou LANG)
+  --root PASTA          a pasta do curso (padrão: encontrada a partir da pasta atual)
+
+EXERCÍCIO é um número (3, 03), um nome de pasta (03_loop_send) ou um nome (loop_send).
+Códigos de saída: 0 tudo passa, 1 algum não passa, 2 erro de uso ou de configuração, 130 interrompido.
+"
+        }
+    }
+}
+
+pub fn io_failure(lang: Lang, e: &io::Error) -> String {
+    tr!(
+        lang,
+        "could not run a command: {e}",
+        "não foi possível rodar um comando: {e}"
+    )
+}
+
+pub fn interrupted(lang: Lang) -> String {
+    tr!(
+        lang,
+        "interrupted; everything it started was stopped",
+        "interrompido; tudo o que foi iniciado foi encerrado"
+    )
+}
+
+// ---------------------------------------------------------------- the course on disk
+
+pub fn not_a_course(lang: Lang, root: &Path) -> String {
+    let root = root.display();
+    tr!(
+        lang,
+        "`{root}` is not a course: it needs a Cargo.toml and an exercises/ folder",
+        "`{root}` não é um curso: falta um Cargo.toml e uma pasta exercises/"
+    )
+}
+
+pub fn no_course_here(lang: Lang) -> String {
+    tr!(
+        lang,
+        "run this inside the course repository (no folder with Cargo.toml and exercises/ found here or above)",
+        "rode isto dentro do repositório do curso (nenhuma pasta com Cargo.toml e exercises/ aqui ou acima)"
+    )
+}
+
+pub fn cannot_read(lang: Lang, path: &Path, e: &io::Error) -> String {
+    let path = path.display();
+    tr!(
+        lang,
+        "cannot read {path}: {e}",
+        "não foi possível ler {path}: {e}"
+    )
+}
+
+pub fn no_exercises(lang: Lang, dir: &Path) -> String {
+    let dir = dir.display();
+    tr!(
+        lang,
+        "no exercises found in {dir}",
+        "nenhum exercício encontrado em {dir}"
+    )
+}
+
+pub fn no_such_exercise(lang: Lang, wanted: &str, list: &str) -> String {
+    tr!(
+        lang,
+        "no exercise called `{wanted}`. The exercises are: {list}",
+        "não existe exercício chamado `{wanted}`. Os exercícios são: {list}"
+    )
+}
+
+pub fn metadata_unreadable(lang: Lang, e: &io::Error) -> String {
+    tr!(lang, "cannot read it ({e})", "não foi possível lê-lo ({e})")
+}
+
+pub fn metadata_unknown_key(lang: Lang, key: &str, table: Option<&str>) -> String {
+    match table {
+        None => tr!(
+            lang,
+            "unknown key `{key}` (the languages are the tables [en] and [pt-BR])",
+            "chave desconhecida `{key}` (os idiomas são as tabelas [en] e [pt-BR])"
+        ),
+        Some(table) => tr!(
+            lang,
+            "unknown key `{key}` in [{table}]",
+            "chave desconhecida `{key}` em [{table}]"
+        ),
+    }
+}
+
+pub fn metadata_bad_edit(lang: Lang, path: Option<&str>) -> String {
+    match path {
+        None => tr!(
+            lang,
+            "`edit` must be a non-empty list of paths",
+            "`edit` precisa ser uma lista não vazia de caminhos"
+        ),
+        Some(path) => tr!(
+            lang,
+            "edit path `{path}` must be relative and stay inside the exercise",
+            "o caminho `{path}` em edit precisa ser relativo e ficar dentro do exercício"
+        ),
+    }
+}
+
+pub fn metadata_bad_number(lang: Lang, key: &str, min: i64, max: i64) -> String {
+    tr!(
+        lang,
+        "`{key}` must be a whole number from {min} to {max}",
+        "`{key}` precisa ser um inteiro de {min} a {max}"
+    )
+}
+
+pub fn metadata_missing_table(lang: Lang, code: &str) -> String {
+    tr!(
+        lang,
+        "the [{code}] table is missing",
+        "falta a tabela [{code}]"
+    )
+}
+
+pub fn metadata_missing_text(lang: Lang, code: &str, key: &str) -> String {
+    tr!(
+        lang,
+        "[{code}] needs a non-empty `{key}`",
+        "[{code}] precisa de `{key}` não vazio"
+    )
+}
+
+pub fn metadata_uneven_hints(lang: Lang, en: usize, pt: usize) -> String {
+    tr!(
+        lang,
+        "[en] has {en} hints but [pt-BR] has {pt}: both languages must say the same",
+        "[en] tem {en} dicas, mas [pt-BR] tem {pt}: os dois idiomas precisam dizer o mesmo"
+    )
+}
+
+pub fn metadata_bad_errors(lang: Lang, code: &str) -> String {
+    tr!(
+        lang,
+        "[{code}.errors] maps error codes such as E0382 to a non-empty note",
+        "[{code}.errors] associa códigos de erro como E0382 a uma nota não vazia"
+    )
+}
+
+pub fn metadata_uneven_errors(lang: Lang) -> String {
+    tr!(
+        lang,
+        "[en.errors] and [pt-BR.errors] must note the same error codes",
+        "[en.errors] e [pt-BR.errors] precisam ter notas para os mesmos códigos de erro"
+    )
+}
+
+// ---------------------------------------------------------------- warnings
+
+pub fn edited_exercise(lang: Lang, label: &str, files: &str) -> String {
+    tr!(
+        lang,
+        "warning: {label}: files that decide its verdict were changed from the shipped \
+         version ({files}); the result below comes from your changed files \
+         (`cargo xtask reset {}` restores them, saving yours first)",
+        "aviso: {label}: arquivos que decidem o veredito foram alterados em relação à \
+         versão original ({files}); o resultado abaixo vem dos arquivos alterados \
+         (`cargo xtask reset {}` os restaura, salvando os seus antes)",
+        &label[..2]
+    )
+}
+
+pub fn edited_support(lang: Lang, files: &str) -> String {
+    tr!(
+        lang,
+        "warning: the tests' support library was changed from the shipped version \
+         ({files}); every verdict below depends on it (`git checkout -- support` restores it)",
+        "aviso: a biblioteca de apoio dos testes foi alterada em relação à versão original \
+         ({files}); todos os vereditos abaixo dependem dela (`git checkout -- support` a restaura)"
+    )
+}
+
+pub fn stray(lang: Lang, folder: &str, copy_of: Option<&str>) -> String {
+    match copy_of {
+        Some(real) => tr!(
+            lang,
+            "{folder} is a second copy of exercise {real}. cargo's course workspace takes \
+             every folder in exercises/ as a package, and two with one name stop \
+             `cargo test` and your editor: move the copy out of exercises/.",
+            "{folder} é uma segunda cópia do exercício {real}. O workspace do curso pega \
+             cada pasta de exercises/ como um pacote, e dois com o mesmo nome param o \
+             `cargo test` e o seu editor: tire a cópia de exercises/."
+        ),
+        None => tr!(
+            lang,
+            "{folder} is not one of the course's exercises. cargo's course workspace takes \
+             every folder in exercises/ as a package, so a stray one stops `cargo test` \
+             and your editor: move it out of exercises/.",
+            "{folder} não é um dos exercícios do curso. O workspace do curso pega cada \
+             pasta de exercises/ como um pacote, então uma pasta estranha para o \
+             `cargo test` e o seu editor: tire-a de exercises/."
+        ),
+    }
+}
+
+// ---------------------------------------------------------------- status line
+
+pub fn progress(lang: Lang) -> String {
+    tr!(lang, "Progress:", "Progresso:")
+}
+
+pub fn compiling(lang: Lang) -> String {
+    tr!(lang, "Compiling", "Compilando")
+}
+
+pub fn testing(lang: Lang) -> String {
+    tr!(lang, "Testing", "Testando")
+}
+
+pub fn checking(lang: Lang) -> String {
+    tr!(lang, "Checking…", "Conferindo…")
+}
+
+pub fn waiting_for_lock(lang: Lang) -> String {
+    tr!(
+        lang,
+        "Waiting for another cargo (your editor's?) to release its lock…",
+        "Esperando outro cargo (o do seu editor?) liberar a trava…"
+    )
+}
+
+// ---------------------------------------------------------------- verify, list, hint, solution
+
+pub fn done_range(lang: Lang, range: &str) -> String {
+    tr!(lang, "Done: {range}", "Concluídos: {range}")
+}
+
+pub fn all_pass(lang: Lang, n: usize) -> String {
+    tr!(
+        lang,
+        "All {n} exercises pass. Well done!",
+        "Todos os {n} exercícios passam. Muito bem!"
+    )
+}
+
+pub fn compare_with_solutions(lang: Lang) -> String {
+    tr!(
+        lang,
+        "Compare your code with the reference solutions: cargo xtask solution NN",
+        "Compare seu código com as soluções de referência: cargo xtask solution NN"
+    )
+}
+
+pub enum State {
+    Done,
+    Next,
+    Pending,
+}
+
+/// Padded to one width per language, for the list's column.
+pub fn state(lang: Lang, state: State) -> String {
+    match state {
+        State::Done => tr!(lang, "done   ", "feito   "),
+        State::Next => tr!(lang, "next   ", "próximo "),
+        State::Pending => tr!(lang, "pending", "pendente"),
+    }
+}
+
+pub fn no_hint_needed(lang: Lang) -> String {
+    tr!(
+        lang,
+        "Every exercise passes: no hint needed. Name one to read its hints: cargo xtask hint 03",
+        "Todos os exercícios passam: nenhuma dica necessária. Para ler as dicas de um, diga qual: cargo xtask hint 03"
+    )
+}
+
+pub fn hints_title(lang: Lang, label: &str, title: &str) -> String {
+    tr!(
+        lang,
+        "Hints for {label} · {title}",
+        "Dicas para {label} · {title}"
+    )
+}
+
+pub fn hint_number(lang: Lang, n: usize) -> String {
+    tr!(lang, "Hint {n}:", "Dica {n}:")
+}
+
+pub fn instructions(lang: Lang) -> String {
+    tr!(lang, "Instructions:", "Instruções:")
+}
+
+pub fn nothing_finished_yet(lang: Lang) -> String {
+    tr!(
+        lang,
+        "You have not finished an exercise yet. To see a solution anyway, name it: cargo xtask solution 01",
+        "Você ainda não concluiu nenhum exercício. Para ver uma solução mesmo assim, diga qual: cargo xtask solution 01"
+    )
+}
+
+pub fn solution_title(lang: Lang, label: &str) -> String {
+    tr!(
+        lang,
+        "{label}: your code (-) against the reference solution (+)",
+        "{label}: seu código (-) comparado com a solução de referência (+)"
+    )
+}
+
+pub fn solution_unreadable(lang: Lang, shown: &str, e: &io::Error) -> String {
+    tr!(
+        lang,
+        "the reference solution {shown} cannot be read: {e}",
+        "não foi possível ler a solução de referência {shown}: {e}"
+    )
+}
+
+pub fn same_as_solution(lang: Lang, shown: &str) -> String {
+    tr!(
+        lang,
+        "{shown} is the same as the reference solution.",
+        "{shown} é igual à solução de referência."
+    )
+}
+
+// ---------------------------------------------------------------- reset, seal
+
+pub fn reset_folder_missing(lang: Lang, shown: &str) -> String {
+    tr!(
+        lang,
+        "{shown} is missing, so there is nothing to reset; `git checkout -- {shown}` brings it back",
+        "{shown} não existe, então não há o que restaurar; `git checkout -- {shown}` a traz de volta"
+    )
+}
+
+pub fn reset_no_record(lang: Lang, label: &str) -> String {
+    tr!(
+        lang,
+        "{label} has no shipped-files.txt, so its shipped version is unknown",
+        "{label} não tem shipped-files.txt, então a versão original é desconhecida"
+    )
+}
+
+pub fn reset_not_found(lang: Lang, file: &str, why: &str) -> String {
+    tr!(
+        lang,
+        "the shipped version of {file} was not found in git's history ({why}); \
+         reset needs the course's git clone. Nothing was changed.",
+        "a versão original de {file} não foi encontrada no histórico do git ({why}); \
+         o reset precisa do clone git do curso. Nada foi alterado."
+    )
+}
+
+pub fn reset_nothing_to_do(lang: Lang, label: &str) -> String {
+    tr!(
+        lang,
+        "{label} is already as shipped: nothing to do.",
+        "{label} já está como original: nada a fazer."
+    )
+}
+
+pub fn reset_saved(lang: Lang, shown: &str) -> String {
+    tr!(
+        lang,
+        "Your version was saved in {shown}",
+        "Sua versão foi salva em {shown}"
+    )
+}
+
+pub fn reset_restored(lang: Lang, shown: &str, restored: bool) -> String {
+    if restored {
+        tr!(lang, "Restored {shown}", "Restaurado {shown}")
+    } else {
+        tr!(
+            lang,
+            "Removed {shown} (it was not shipped; your copy is in the backup)",
+            "Removido {shown} (não veio com o curso; a sua cópia está no backup)"
+        )
+    }
+}
+
+pub fn reset_cannot_write(lang: Lang, shown: &str, e: &io::Error) -> String {
+    tr!(
+        lang,
+        "cannot write {shown}: {e}. Check that it is a writable file (not read-only, not a folder).",
+        "não foi possível escrever {shown}: {e}. Confira se é um arquivo que pode ser escrito (não somente leitura, não uma pasta)."
+    )
+}
+
+pub fn sealed(lang: Lang, changed: bool) -> String {
+    if changed {
+        tr!(lang, "updated", "atualizado")
+    } else {
+        tr!(lang, "unchanged", "sem mudança")
+    }
+}
+
+// ---------------------------------------------------------------- watch
+
+pub fn watching(lang: Lang, polling: bool) -> String {
+    let how = if polling {
+        tr!(lang, " (polling)", " (por consulta periódica)")
+    } else {
+        String::new()
+    };
+    tr!(
+        lang,
+        "Watching for saves: edit and save, the result updates here.{how}",
+        "Observando salvamentos: edite e salve, o resultado aparece aqui.{how}"
+    )
+}
+
+pub fn watch_keys(lang: Lang) -> String {
+    tr!(
+        lang,
+        "h hint · l list · s solution · Enter check again · q quit",
+        "h dica · l lista · s solução · Enter conferir de novo · q sair"
+    )
+}
+
+pub fn finish_one_first(lang: Lang) -> String {
+    tr!(
+        lang,
+        "Finish an exercise first; its solution is shown here then.\n",
+        "Conclua um exercício primeiro; a solução dele aparece aqui depois.\n"
+    )
+}
+
+pub fn nothing_yet(lang: Lang, have_results: bool) -> String {
+    if have_results {
+        tr!(
+            lang,
+            "Every exercise passes.\n",
+            "Todos os exercícios passam.\n"
+        )
+    } else {
+        tr!(
+            lang,
+            "Wait for the first result.\n",
+            "Aguarde o primeiro resultado.\n"
+        )
+    }
+}
+
+pub fn bye(lang: Lang) -> String {
+    tr!(lang, "Bye!", "Até mais!")
+}
+
+// ---------------------------------------------------------------- check
+
+#[derive(Clone, Copy)]
+pub enum Section {
+    Texts,
+    ShippedFail,
+    SolutionsPass,
+    Catalogue,
+    Lints,
+}
+
+pub fn check_section(lang: Lang, section: Section, rounds: u32) -> String {
+    match section {
+        Section::Texts => tr!(
+            lang,
+            "texts and files checked",
+            "textos e arquivos conferidos"
+        ),
+        Section::ShippedFail => tr!(
+            lang,
+            "every shipped exercise fails",
+            "todo exercício original falha"
+        ),
+        Section::SolutionsPass => tr!(
+            lang,
+            "every solution passes ({}, every other one under load)",
+            "toda solução passa ({}, uma sim outra não com a máquina carregada)",
+            count(
+                lang,
+                rounds as usize,
+                ("round", "rounds"),
+                ("rodada", "rodadas")
+            )
+        ),
+        Section::Catalogue => tr!(
+            lang,
+            "every answer of the catalogue gets its verdict",
+            "toda resposta do catálogo recebe o seu veredito"
+        ),
+        Section::Lints => tr!(lang, "clippy and rustfmt", "clippy e rustfmt"),
+    }
+}
+
+pub fn check_passed(lang: Lang, n: usize, secs: f64) -> String {
+    let secs = crate::texts::seconds(
+        lang,
+        std::time::Duration::from_secs_f64((secs * 10.0).round() / 10.0),
+    );
+    tr!(
+        lang,
+        "check passed: {} sound ({secs})",
+        "check passou: {} em ordem ({secs})",
+        count(
+            lang,
+            n,
+            ("exercise", "exercises"),
+            ("exercício", "exercícios")
+        )
+    )
+}
+
+pub fn check_failed(lang: Lang, n: usize) -> String {
+    tr!(
+        lang,
+        "check failed: {}",
+        "check falhou: {}",
+        count(lang, n, ("problem", "problems"), ("problema", "problemas"))
+    )
+}
+
+pub fn check_folder_missing(lang: Lang, label: &str) -> String {
+    tr!(
+        lang,
+        "{label}: the exercise's folder is missing (its solution exists)",
+        "{label}: a pasta do exercício não existe (a solução existe)"
+    )
+}
+
+pub fn check_bad_metadata(lang: Lang, label: &str, why: &str) -> String {
+    tr!(
+        lang,
+        "{label}: exercise.toml is malformed: {why}",
+        "{label}: exercise.toml malformado: {why}"
+    )
+}
+
+pub fn check_readme_missing(lang: Lang, label: &str, readme: &str) -> String {
+    tr!(
+        lang,
+        "{label}: {readme} is missing or empty",
+        "{label}: {readme} está faltando ou vazio"
+    )
+}
+
+pub fn check_solution_missing(lang: Lang, label: &str, shown: &str) -> String {
+    tr!(
+        lang,
+        "{label}: the solution has no {shown}",
+        "{label}: a solução não tem {shown}"
+    )
+}
+
+pub fn check_stale_record(lang: Lang, label: &str) -> String {
+    tr!(
+        lang,
+        "{label}: shipped-files.txt is missing or stale; run `cargo xtask seal` after changing an exercise",
+        "{label}: shipped-files.txt falta ou está desatualizado; rode `cargo xtask seal` depois de mudar um exercício"
+    )
+}
+
+pub fn check_monolingual(lang: Lang, label: &str, place: &str, call: &str) -> String {
+    tr!(
+        lang,
+        "{label}: {place} uses {call}..., whose message would be English only; use course_support::check or fail with both languages",
+        "{label}: {place} usa {call}..., cuja mensagem seria só em inglês; use course_support::check ou fail com os dois idiomas"
+    )
+}
+
+pub fn check_shipped_passes(lang: Lang, label: &str) -> String {
+    tr!(
+        lang,
+        "{label}: the shipped exercise passes its tests; it must fail until solved",
+        "{label}: o exercício original passa nos testes; ele precisa falhar até ser resolvido"
+    )
+}
+
+pub fn check_warnings(lang: Lang, label: &str, solution: bool, said: &str) -> String {
+    if solution {
+        tr!(
+            lang,
+            "{label}: the solution builds with warnings:\n{said}",
+            "{label}: a solução compila com avisos:\n{said}"
+        )
+    } else {
+        tr!(
+            lang,
+            "{label}: the shipped exercise builds with warnings:\n{said}",
+            "{label}: o exercício original compila com avisos:\n{said}"
+        )
+    }
+}
+
+pub fn check_solution_does_not_compile(lang: Lang, label: &str, said: &str) -> String {
+    tr!(
+        lang,
+        "{label}: the solution does not compile:\n{said}",
+        "{label}: a solução não compila:\n{said}"
+    )
+}
+
+pub fn check_solution_broken(lang: Lang, label: &str, why: &str) -> String {
+    tr!(
+        lang,
+        "{label}: the solution cannot be built: {why}",
+        "{label}: a solução não pode ser compilada: {why}"
+    )
+}
+
+pub fn check_cargo_warns(lang: Lang, warning: &str) -> String {
+    tr!(lang, "cargo warns: {warning}", "o cargo avisa: {warning}")
+}
+
+pub fn check_solutions_do_not_build(lang: Lang, err: &str) -> String {
+    tr!(
+        lang,
+        "the solutions do not build:\n{err}",
+        "as soluções não compilam:\n{err}"
+    )
+}
+
+pub fn check_round(lang: Lang, round: u32, loaded: bool, why: &str) -> String {
+    let busy = if loaded {
+        tr!(lang, " (machine loaded)", " (máquina carregada)")
+    } else {
+        String::new()
+    };
+    tr!(
+        lang,
+        "round {round}{busy}: {why}",
+        "rodada {round}{busy}: {why}"
+    )
+}
+
+pub fn check_bad_answer(lang: Lang, file: &str, why: &str) -> String {
+    tr!(
+        lang,
+        "{file}: the catalogue answer's header is wrong: {why}",
+        "{file}: o cabeçalho da resposta do catálogo está errado: {why}"
+    )
+}
+
+pub fn check_thin_catalogue(lang: Lang, label: &str, passing: usize, failing: usize) -> String {
+    tr!(
+        lang,
+        "{label}: the catalogue needs at least 2 correct answers and 4 wrong ones; it has {passing} and {failing}",
+        "{label}: o catálogo precisa de pelo menos 2 respostas corretas e 4 erradas; tem {passing} e {failing}"
+    )
+}
+
+pub fn check_answer_should_pass(lang: Lang, label: &str, report: &str) -> String {
+    tr!(
+        lang,
+        "catalogue {label}: a correct answer fails (do the tests demand one way of writing it?):\n{report}",
+        "catálogo {label}: uma resposta correta falha (os testes exigem um só jeito de escrever?):\n{report}"
+    )
+}
+
+pub fn check_answer_should_fail(lang: Lang, label: &str, why: &str) -> String {
+    tr!(
+        lang,
+        "catalogue {label}: a wrong answer passes ({why}); the tests must catch it",
+        "catálogo {label}: uma resposta errada passa ({why}); os testes precisam pegá-la"
+    )
+}
+
+pub fn check_answer_unsaid(
+    lang: Lang,
+    label: &str,
+    code: &str,
+    missing: &str,
+    report: &str,
+) -> String {
+    tr!(
+        lang,
+        "catalogue {label}: the [{code}] report does not say \"{missing}\":\n{report}",
+        "catálogo {label}: o relato em [{code}] não diz \"{missing}\":\n{report}"
+    )
+}
+
+pub fn check_tool_unhappy(lang: Lang, name: &str, said: &str) -> String {
+    tr!(
+        lang,
+        "{name} is not satisfied:\n{said}",
+        "o {name} reclamou:\n{said}"
+    )
+}

@@ -1,0 +1,151 @@
+//! Everything the learner reads, in the two languages the course speaks.
+//!
+//! Texts live here, grouped by family, both languages side by side, so that
+//! the code that decides (the engine, the commands) never holds a sentence
+//! and adding a language or a verdict touches one place. There is one way to
+//! write a text: [`tr!`], which formats the English or the Portuguese version
+//! with the same arguments. Numbers go through [`count`] (real singular and
+//! plural forms) and [`seconds`] (a decimal comma in Portuguese).
+//!
+//! The learner's language is `--lang`, else the locale variables (`LC_ALL`,
+//! `LC_MESSAGES`, `LANG`, the first that is set and non-empty, as POSIX ranks
+//! them): a value starting with `pt` means Brazilian Portuguese. The runner
+//! passes its choice to the exercises' tests in `COURSE_LANG`.
+
+pub mod compiler;
+pub mod messages;
+pub mod quote;
+pub mod verdicts;
+
+use std::time::Duration;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    PtBr,
+}
+
+impl Lang {
+    pub fn detect(flag: Option<Lang>) -> Lang {
+        flag.unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
+    }
+
+    /// The locale rule, with the environment passed in so it can be tested.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|name| var(name).filter(|v| !v.is_empty()));
+        match value {
+            Some(v) if v.to_ascii_lowercase().starts_with("pt") => Lang::PtBr,
+            _ => Lang::En,
+        }
+    }
+
+    /// The code passed to the exercises' tests in `COURSE_LANG`, and the
+    /// table name in `exercise.toml`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::PtBr => "pt-BR",
+        }
+    }
+
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::PtBr];
+}
+
+/// `tr!(lang, "English {x}", "Português {x}")`: a `String` in the chosen
+/// language, both texts formatted with the same arguments.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $en:literal, $pt:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::texts::Lang::En => format!($en $(, $arg)*),
+            $crate::texts::Lang::PtBr => format!($pt $(, $arg)*),
+        }
+    };
+}
+
+/// `1 test`, `2 tests`, `0 tests`; the caller gives both forms of each
+/// language: `count(lang, n, ("test", "tests"), ("teste", "testes"))`.
+pub fn count(lang: Lang, n: usize, en: (&str, &str), pt: (&str, &str)) -> String {
+    let (one, many) = match lang {
+        Lang::En => en,
+        Lang::PtBr => pt,
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `2.5 s` in English, `2,5 s` in Portuguese; whole seconds without
+/// decimals.
+pub fn seconds(lang: Lang, d: Duration) -> String {
+    let text = if d.subsec_millis() == 0 {
+        format!("{} s", d.as_secs())
+    } else {
+        format!("{:.1} s", d.as_secs_f64())
+    };
+    match lang {
+        Lang::En => text,
+        Lang::PtBr => text.replace('.', ","),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn portuguese_locales_pick_pt_br() {
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "pt_BR.UTF-8")])),
+            Lang::PtBr
+        );
+        assert_eq!(Lang::from_locale(env(&[("LC_ALL", "pt_PT")])), Lang::PtBr);
+    }
+
+    #[test]
+    fn lc_all_wins_over_lang_and_empty_values_are_skipped() {
+        let e = [("LC_ALL", "en_US.UTF-8"), ("LANG", "pt_BR.UTF-8")];
+        assert_eq!(Lang::from_locale(env(&e)), Lang::En);
+        let e = [("LC_ALL", ""), ("LC_MESSAGES", "pt_BR"), ("LANG", "C")];
+        assert_eq!(Lang::from_locale(env(&e)), Lang::PtBr);
+    }
+
+    #[test]
+    fn anything_else_is_english() {
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "C.UTF-8")])), Lang::En);
+    }
+
+    #[test]
+    fn tr_formats_the_chosen_text() {
+        let n = 3;
+        assert_eq!(tr!(Lang::En, "{n} left", "faltam {n}"), "3 left");
+        assert_eq!(tr!(Lang::PtBr, "{n} left", "faltam {n}"), "faltam 3");
+    }
+
+    #[test]
+    fn counts_have_singular_and_plural_forms() {
+        let t = ("test", "tests");
+        let p = ("teste", "testes");
+        assert_eq!(count(Lang::En, 1, t, p), "1 test");
+        assert_eq!(count(Lang::En, 0, t, p), "0 tests");
+        assert_eq!(count(Lang::PtBr, 1, t, p), "1 teste");
+        assert_eq!(count(Lang::PtBr, 2, t, p), "2 testes");
+    }
+
+    #[test]
+    fn seconds_use_the_languages_decimal_mark() {
+        assert_eq!(seconds(Lang::En, Duration::from_millis(2500)), "2.5 s");
+        assert_eq!(seconds(Lang::PtBr, Duration::from_millis(2500)), "2,5 s");
+        assert_eq!(seconds(Lang::PtBr, Duration::from_secs(15)), "15 s");
+    }
+}

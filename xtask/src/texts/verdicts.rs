@@ -1,0 +1,539 @@
+//! What a verdict says: its headline, why the exercise does not pass, and
+//! what to do next. Both languages side by side.
+
+use std::fmt::Write as _;
+
+use crate::engine::build::Diagnostic;
+use crate::engine::course::{Course, Exercise};
+use crate::engine::judge::{Exit, FailedTest, OUTPUT_LIMIT, Verdict};
+use crate::engine::libtest::Panic;
+use crate::engine::process::Stream;
+use crate::engine::stage::{Problem, ProblemKind};
+use crate::texts::quote::quote;
+use crate::texts::{Lang, compiler, count, seconds};
+use crate::tr;
+use crate::ui::{Ui, strip_ansi};
+
+/// Diagnostics shown in full; the rest are counted.
+const SHOWN_ERRORS: usize = 4;
+/// Groups of failing tests shown in full.
+const SHOWN_GROUPS: usize = 3;
+
+/// `1 test failed, 2 passed`, `does not compile`, …
+pub fn headline(lang: Lang, verdict: &Verdict) -> String {
+    match verdict {
+        Verdict::Pass { tests } => tr!(
+            lang,
+            "passes ({})",
+            "passou ({})",
+            count(lang, *tests, ("test", "tests"), ("teste", "testes"))
+        ),
+        Verdict::Broken(_) => tr!(lang, "cannot be built", "não pode ser compilado"),
+        Verdict::DoesNotCompile { .. } => tr!(lang, "does not compile", "não compila"),
+        Verdict::TestsFail { failed, passed, .. } => tests_failed(lang, failed.len(), *passed),
+        Verdict::TimedOut { limit, .. } => tr!(
+            lang,
+            "stopped: still running after {}",
+            "interrompido: ainda rodando depois de {}",
+            seconds(lang, *limit)
+        ),
+        Verdict::Flooded { .. } => tr!(
+            lang,
+            "stopped: it printed without end",
+            "interrompido: imprimiu sem parar"
+        ),
+        Verdict::OutOfMemory { limit_mib, .. } => tr!(
+            lang,
+            "stopped: it used more than {limit_mib} MiB of memory",
+            "interrompido: usou mais de {limit_mib} MiB de memória"
+        ),
+        Verdict::Crashed { how, .. } => tr!(
+            lang,
+            "the tests crashed ({})",
+            "os testes quebraram ({})",
+            exit(lang, how)
+        ),
+        Verdict::BuildFailed { .. } => tr!(
+            lang,
+            "cargo could not build it",
+            "o cargo não conseguiu compilá-lo"
+        ),
+        Verdict::NoTests => tr!(lang, "has no tests to run", "não tem testes para rodar"),
+        Verdict::Cancelled => tr!(lang, "cancelled", "cancelado"),
+        Verdict::Interrupted => tr!(lang, "interrupted", "interrompido"),
+    }
+}
+
+fn tests_failed(lang: Lang, failed: usize, passed: usize) -> String {
+    match (lang, failed == 1) {
+        (Lang::En, true) => format!("1 test failed, {passed} passed"),
+        (Lang::En, false) => format!("{failed} tests failed, {passed} passed"),
+        (Lang::PtBr, one) => {
+            let failed = if one {
+                "1 teste falhou".to_owned()
+            } else {
+                format!("{failed} testes falharam")
+            };
+            let passed = if passed == 1 {
+                "1 passou".to_owned()
+            } else {
+                format!("{passed} passaram")
+            };
+            format!("{failed}, {passed}")
+        }
+    }
+}
+
+fn exit(lang: Lang, how: &Exit) -> String {
+    match how {
+        Exit::Code(code) => tr!(lang, "exit code {code}", "código de saída {code}"),
+        Exit::Signal(signal) => {
+            let name = match signal {
+                6 => " SIGABRT",
+                9 => " SIGKILL",
+                11 => " SIGSEGV",
+                _ => "",
+            };
+            tr!(lang, "signal {signal}{name}", "sinal {signal}{name}")
+        }
+        Exit::Unknown(text) => text.clone(),
+    }
+}
+
+/// Why one exercise does not pass, and (for the learner's own files) what
+/// to do next.
+pub fn explain(
+    course: &Course,
+    ui: &Ui,
+    exercise: &Exercise,
+    verdict: &Verdict,
+    learner: bool,
+) -> String {
+    let lang = ui.lang;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\n{} {}\n",
+        ui.bad("✗"),
+        ui.bold(&format!(
+            "{} · {}: {}",
+            exercise.label(),
+            exercise.texts(lang).title,
+            headline(lang, verdict)
+        ))
+    );
+    let body = match verdict {
+        Verdict::Pass { .. } | Verdict::Cancelled | Verdict::Interrupted => String::new(),
+        Verdict::Broken(problem) => broken(course, lang, exercise, problem),
+        Verdict::DoesNotCompile { errors } => does_not_compile(ui, exercise, errors),
+        Verdict::TestsFail { failed, strays, .. } => tests_fail(course, ui, failed, strays),
+        Verdict::TimedOut { running, .. } => timed_out(lang, exercise, running),
+        Verdict::Flooded { head, stream } => flooded(lang, head, *stream),
+        Verdict::OutOfMemory { stderr_tail, .. } => out_of_memory(lang, stderr_tail),
+        Verdict::Crashed { stderr_tail, .. } => crashed(lang, stderr_tail),
+        Verdict::BuildFailed { cargo } => {
+            let cargo = if ui.color {
+                cargo.clone()
+            } else {
+                strip_ansi(cargo)
+            };
+            format!("{}\n", cargo.trim_end())
+        }
+        Verdict::NoTests => tr!(
+            lang,
+            "No test executable was built for it: does its tests/ folder exist? \
+             `cargo xtask reset {:02}` brings back the shipped tests.\n",
+            "Nenhum executável de teste foi gerado: a pasta tests/ existe? \
+             `cargo xtask reset {:02}` traz de volta os testes originais.\n",
+            exercise.number
+        ),
+    };
+    out.push_str(&body);
+    if learner && !verdict.stopped() {
+        out.push_str(&next_steps(course, ui, exercise));
+    }
+    out
+}
+
+fn next_steps(course: &Course, ui: &Ui, exercise: &Exercise) -> String {
+    let lang = ui.lang;
+    let mut out = String::from("\n");
+    let readme = exercise.instructions(lang);
+    let _ = writeln!(
+        out,
+        "  {} {}",
+        tr!(lang, "Instructions:", "Instruções:"),
+        ui.link(&readme, &course.relative(&readme))
+    );
+    for file in &exercise.edit {
+        let path = exercise.dir.join(file);
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            tr!(lang, "Edit:        ", "Edite:      "),
+            ui.link(&path, &course.relative(&path))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {}",
+        tr!(
+            lang,
+            "Stuck? Run `cargo xtask hint {:02}`.",
+            "Travou? Rode `cargo xtask hint {:02}`.",
+            exercise.number
+        )
+    );
+    out
+}
+
+fn broken(course: &Course, lang: Lang, exercise: &Exercise, problem: &Problem) -> String {
+    let file = course.relative(&problem.file);
+    let n = exercise.number;
+    match &problem.kind {
+        ProblemKind::FolderMissing => tr!(
+            lang,
+            "The folder {file} is missing. If you renamed or moved it, give it back its \
+             name and place; `git checkout -- {file}` brings it back as shipped.\n",
+            "A pasta {file} não existe. Se você a renomeou ou moveu, devolva o nome e o \
+             lugar dela; `git checkout -- {file}` a traz de volta como veio.\n"
+        ),
+        ProblemKind::FileMissing => tr!(
+            lang,
+            "{file} is missing. `cargo xtask reset {n:02}` brings back the shipped version \
+             (it saves your other files first).\n",
+            "{file} não existe. `cargo xtask reset {n:02}` traz de volta a versão original \
+             (antes, salva os seus outros arquivos).\n"
+        ),
+        ProblemKind::Manifest(why) => {
+            format!(
+                "{}\n{}",
+                tr!(
+                    lang,
+                    "cargo cannot use {file}:",
+                    "o cargo não consegue usar {file}:"
+                ),
+                quote(lang, why, "    | ")
+            ) + &tr!(
+                lang,
+                "Undo your change to it, or run `cargo xtask reset {n:02}` to restore the \
+             shipped version (yours is saved first).\n",
+                "Desfaça a sua mudança nele, ou rode `cargo xtask reset {n:02}` para restaurar \
+             a versão original (a sua é salva antes).\n"
+            )
+        }
+        ProblemKind::Metadata(why) => tr!(
+            lang,
+            "{file}, which describes the exercise to the runner, cannot be used: {why}\n\
+             `cargo xtask reset {n:02}` restores it.\n",
+            "{file}, que descreve o exercício para o executor, não pode ser usado: {why}\n\
+             `cargo xtask reset {n:02}` o restaura.\n"
+        ),
+    }
+}
+
+fn does_not_compile(ui: &Ui, exercise: &Exercise, errors: &[Diagnostic]) -> String {
+    let lang = ui.lang;
+    let mut out = String::new();
+    for e in errors.iter().take(SHOWN_ERRORS) {
+        let rendered = if ui.color {
+            e.rendered.clone()
+        } else {
+            strip_ansi(&e.rendered)
+        };
+        let _ = writeln!(out, "{}\n", rendered.trim_end());
+    }
+    if errors.len() > SHOWN_ERRORS {
+        let more = errors.len() - SHOWN_ERRORS;
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "… and {} more.\n",
+                "… e mais {}.\n",
+                count(lang, more, ("error", "errors"), ("erro", "erros"))
+            )
+        );
+    }
+    out.push_str(&compiler::explain(ui, exercise, errors));
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "Read the first error first: the later ones often follow from it.",
+            "Leia o primeiro erro antes: os seguintes costumam ser consequência dele."
+        )
+    );
+    out
+}
+
+fn tests_fail(course: &Course, ui: &Ui, failed: &[FailedTest], strays: &[Panic]) -> String {
+    let lang = ui.lang;
+    let mut out = String::new();
+    // Tests that fail with the same message at the same place (a `todo!()`
+    // reached by every test, say) are told once.
+    let mut groups: Vec<(&FailedTest, Vec<&str>)> = Vec::new();
+    for test in failed {
+        let same = |other: &FailedTest| match (&other.panic, &test.panic) {
+            (Some(a), Some(b)) => a.message == b.message && a.location == b.location,
+            _ => false,
+        };
+        match groups.iter_mut().find(|(t, _)| same(t)) {
+            Some((_, names)) => names.push(&test.name),
+            None => groups.push((test, vec![&test.name])),
+        }
+    }
+    for (test, names) in groups.iter().take(SHOWN_GROUPS) {
+        let _ = writeln!(out, "  {} {}", ui.bad("✗"), ui.bold(names[0]));
+        if names.len() > 1 {
+            let others = names[1..].join(", ");
+            let _ = writeln!(
+                out,
+                "    {}",
+                ui.dim(&tr!(
+                    lang,
+                    "(and, for the same reason: {others})",
+                    "(e, pelo mesmo motivo: {others})"
+                ))
+            );
+        }
+        match &test.panic {
+            Some(p) => out.push_str(&panic_text(course, ui, p)),
+            None => {
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    tr!(
+                        lang,
+                        "(it failed without a message)",
+                        "(falhou sem mensagem)"
+                    )
+                );
+            }
+        }
+        for p in test.evidence.iter().take(2) {
+            let _ = writeln!(
+                out,
+                "    {}",
+                ui.dim(&tr!(
+                    lang,
+                    "Before that, your code panicked here:",
+                    "Antes disso, o seu código entrou em pânico aqui:"
+                ))
+            );
+            out.push_str(&panic_text(course, ui, p));
+        }
+    }
+    if groups.len() > SHOWN_GROUPS {
+        let more: usize = groups[SHOWN_GROUPS..].iter().map(|(_, n)| n.len()).sum();
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr!(
+                lang,
+                "… and {} more.",
+                "… e mais {}.",
+                count(
+                    lang,
+                    more,
+                    ("failing test", "failing tests"),
+                    ("teste falhando", "testes falhando")
+                )
+            )
+        );
+    }
+    for p in strays.iter().take(2) {
+        let thread = crate::texts::quote::visible(&p.thread);
+        let _ = writeln!(
+            out,
+            "\n  {} {}",
+            ui.warn("!"),
+            tr!(
+                lang,
+                "a thread started by the code (`{thread}`) panicked:",
+                "uma thread criada pelo código (`{thread}`) entrou em pânico:"
+            )
+        );
+        out.push_str(&panic_text(course, ui, p));
+    }
+    out
+}
+
+/// A panic's message (quoted safely), a note when it is a well-known one,
+/// and its place in the course.
+fn panic_text(course: &Course, ui: &Ui, panic: &Panic) -> String {
+    let mut out = String::new();
+    if let Some(note) = panic_note(ui.lang, &panic.message) {
+        let _ = writeln!(out, "    {}", ui.warn(&note));
+    }
+    // Paths inside the course, as the learner sees them.
+    let root = format!("{}{}", course.root.display(), std::path::MAIN_SEPARATOR);
+    out.push_str(&quote(ui.lang, &panic.message.replace(&root, ""), "    "));
+    let place = panic.location.replace(&root, "");
+    let _ = writeln!(out, "    {}", ui.dim(&format!("({place})")));
+    out
+}
+
+/// What a well-known panic means, in words about channels.
+fn panic_note(lang: Lang, message: &str) -> Option<String> {
+    if message.starts_with("not yet implemented") {
+        Some(tr!(
+            lang,
+            "`todo!()` is still where your code goes: replace it.",
+            "o `todo!()` ainda está onde vai o seu código: substitua-o."
+        ))
+    } else if message.contains("RecvError") {
+        Some(tr!(
+            lang,
+            "recv() returned Err(RecvError): every Sender of the channel is gone, so no \
+             message can ever come. That is the normal end of a consumer, not a crash: \
+             `while let Ok(msg) = rx.recv()` (or `for msg in rx`) ends the loop there \
+             instead of unwrapping.",
+            "recv() devolveu Err(RecvError): todos os Senders do canal deixaram de existir, \
+             então nenhuma mensagem pode chegar. Esse é o fim normal de um consumidor, não \
+             uma falha: `while let Ok(msg) = rx.recv()` (ou `for msg in rx`) termina o laço \
+             aí, em vez de usar unwrap."
+        ))
+    } else if message.contains("SendError") {
+        Some(tr!(
+            lang,
+            "send() returned Err(SendError): the Receiver is gone, so nobody will read this \
+             message. The error gives the message back (`err.0`); a producer should stop \
+             there instead of unwrapping.",
+            "send() devolveu Err(SendError): o Receiver deixou de existir, então ninguém vai \
+             ler essa mensagem. O erro devolve a mensagem (`err.0`); o produtor deve parar \
+             aí, em vez de usar unwrap."
+        ))
+    } else if message.contains("PoisonError") {
+        Some(tr!(
+            lang,
+            "The Mutex is poisoned: another thread panicked while it held the lock.",
+            "O Mutex está envenenado: outra thread entrou em pânico enquanto segurava a trava."
+        ))
+    } else {
+        None
+    }
+}
+
+fn timed_out(lang: Lang, exercise: &Exercise, running: &[String]) -> String {
+    let mut out = String::new();
+    if !running.is_empty() {
+        let names = running.join(", ");
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr!(lang, "Still running: {names}", "Ainda rodando: {names}")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "The tests were stopped, together with every thread and program they started. \
+             A receiver's recv() waits for as long as any Sender of its channel is alive, \
+             and a loop with no way out never ends.",
+            "Os testes foram interrompidos, junto com todas as threads e programas que \
+             iniciaram. O recv() de um receptor espera enquanto existir qualquer Sender do \
+             canal, e um laço sem saída nunca termina."
+        )
+    );
+    let _ = writeln!(out, "\n{}", exercise.texts(lang).on_timeout);
+    out
+}
+
+fn flooded(lang: Lang, head: &str, stream: Stream) -> String {
+    let limit = OUTPUT_LIMIT >> 20;
+    let mut out = tr!(
+        lang,
+        "The tests wrote more than {limit} MiB of output and did not stop, so they were \
+         stopped. Usually a loop that never ends is printing: a producer that ignores \
+         send's error, or a consumer that keeps polling an empty channel.\n",
+        "Os testes escreveram mais de {limit} MiB de saída sem parar e foram \
+         interrompidos. Quase sempre é um laço sem fim imprimindo: um produtor que ignora \
+         o erro do send, ou um consumidor que consulta sem parar um canal vazio.\n"
+    );
+    if !head.is_empty() {
+        let on = match stream {
+            Stream::Stdout => "stdout",
+            Stream::Stderr => "stderr",
+        };
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!(lang, "It began with ({on}):", "Começou com ({on}):")
+        );
+        out.push_str(&quote(lang, head, "    | "));
+    }
+    out
+}
+
+fn out_of_memory(lang: Lang, stderr_tail: &str) -> String {
+    let mut out = tr!(
+        lang,
+        "The tests ran out of the memory they are allowed, so an allocation failed. \
+         In channel code that is nearly always an unbounded channel that nobody drains \
+         (a producer much faster than its consumer, or a consumer that stopped), or a \
+         Vec that only grows. A bounded `sync_channel` makes a fast producer wait.\n",
+        "Os testes esgotaram a memória permitida, e uma alocação falhou. Em código com \
+         canais isso quase sempre é um canal sem limite que ninguém esvazia (um produtor \
+         muito mais rápido que o consumidor, ou um consumidor que parou), ou um Vec que \
+         só cresce. Um `sync_channel` com limite faz o produtor rápido esperar.\n"
+    );
+    out.push_str(&quote(lang, stderr_tail, "    | "));
+    out
+}
+
+fn crashed(lang: Lang, stderr_tail: &str) -> String {
+    let mut out = tr!(
+        lang,
+        "The test program ended before it could report its results: the code may have \
+         called std::process::exit, overflowed its stack, or aborted.\n",
+        "O programa de testes terminou antes de relatar os resultados: o código pode ter \
+         chamado std::process::exit, estourado a pilha ou abortado.\n"
+    );
+    out.push_str(&quote(lang, stderr_tail, "    | "));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_count_in_each_language() {
+        let v = |failed: usize, passed: usize| Verdict::TestsFail {
+            failed: (0..failed)
+                .map(|i| FailedTest {
+                    name: i.to_string(),
+                    panic: None,
+                    evidence: Vec::new(),
+                })
+                .collect(),
+            strays: Vec::new(),
+            passed,
+        };
+        assert_eq!(headline(Lang::En, &v(1, 1)), "1 test failed, 1 passed");
+        assert_eq!(headline(Lang::En, &v(2, 0)), "2 tests failed, 0 passed");
+        assert_eq!(headline(Lang::PtBr, &v(1, 1)), "1 teste falhou, 1 passou");
+        assert_eq!(
+            headline(Lang::PtBr, &v(3, 2)),
+            "3 testes falharam, 2 passaram"
+        );
+        assert_eq!(
+            headline(Lang::PtBr, &Verdict::Pass { tests: 1 }),
+            "passou (1 teste)"
+        );
+    }
+
+    #[test]
+    fn well_known_panics_get_a_note_in_both_languages() {
+        let recv = "called `Result::unwrap()` on an `Err` value: RecvError";
+        for lang in Lang::ALL {
+            assert!(panic_note(lang, recv).is_some_and(|n| n.contains("Sender")));
+        }
+        assert!(panic_note(Lang::En, "expected 42").is_none());
+    }
+}
