@@ -1,0 +1,42 @@
+// expect: fail
+// why: mixes up the two errors: Timeout taken for the end of the stream, Disconnected for a missed beat
+// en: Err(RecvTimeoutError::Disconnected)
+// pt-BR: Err(RecvTimeoutError::Disconnected)
+//! Exercise 10: recv_timeout.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+/// How a watch ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Every `Sender` was dropped: the producer finished cleanly, after
+    /// sending `received` messages.
+    Finished { received: u32 },
+    /// `max_missed` beats in a row passed without a message while a `Sender`
+    /// was still alive: the producer went silent after `received` messages.
+    WentSilent { received: u32 },
+}
+
+pub fn watch<T>(rx: &Receiver<T>, beat: Duration, max_missed: u32) -> Ending {
+    let mut received = 0;
+    let mut missed = 0;
+    loop {
+        match rx.recv_timeout(beat) {
+            Ok(_) => {
+                received += 1;
+                missed = 0;
+            }
+            Err(RecvTimeoutError::Timeout) => return Ending::Finished { received },
+            Err(RecvTimeoutError::Disconnected) => {
+                missed += 1;
+                if missed >= max_missed {
+                    return Ending::WentSilent { received };
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+// expect: fail
+// why: counts every missed beat since the start instead of the missed beats in a row
+// en: starts over with every message
+// pt-BR: recomeça a cada mensagem
+//! Exercise 10: recv_timeout.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+/// How a watch ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Every `Sender` was dropped: the producer finished cleanly, after
+    /// sending `received` messages.
+    Finished { received: u32 },
+    /// `max_missed` beats in a row passed without a message while a `Sender`
+    /// was still alive: the producer went silent after `received` messages.
+    WentSilent { received: u32 },
+}
+
+pub fn watch<T>(rx: &Receiver<T>, beat: Duration, max_missed: u32) -> Ending {
+    let mut received = 0;
+    let mut missed = 0;
+    loop {
+        match rx.recv_timeout(beat) {
+            Ok(_) => received += 1,
+            Err(RecvTimeoutError::Timeout) => {
+                missed += 1;
+                if missed >= max_missed {
+                    return Ending::WentSilent { received };
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return Ending::Finished { received },
+        }
+    }
+}

@@ -1,0 +1,121 @@
+// expect: pass
+// why: the service loop is a named function that takes the Receiver; the client chains and_then over the two errors
+//! Exercise 13: request and reply.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::{self, JoinHandle, ThreadId};
+
+/// What a client can ask the counter service. Each request carries the
+/// `Sender` on which the service sends its reply.
+#[derive(Debug)]
+pub enum Request {
+    /// Add `amount` to the counter called `name`; reply with its new value.
+    Add {
+        name: String,
+        amount: u64,
+        reply: Sender<Reply>,
+    },
+    /// Reply with the value of the counter called `name` (0 if nothing was
+    /// ever added to it).
+    Get { name: String, reply: Sender<Reply> },
+}
+
+/// The service's answer to one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// The counter the request was about.
+    pub name: String,
+    /// Its value once the request was done.
+    pub value: u64,
+    /// The thread that read or changed the counter: the service's own.
+    pub served_by: ThreadId,
+}
+
+/// How the other threads talk to the counter service. Clone it to give
+/// each thread a client of its own.
+#[derive(Clone)]
+pub struct Client {
+    requests: Sender<Request>,
+}
+
+impl Client {
+    /// A client that sends its requests on `requests`.
+    pub fn new(requests: Sender<Request>) -> Client {
+        Client { requests }
+    }
+
+    /// Adds `amount` to the counter `name`; returns the service's reply, or
+    /// `None` if the service is gone.
+    pub fn add(&self, name: &str, amount: u64) -> Option<Reply> {
+        self.ask(|reply| Request::Add {
+            name: name.to_owned(),
+            amount,
+            reply,
+        })
+    }
+
+    /// The value of the counter `name`, as the service replies; `None` if
+    /// the service is gone.
+    pub fn get(&self, name: &str) -> Option<Reply> {
+        self.ask(|reply| Request::Get {
+            name: name.to_owned(),
+            reply,
+        })
+    }
+
+    /// Builds a request around a reply `Sender` of its own, sends it to the
+    /// service, and waits for the one reply. `None` if the service is gone,
+    /// or dropped the request without replying.
+    fn ask(&self, request: impl FnOnce(Sender<Reply>) -> Request) -> Option<Reply> {
+        let (reply, answer) = channel();
+        self.requests
+            .send(request(reply))
+            .ok()
+            .and_then(|()| answer.recv().ok())
+    }
+}
+
+/// Starts the counter service on a thread of its own and returns a client
+/// of it, with the service thread's handle.
+///
+/// The service thread owns the counters: no other thread can touch them.
+/// It handles one request at a time and answers each on that request's own
+/// reply `Sender`. It ends when every `Client` (every request `Sender`) is
+/// gone, and its thread returns the counters.
+pub fn start_service() -> (Client, JoinHandle<HashMap<String, u64>>) {
+    let (requests, inbox) = channel();
+    let service = thread::spawn(move || serve(inbox));
+    (Client::new(requests), service)
+}
+
+/// The service's loop: it owns `counters` for as long as it runs.
+fn serve(inbox: Receiver<Request>) -> HashMap<String, u64> {
+    let mut counters = HashMap::new();
+    while let Ok(request) = inbox.recv() {
+        let (reply, answer) = match request {
+            Request::Add {
+                name,
+                amount,
+                reply,
+            } => {
+                let total = counters.get(&name).copied().unwrap_or(0) + amount;
+                counters.insert(name.clone(), total);
+                (reply, (name, total))
+            }
+            Request::Get { name, reply } => {
+                let value = counters.get(&name).copied().unwrap_or(0);
+                (reply, (name, value))
+            }
+        };
+        let _ = reply.send(Reply {
+            name: answer.0,
+            value: answer.1,
+            served_by: thread::current().id(),
+        });
+    }
+    counters
+}

@@ -1,0 +1,29 @@
+//! Exercise 09: try_recv.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::Receiver;
+
+/// Takes every message that comes through `rx`, in order, without ever
+/// blocking, and keeps doing the other work while nothing is ready.
+///
+/// Each poll of the channel has three possible answers:
+///
+/// - a message: keep it, and poll again at once;
+/// - nothing yet (`TryRecvError::Empty`, some `Sender` is still alive): call
+///   `tick()` once, for the other work, then poll again;
+/// - closed (`TryRecvError::Disconnected`, every `Sender` is gone and nothing
+///   is left): return the messages received.
+pub fn poll_until_closed<T>(rx: &Receiver<T>, mut tick: impl FnMut()) -> Vec<T> {
+    // ✏️  Your code goes here / Seu código vai aqui.
+    // This waits in recv(), so `tick` runs only after a message has arrived:
+    // while the channel is empty the thread is stuck, and the other work
+    // stops with it.
+    let mut received = Vec::new();
+    while let Ok(message) = rx.recv() {
+        received.push(message);
+        tick();
+    }
+    received
+}

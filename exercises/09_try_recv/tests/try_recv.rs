@@ -1,0 +1,307 @@
+//! The specification of exercise 09. Read it: each test says what your
+//! `poll_until_closed` must do, and fails with a message that says why.
+//!
+//! Your function runs on a thread of its own, named `poll_until_closed`; the
+//! test waits for it at most two seconds. The `tick` the tests pass counts
+//! each call, notes which thread made it, and sleeps a tenth of a
+//! millisecond, like a small piece of real work.
+
+use std::collections::HashSet;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::{self, ThreadId};
+use std::time::{Duration, Instant};
+
+use course_support::{PATIENCE, check, fail, human, panic_text};
+use try_recv::poll_until_closed;
+
+/// How long `poll_until_closed` may take in these tests. A correct one needs
+/// a few milliseconds; a stuck one costs the run no more than this.
+const PROMPTLY: Duration = Duration::from_secs(2);
+
+/// How many ticks of the consumer the paced producer waits for before each
+/// of its messages: a few before most, and many before the last one, so that
+/// a consumer that gives up after a while of nothing is caught too.
+const TICKS_BEFORE: [u64; 5] = [3, 3, 3, 3, 60];
+
+/// What the consumer's other work, and the paced producer, leave behind.
+#[derive(Default)]
+struct Work {
+    ticks: AtomicU64,
+    tick_threads: Mutex<HashSet<ThreadId>>,
+    /// The paced producer sent its last message and is ending.
+    producer_finished: AtomicBool,
+}
+
+impl Work {
+    fn ticks(&self) -> u64 {
+        self.ticks.load(Ordering::SeqCst)
+    }
+
+    fn tick_threads(&self) -> HashSet<ThreadId> {
+        self.tick_threads
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+/// The `tick` handed to `poll_until_closed`: it records the call and takes a
+/// little time, as real work would.
+fn tick_recorder(work: Arc<Work>) -> impl FnMut() + Send + 'static {
+    move || {
+        work.tick_threads
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(thread::current().id());
+        work.ticks.fetch_add(1, Ordering::SeqCst);
+        thread::sleep(Duration::from_micros(100));
+    }
+}
+
+/// A producer that sends `0, 1, 2, ...`, each message only after the
+/// consumer has ticked `TICKS_BEFORE[n]` more times since the previous one.
+/// It waits for the consumer's other work, so a consumer that does no other
+/// work while the channel is empty never gets a message. It ends after the
+/// last one, dropping `tx` (and gives up after `PATIENCE` of no ticks).
+fn tick_paced_producer(tx: Sender<u32>, work: Arc<Work>) {
+    thread::spawn(move || {
+        let deadline = Instant::now() + PATIENCE;
+        for (n, needed) in (0..).zip(TICKS_BEFORE) {
+            let wanted = work.ticks() + needed;
+            while work.ticks() < wanted {
+                if Instant::now() >= deadline {
+                    return;
+                }
+                thread::sleep(Duration::from_micros(50));
+            }
+            if tx.send(n).is_err() {
+                return;
+            }
+        }
+        work.producer_finished.store(true, Ordering::SeqCst);
+    });
+}
+
+/// How a call into the learner's code came out.
+enum Outcome<T> {
+    Returned(T),
+    Panicked(String),
+    StillRunning,
+}
+
+/// Runs `poll_until_closed(&rx, tick)` on a thread of its own and waits for
+/// it at most `PROMPTLY`. Hands back its result and the polling thread's id.
+fn poll_within(
+    rx: std::sync::mpsc::Receiver<u32>,
+    tick: impl FnMut() + Send + 'static,
+) -> Outcome<(Vec<u32>, ThreadId)> {
+    let (done_tx, done_rx) = channel();
+    let spawned = thread::Builder::new()
+        .name("poll_until_closed".to_owned())
+        .spawn(move || {
+            let result = panic::catch_unwind(AssertUnwindSafe(|| {
+                (poll_until_closed(&rx, tick), thread::current().id())
+            }));
+            // The test may have stopped waiting; then nobody needs the result.
+            let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
+        });
+    if let Err(e) = spawned {
+        fail(
+            format!("the system could not start a thread: {e}"),
+            format!("o sistema não conseguiu criar uma thread: {e}"),
+        );
+    }
+    match done_rx.recv_timeout(PROMPTLY) {
+        Ok(Ok(value)) => Outcome::Returned(value),
+        Ok(Err(text)) => Outcome::Panicked(text),
+        Err(RecvTimeoutError::Timeout) => Outcome::StillRunning,
+        Err(RecvTimeoutError::Disconnected) => {
+            Outcome::Panicked(String::from("(the thread ended without a result)"))
+        }
+    }
+}
+
+/// Fails the test for a `poll_until_closed` that panicked.
+fn fail_panicked(text: &str) -> ! {
+    fail(
+        format!(
+            "poll_until_closed panicked: {text}. An Err from try_recv is news, not a \
+             failure: TryRecvError::Empty means nothing is ready yet, \
+             TryRecvError::Disconnected means the channel is closed. Match on the two: \
+             poll again on Empty, return on Disconnected, and panic on neither \
+             (no unwrap(), expect() or panic!)."
+        ),
+        format!(
+            "poll_until_closed entrou em pânico: {text}. Um Err de try_recv é uma \
+             notícia, não uma falha: TryRecvError::Empty quer dizer que ainda não há \
+             nada, TryRecvError::Disconnected quer dizer que o canal fechou. Trate os \
+             dois com match: consulte de novo em Empty, retorne em Disconnected, e não \
+             entre em pânico em nenhum (nada de unwrap(), expect() ou panic!)."
+        ),
+    )
+}
+
+#[test]
+fn keeps_working_and_polling_until_every_sender_is_gone() {
+    let (tx, rx) = channel();
+    let work = Arc::new(Work::default());
+    tick_paced_producer(tx, Arc::clone(&work));
+    let outcome = poll_within(rx, tick_recorder(Arc::clone(&work)));
+    let total = TICKS_BEFORE.len();
+    let (received, poller) = match outcome {
+        Outcome::Returned(value) => value,
+        Outcome::Panicked(text) => fail_panicked(&text),
+        Outcome::StillRunning if work.ticks() == 0 => fail(
+            format!(
+                "poll_until_closed was still running after {} and had not called tick() \
+                 once. In this test the producer sends only after the consumer has done \
+                 some other work, so while the channel is empty the consumer must keep \
+                 working: recv() blocks the thread, and a loop that only retries \
+                 try_recv (or sleeps) does no work either. On Err(TryRecvError::Empty), \
+                 call tick() and then poll again.",
+                human(PROMPTLY)
+            ),
+            format!(
+                "poll_until_closed continuava rodando depois de {} e não tinha chamado \
+                 tick() nenhuma vez. Neste teste o produtor só envia depois que o \
+                 consumidor faz algum outro trabalho, então enquanto o canal está vazio o \
+                 consumidor precisa continuar trabalhando: recv() bloqueia a thread, e um \
+                 laço que só repete try_recv (ou dorme) também não trabalha. Em \
+                 Err(TryRecvError::Empty), chame tick() e depois consulte de novo.",
+                human(PROMPTLY)
+            ),
+        ),
+        Outcome::StillRunning if work.producer_finished.load(Ordering::SeqCst) => fail(
+            format!(
+                "the producer sent all {total} messages and dropped its Sender, yet \
+                 poll_until_closed was still polling after {} ({} ticks so far). With \
+                 every Sender gone and the queue empty, try_recv returns \
+                 Err(TryRecvError::Disconnected), and it always will: that is the end. \
+                 Only Empty means \"try again later\".",
+                human(PROMPTLY),
+                work.ticks()
+            ),
+            format!(
+                "o produtor enviou as {total} mensagens e descartou o seu Sender, mas \
+                 poll_until_closed continuava consultando depois de {} ({} ticks até \
+                 ali). Sem nenhum Sender e com a fila vazia, try_recv devolve \
+                 Err(TryRecvError::Disconnected), e vai devolver para sempre: é o fim. \
+                 Só Empty quer dizer \"tente de novo mais tarde\".",
+                human(PROMPTLY),
+                work.ticks()
+            ),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "poll_until_closed was still running after {}, with only {} ticks: the \
+                 producer, which waits for the consumer's work, could not send all its \
+                 messages. Call tick() every time try_recv says Empty, not only after a \
+                 message.",
+                human(PROMPTLY),
+                work.ticks()
+            ),
+            format!(
+                "poll_until_closed continuava rodando depois de {}, com só {} ticks: o \
+                 produtor, que espera pelo trabalho do consumidor, não conseguiu enviar \
+                 todas as mensagens. Chame tick() toda vez que try_recv disser Empty, não \
+                 só depois de uma mensagem.",
+                human(PROMPTLY),
+                work.ticks()
+            ),
+        ),
+    };
+    let got = received.len();
+    check(
+        got >= total || work.producer_finished.load(Ordering::SeqCst),
+        format!(
+            "poll_until_closed returned after {got} of {total} messages, while the \
+             producer was still alive and about to send more. Err(TryRecvError::Empty) \
+             means \"nothing yet\", not \"no more\": do the other work and poll again. \
+             Only Disconnected (every Sender gone) ends the loop."
+        ),
+        format!(
+            "poll_until_closed retornou depois de {got} das {total} mensagens, enquanto \
+             o produtor ainda estava vivo e ia enviar mais. Err(TryRecvError::Empty) quer \
+             dizer \"ainda nada\", não \"acabou\": faça o outro trabalho e consulte de \
+             novo. Só Disconnected (todos os Senders descartados) encerra o laço."
+        ),
+    );
+    let expected: Vec<u32> = (0..).take(total).collect();
+    check(
+        received == expected,
+        format!("the producer sent {expected:?}, and poll_until_closed returned {received:?}"),
+        format!("o produtor enviou {expected:?}, e poll_until_closed devolveu {received:?}"),
+    );
+    let elsewhere = work.tick_threads().into_iter().any(|t| t != poller);
+    check(
+        !elsewhere,
+        "tick() was called from another thread than the one running poll_until_closed: \
+         the other work belongs to the polling thread, between two polls",
+        "tick() foi chamado de outra thread que não a que roda poll_until_closed: o outro \
+         trabalho é da thread que consulta o canal, entre uma consulta e outra",
+    );
+}
+
+#[test]
+fn takes_what_is_queued_and_stops_at_disconnected_without_working() {
+    let (tx, rx) = channel();
+    for n in 0..3 {
+        tx.send(n).expect("the test holds the Receiver");
+    }
+    // The channel is closed now, but three messages are still queued.
+    drop(tx);
+    let work = Arc::new(Work::default());
+    let received = match poll_within(rx, tick_recorder(Arc::clone(&work))) {
+        Outcome::Returned((received, _)) => received,
+        Outcome::Panicked(text) => fail_panicked(&text),
+        Outcome::StillRunning => fail(
+            format!(
+                "three messages were queued and every Sender was dropped, yet \
+                 poll_until_closed was still running after {} ({} ticks so far). Once \
+                 the queue is empty, try_recv returns Err(TryRecvError::Disconnected), \
+                 and nothing can ever arrive again: return then.",
+                human(PROMPTLY),
+                work.ticks()
+            ),
+            format!(
+                "havia três mensagens na fila e todos os Senders foram descartados, mas \
+                 poll_until_closed continuava rodando depois de {} ({} ticks até ali). \
+                 Quando a fila esvazia, try_recv devolve Err(TryRecvError::Disconnected), \
+                 e nada mais pode chegar: retorne nesse momento.",
+                human(PROMPTLY),
+                work.ticks()
+            ),
+        ),
+    };
+    check(
+        received == [0, 1, 2],
+        format!(
+            "[0, 1, 2] were waiting in the closed channel; poll_until_closed returned \
+             {received:?}. try_recv hands out what is queued before it says Disconnected."
+        ),
+        format!(
+            "[0, 1, 2] esperavam no canal fechado; poll_until_closed devolveu \
+             {received:?}. try_recv entrega o que está na fila antes de dizer \
+             Disconnected."
+        ),
+    );
+    let ticks = work.ticks();
+    check(
+        ticks == 0,
+        format!(
+            "tick() was called {ticks} times, though try_recv never said Empty here: \
+             messages were waiting, then the channel was closed. The other work is for \
+             the moments when nothing is ready (Err(TryRecvError::Empty)), not for every \
+             turn of the loop."
+        ),
+        format!(
+            "tick() foi chamado {ticks} vezes, mas aqui try_recv nunca disse Empty: havia \
+             mensagens esperando, e depois o canal fechou. O outro trabalho é para os \
+             momentos em que não há nada pronto (Err(TryRecvError::Empty)), não para \
+             toda volta do laço."
+        ),
+    );
+}

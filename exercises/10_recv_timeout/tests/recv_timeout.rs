@@ -1,0 +1,331 @@
+//! The specification of exercise 10. Read it: each test says what your
+//! `watch` must do, and fails with a message that says why.
+//!
+//! In every test a producer thread sends `0, 1, 2, ...` with the pauses the
+//! test chooses, and then either drops its Sender (it finished) or keeps it
+//! and says nothing more (it went silent). Your `watch` runs on a thread of
+//! its own, named `watch`, with a beat of 20 ms and six missed beats allowed;
+//! the test waits for it at most two seconds.
+
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use course_support::{PATIENCE, check, fail, human, join_within, panic_text};
+use recv_timeout::{Ending, watch};
+
+/// The longest a healthy producer may stay quiet in these tests.
+const BEAT: Duration = Duration::from_millis(20);
+
+/// How many missed beats in a row mean "silent".
+const MAX_MISSED: u32 = 6;
+
+/// A short pause between two messages: far below a beat.
+const QUICK: Duration = Duration::from_millis(2);
+
+/// How long `watch` may take. The longest correct run here takes a quarter
+/// of a second; a stuck one costs the run no more than this.
+const PROMPTLY: Duration = Duration::from_secs(2);
+
+/// What one run left behind.
+struct Run {
+    /// How `watch` came out.
+    outcome: Outcome,
+    /// When the producer sent its first message.
+    first_sent: Instant,
+    /// When the producer sent its last message.
+    last_sent: Instant,
+}
+
+/// How the call to `watch` came out.
+enum Outcome {
+    Returned { ending: Ending, at: Instant },
+    Panicked(String),
+    StillRunning,
+}
+
+/// Starts a producer that sends `0`, then after each pause in `pauses` the
+/// next number. Then it ends, dropping its Sender, or, when `silent`, keeps
+/// it without a word until the test is over (at most `PATIENCE`).
+/// Returns when the first and the last message were sent.
+fn start_producer(
+    tx: Sender<u32>,
+    pauses: Vec<Duration>,
+    silent: Option<Receiver<()>>,
+) -> JoinHandle<(Instant, Instant)> {
+    thread::spawn(move || {
+        let first_sent = Instant::now();
+        let mut last_sent = first_sent;
+        for (n, pause) in (0..).zip(std::iter::once(Duration::ZERO).chain(pauses)) {
+            thread::sleep(pause);
+            last_sent = Instant::now();
+            if tx.send(n).is_err() {
+                break;
+            }
+        }
+        if let Some(release) = silent {
+            // Alive and quiet: the Sender lives on, and nothing is sent.
+            let _ = release.recv_timeout(PATIENCE);
+        }
+        (first_sent, last_sent)
+    })
+}
+
+/// Runs `watch` against a producer with the given pauses, finished or
+/// silent at the end.
+fn run(pauses: Vec<Duration>, silent: bool) -> Run {
+    let (tx, rx) = channel();
+    let (release, hold) = channel::<()>();
+    let producer = start_producer(tx, pauses, silent.then_some(hold));
+    let (done_tx, done_rx) = channel();
+    let spawned = thread::Builder::new()
+        .name("watch".to_owned())
+        .spawn(move || {
+            let result = panic::catch_unwind(AssertUnwindSafe(|| {
+                let ending = watch(&rx, BEAT, MAX_MISSED);
+                (ending, Instant::now())
+            }));
+            // The test may have stopped waiting; then nobody needs the result.
+            let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
+        });
+    if let Err(e) = spawned {
+        fail(
+            format!("the system could not start a thread: {e}"),
+            format!("o sistema não conseguiu criar uma thread: {e}"),
+        );
+    }
+    let outcome = match done_rx.recv_timeout(PROMPTLY) {
+        Ok(Ok((ending, at))) => Outcome::Returned { ending, at },
+        Ok(Err(text)) => Outcome::Panicked(text),
+        Err(RecvTimeoutError::Timeout) => Outcome::StillRunning,
+        Err(RecvTimeoutError::Disconnected) => {
+            Outcome::Panicked(String::from("(the thread ended without a result)"))
+        }
+    };
+    // A silent producer may go now: the watch is over, one way or another.
+    drop(release);
+    let (first_sent, last_sent) = join_within(producer, PATIENCE);
+    Run {
+        outcome,
+        first_sent,
+        last_sent,
+    }
+}
+
+/// The ending `watch` returned; fails the test, saying why, if it panicked
+/// or was still running. `finished` says whether the producer had dropped
+/// its Sender.
+fn ending_of(run: &Run, finished: bool) -> (Ending, Instant) {
+    match &run.outcome {
+        Outcome::Returned { ending, at } => (*ending, *at),
+        Outcome::Panicked(text) if text.starts_with("not yet implemented") => fail(
+            "watch still starts with todo!(): replace it with a loop around \
+             rx.recv_timeout(beat)",
+            "watch ainda começa com todo!(): troque-o por um laço em volta de \
+             rx.recv_timeout(beat)",
+        ),
+        Outcome::Panicked(text) => fail(
+            format!(
+                "watch panicked: {text}. An Err from recv_timeout is news, not a failure: \
+                 RecvTimeoutError::Timeout means a beat passed in silence, \
+                 RecvTimeoutError::Disconnected means every Sender is gone. Match on the \
+                 two instead of unwrap() or expect()."
+            ),
+            format!(
+                "watch entrou em pânico: {text}. Um Err de recv_timeout é uma notícia, não \
+                 uma falha: RecvTimeoutError::Timeout quer dizer que um compasso passou em \
+                 silêncio, RecvTimeoutError::Disconnected quer dizer que todos os Senders \
+                 se foram. Trate os dois com match em vez de unwrap() ou expect()."
+            ),
+        ),
+        Outcome::StillRunning if finished => fail(
+            format!(
+                "the producer sent its messages and dropped its Sender, yet watch was \
+                 still running after {}. From then on recv_timeout returns \
+                 Err(RecvTimeoutError::Disconnected) at once, every time: the producer \
+                 finished, so return Finished.",
+                human(PROMPTLY)
+            ),
+            format!(
+                "o produtor enviou as suas mensagens e descartou o seu Sender, mas watch \
+                 continuava rodando depois de {}. A partir dali recv_timeout devolve \
+                 Err(RecvTimeoutError::Disconnected) na hora, toda vez: o produtor \
+                 terminou, então devolva Finished.",
+                human(PROMPTLY)
+            ),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "watch was still waiting after {} for a producer that went silent while \
+                 keeping its Sender. recv() (and rx.iter()) wait as long as any Sender \
+                 lives, which here is forever: a watchdog needs time-outs. \
+                 rx.recv_timeout(beat) gives up after one beat with \
+                 Err(RecvTimeoutError::Timeout); after {MAX_MISSED} of those in a row, \
+                 return WentSilent.",
+                human(PROMPTLY)
+            ),
+            format!(
+                "watch continuava esperando depois de {} por um produtor que ficou calado \
+                 mas manteve o seu Sender. recv() (e rx.iter()) esperam enquanto existir \
+                 algum Sender, o que aqui é para sempre: um vigia precisa de tempo-limite. \
+                 rx.recv_timeout(beat) desiste depois de um compasso com \
+                 Err(RecvTimeoutError::Timeout); depois de {MAX_MISSED} desses seguidos, \
+                 devolva WentSilent.",
+                human(PROMPTLY)
+            ),
+        ),
+    }
+}
+
+#[test]
+fn a_producer_that_drops_its_sender_finished() {
+    let run = run(vec![QUICK; 4], false);
+    let (ending, _) = ending_of(&run, true);
+    if let Ending::WentSilent { received } = ending {
+        fail(
+            format!(
+                "the producer sent 5 messages, quickly, and dropped its Sender; watch \
+                 returned WentSilent {{ received: {received} }}. Once every Sender is gone, \
+                 recv_timeout returns Err(RecvTimeoutError::Disconnected) right away: \
+                 that is a clean finish, not a missed beat. Only \
+                 Err(RecvTimeoutError::Timeout) is a missed beat."
+            ),
+            format!(
+                "o produtor enviou 5 mensagens, rápido, e descartou o seu Sender; watch \
+                 devolveu WentSilent {{ received: {received} }}. Quando todos os Senders \
+                 se vão, recv_timeout devolve Err(RecvTimeoutError::Disconnected) na hora: \
+                 é um fim limpo, não um compasso perdido. Só \
+                 Err(RecvTimeoutError::Timeout) é um compasso perdido."
+            ),
+        );
+    }
+    check(
+        ending == Ending::Finished { received: 5 },
+        format!(
+            "the producer sent 5 messages and dropped its Sender: expected Finished \
+             {{ received: 5 }}, got {ending:?}. Count every message recv_timeout returned."
+        ),
+        format!(
+            "o produtor enviou 5 mensagens e descartou o seu Sender: o esperado era \
+             Finished {{ received: 5 }}, veio {ending:?}. Conte toda mensagem que \
+             recv_timeout devolveu."
+        ),
+    );
+}
+
+#[test]
+fn a_producer_that_keeps_its_sender_and_says_nothing_went_silent() {
+    let run = run(vec![QUICK; 2], true);
+    let (ending, at) = ending_of(&run, false);
+    if let Ending::Finished { received } = ending {
+        fail(
+            format!(
+                "the producer sent 3 messages and then went quiet, keeping its Sender; \
+                 watch returned Finished {{ received: {received} }}. Finished is for \
+                 Err(RecvTimeoutError::Disconnected), when every Sender is gone. A Sender \
+                 that is alive but quiet gives Err(RecvTimeoutError::Timeout): a missed \
+                 beat, and after {MAX_MISSED} in a row, WentSilent."
+            ),
+            format!(
+                "o produtor enviou 3 mensagens e depois se calou, mantendo o seu Sender; \
+                 watch devolveu Finished {{ received: {received} }}. Finished é para \
+                 Err(RecvTimeoutError::Disconnected), quando todos os Senders se foram. Um \
+                 Sender vivo mas calado dá Err(RecvTimeoutError::Timeout): um compasso \
+                 perdido, e depois de {MAX_MISSED} seguidos, WentSilent."
+            ),
+        );
+    }
+    check(
+        ending == Ending::WentSilent { received: 3 },
+        format!(
+            "the producer sent 3 messages and went silent: expected WentSilent \
+             {{ received: 3 }}, got {ending:?}"
+        ),
+        format!(
+            "o produtor enviou 3 mensagens e se calou: o esperado era WentSilent \
+             {{ received: 3 }}, veio {ending:?}"
+        ),
+    );
+    let quiet_for = at.saturating_duration_since(run.last_sent);
+    let silence = BEAT * MAX_MISSED;
+    check(
+        quiet_for >= silence,
+        format!(
+            "watch gave up {} after the last message, but silence is {MAX_MISSED} missed \
+             beats in a row ({MAX_MISSED} × {} = {}), counted from the last message. One \
+             Err(RecvTimeoutError::Timeout) is one missed beat, not the end: count them, \
+             wait again, and start the count over with every message.",
+            human(quiet_for),
+            human(BEAT),
+            human(silence)
+        ),
+        format!(
+            "watch desistiu {} depois da última mensagem, mas silêncio são {MAX_MISSED} \
+             compassos perdidos seguidos ({MAX_MISSED} × {} = {}), contados a partir da \
+             última mensagem. Um Err(RecvTimeoutError::Timeout) é um compasso perdido, não \
+             o fim: conte-os, espere de novo, e recomece a contagem a cada mensagem.",
+            human(quiet_for),
+            human(BEAT),
+            human(silence)
+        ),
+    );
+}
+
+#[test]
+fn a_pause_of_two_beats_is_not_silence() {
+    let pause = BEAT * 2;
+    let run = run(vec![QUICK, pause, QUICK], false);
+    let (ending, _) = ending_of(&run, true);
+    check(
+        ending == Ending::Finished { received: 4 },
+        format!(
+            "the producer sent 2 messages, paused {} (two missed beats, fewer than \
+             {MAX_MISSED}), sent 2 more and dropped its Sender: expected Finished \
+             {{ received: 4 }}, got {ending:?}. A Timeout is not the end: count the \
+             missed beat and call recv_timeout again.",
+            human(pause)
+        ),
+        format!(
+            "o produtor enviou 2 mensagens, parou {} (dois compassos perdidos, menos que \
+             {MAX_MISSED}), enviou mais 2 e descartou o seu Sender: o esperado era \
+             Finished {{ received: 4 }}, veio {ending:?}. Um Timeout não é o fim: conte o \
+             compasso perdido e chame recv_timeout de novo.",
+            human(pause)
+        ),
+    );
+}
+
+#[test]
+fn every_message_starts_the_count_of_missed_beats_over() {
+    // Eight messages, a beat and a half apart: one missed beat before each
+    // of the last seven, never two in a row. Seven missed beats in all, and
+    // more than six beats from the first message to the last.
+    let pause = BEAT * 3 / 2;
+    let run = run(vec![pause; 7], false);
+    let (ending, at) = ending_of(&run, true);
+    let start = run.first_sent;
+    check(
+        ending == Ending::Finished { received: 8 },
+        format!(
+            "the producer sent 8 messages {} apart (one missed beat between two of \
+             them, never two in a row) and dropped its Sender: expected Finished \
+             {{ received: 8 }}, got {ending:?} about {} after the first message. The \
+             count of missed beats starts over with every message, and so does the \
+             wait: call recv_timeout(beat) afresh each time, rather than counting down \
+             from the start.",
+            human(pause),
+            human(at.saturating_duration_since(start))
+        ),
+        format!(
+            "o produtor enviou 8 mensagens com {} entre elas (um compasso perdido entre \
+             duas, nunca dois seguidos) e descartou o seu Sender: o esperado era \
+             Finished {{ received: 8 }}, veio {ending:?} cerca de {} depois da primeira \
+             mensagem. A contagem de compassos perdidos recomeça a cada mensagem, e a \
+             espera também: chame recv_timeout(beat) de novo a cada vez, em vez de \
+             contar a partir do início.",
+            human(pause),
+            human(at.saturating_duration_since(start))
+        ),
+    );
+}

@@ -1,0 +1,496 @@
+//! The specification of exercise 12. Read it: each test says what your
+//! `spawn_producer` and `collect_data` must do, and fails with a message
+//! that says why.
+//!
+//! Some tests play the producers themselves and send a script of messages,
+//! keeping a Sender alive afterwards: the collection must end because of the
+//! protocol, not because the channel closes. Others use your
+//! `spawn_producer` with items of several types, one of them not `Clone`.
+//! Your functions run on a thread of their own; the test waits for them at
+//! most two seconds.
+
+use std::collections::BTreeMap;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::thread::{self, JoinHandle, ThreadId};
+use std::time::Duration;
+
+use course_support::{PATIENCE, check, closed_within, fail, human, join_within, panic_text};
+use message_protocol::{Message, collect_data, spawn_producer};
+
+/// How long a call into your code may take here: a few milliseconds when
+/// it is right.
+const PROMPTLY: Duration = Duration::from_secs(2);
+
+/// A piece of work that cannot be copied: it is not `Clone`, so the only
+/// way to get it to the collector is to move it there. (If the compiler asks
+/// for `#[derive(Clone)]` here, the fix belongs in your producer: move the
+/// items instead of cloning them.)
+#[derive(Debug, PartialEq, Eq)]
+struct Parcel {
+    producer: u32,
+    seq: u32,
+    contents: String,
+}
+
+/// How a call into the learner's code came out.
+enum Outcome<T> {
+    Returned(T),
+    Panicked(String),
+    StillRunning,
+}
+
+/// Runs `work` on a thread named `name` and waits for it at most `PROMPTLY`.
+fn call_within<T: Send + 'static>(
+    name: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Outcome<T> {
+    let (done_tx, done_rx) = channel();
+    let spawned = thread::Builder::new().name(name.to_owned()).spawn(move || {
+        let result = panic::catch_unwind(AssertUnwindSafe(work));
+        // The test may have stopped waiting; then nobody needs the result.
+        let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
+    });
+    if let Err(e) = spawned {
+        fail(
+            format!("the system could not start a thread: {e}"),
+            format!("o sistema não conseguiu criar uma thread: {e}"),
+        );
+    }
+    match done_rx.recv_timeout(PROMPTLY) {
+        Ok(Ok(value)) => Outcome::Returned(value),
+        Ok(Err(text)) => Outcome::Panicked(text),
+        Err(RecvTimeoutError::Timeout) => Outcome::StillRunning,
+        Err(RecvTimeoutError::Disconnected) => {
+            Outcome::Panicked(String::from("(the thread ended without a result)"))
+        }
+    }
+}
+
+/// Fails the test for learner code that panicked, `todo!()` included.
+fn fail_panicked(function: &str, text: &str) -> ! {
+    if text.starts_with("not yet implemented") {
+        fail(
+            format!("{function} still has its todo!(): write it"),
+            format!("{function} ainda tem o seu todo!(): escreva-a"),
+        );
+    }
+    fail(
+        format!("{function} panicked: {text}"),
+        format!("{function} entrou em pânico: {text}"),
+    )
+}
+
+/// Runs `start`, a call to `spawn_producer`, which must return at once with
+/// the handle of a new thread. (Each test calls `spawn_producer` with its
+/// own item type, so the compiler checks each type against its signature.)
+fn start_producer(start: impl FnOnce() -> JoinHandle<()> + Send + 'static) -> JoinHandle<()> {
+    let here = thread::current().id();
+    let handle = match call_within("spawn_producer", start) {
+        Outcome::Returned(handle) => handle,
+        Outcome::Panicked(text) => fail_panicked("spawn_producer", &text),
+        Outcome::StillRunning => fail(
+            format!(
+                "spawn_producer had not returned after {}: it should start the producer \
+                 with thread::spawn and return the thread's handle at once",
+                human(PROMPTLY)
+            ),
+            format!(
+                "spawn_producer não tinha retornado depois de {}: ela deveria iniciar o \
+                 produtor com thread::spawn e devolver o handle da thread na hora",
+                human(PROMPTLY)
+            ),
+        ),
+    };
+    check(
+        handle.thread().id() != here,
+        "spawn_producer returned the handle of the test's own thread",
+        "spawn_producer devolveu o handle da própria thread do teste",
+    );
+    handle
+}
+
+/// Receives everything one producer sends until the channel closes (the
+/// producer owns the only Sender), then joins it.
+fn receive_all<T>(rx: Receiver<Message<T>>, producer: JoinHandle<()>) -> Vec<Message<T>> {
+    let messages = closed_within(&rx, PATIENCE)
+        .into_iter()
+        .map(|arrival| arrival.value)
+        .collect();
+    join_within(producer, PATIENCE);
+    messages
+}
+
+/// Calls `collect_data(&rx, producers)` on a thread of its own. `open` says
+/// whether the test still holds a Sender (so the channel cannot close).
+fn collect<T: Send + 'static>(rx: Receiver<Message<T>>, producers: u32, open: bool) -> Vec<T> {
+    match call_within("collect_data", move || collect_data(&rx, producers)) {
+        Outcome::Returned(data) => data,
+        Outcome::Panicked(text) if text.starts_with("not yet implemented") => {
+            fail_panicked("collect_data", &text)
+        }
+        Outcome::Panicked(text) => fail(
+            format!(
+                "collect_data panicked: {text}. When the channel closes before every \
+                 producer has said Done (a producer may crash), recv() returns \
+                 Err(RecvError): that is the end of the data, not a bug. Return what \
+                 arrived instead of unwrap() or expect()."
+            ),
+            format!(
+                "collect_data entrou em pânico: {text}. Quando o canal fecha antes de \
+                 todos os produtores dizerem Done (um produtor pode quebrar), recv() \
+                 devolve Err(RecvError): é o fim dos dados, não um defeito. Devolva o que \
+                 chegou em vez de unwrap() ou expect()."
+            ),
+        ),
+        Outcome::StillRunning if open => fail(
+            format!(
+                "collect_data was still running after {}, though every one of the \
+                 {producers} producers had said Done. A Sender is still alive here, so \
+                 the channel never closes: `for message in rx` and the like wait forever. \
+                 The protocol tells the end instead: count the Done messages, and return \
+                 when there are {producers}.",
+                human(PROMPTLY)
+            ),
+            format!(
+                "collect_data continuava rodando depois de {}, embora todos os \
+                 {producers} produtores já tivessem dito Done. Aqui ainda existe um \
+                 Sender, então o canal nunca fecha: `for message in rx` e parecidos \
+                 esperam para sempre. Quem diz o fim é o protocolo: conte as mensagens \
+                 Done e retorne quando houver {producers}.",
+                human(PROMPTLY)
+            ),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "collect_data was still running after {}, though the channel was closed: \
+                 recv() returns Err once every Sender is gone, and nothing more can come. \
+                 Return what arrived.",
+                human(PROMPTLY)
+            ),
+            format!(
+                "collect_data continuava rodando depois de {}, embora o canal estivesse \
+                 fechado: recv() devolve Err quando todos os Senders se foram, e nada mais \
+                 pode chegar. Devolva o que chegou.",
+                human(PROMPTLY)
+            ),
+        ),
+    }
+}
+
+/// Sends a script of messages, as producers would.
+fn play(tx: &Sender<Message<u32>>, script: Vec<Message<u32>>) {
+    for message in script {
+        tx.send(message).expect("the test holds the Receiver");
+    }
+}
+
+#[test]
+fn a_producer_sends_data_and_progress_then_done() {
+    let fruit = ["apple", "banana", "cherry"].map(String::from).to_vec();
+    let addresses: Vec<*const u8> = fruit.iter().map(|s| s.as_ptr()).collect();
+    let (tx, rx) = channel();
+    let messages = receive_all(rx, start_producer(move || spawn_producer(7, fruit, tx)));
+
+    let expected = vec![
+        Message::Data(String::from("apple")),
+        Message::Progress {
+            producer: 7,
+            sent: 1,
+        },
+        Message::Data(String::from("banana")),
+        Message::Progress {
+            producer: 7,
+            sent: 2,
+        },
+        Message::Data(String::from("cherry")),
+        Message::Progress {
+            producer: 7,
+            sent: 3,
+        },
+        Message::Done { producer: 7 },
+    ];
+    check(
+        messages.last() == expected.last(),
+        format!(
+            "producer 7 should end with Done {{ producer: 7 }}: it is the only way the \
+             collector learns that this producer has finished while other Senders may \
+             live on. It sent {messages:?}"
+        ),
+        format!(
+            "o produtor 7 deveria terminar com Done {{ producer: 7 }}: é o único jeito de o \
+             coletor saber que este produtor acabou enquanto outros Senders podem \
+             continuar vivos. Ele enviou {messages:?}"
+        ),
+    );
+    check(
+        messages == expected,
+        format!(
+            "producer 7, given [\"apple\", \"banana\", \"cherry\"], should send each as \
+             Data, each followed by Progress with the count so far, then Done:\n  \
+             expected {expected:?}\n  got      {messages:?}"
+        ),
+        format!(
+            "o produtor 7, com [\"apple\", \"banana\", \"cherry\"], deveria enviar cada um \
+             como Data, cada um seguido de Progress com a contagem até ali, e depois Done:\n  \
+             esperado {expected:?}\n  veio     {messages:?}"
+        ),
+    );
+    let arrived: Vec<*const u8> = messages
+        .iter()
+        .filter_map(|message| match message {
+            Message::Data(s) => Some(s.as_ptr()),
+            _ => None,
+        })
+        .collect();
+    check(
+        arrived == addresses,
+        "the Strings that arrived are copies, not the ones producer 7 was given (their \
+         text lives at other addresses): move each item into Message::Data instead of \
+         copying it",
+        "as Strings que chegaram são cópias, não as que o produtor 7 recebeu (o texto \
+         delas está em outros endereços): mova cada item para dentro de Message::Data \
+         em vez de copiá-lo",
+    );
+}
+
+#[test]
+fn a_producer_takes_any_type_that_can_be_sent_even_one_that_cannot_be_copied() {
+    let (tx, rx) = channel();
+    let bytes = receive_all(
+        rx,
+        start_producer(move || spawn_producer(2, vec![vec![1_u8, 2], vec![3]], tx)),
+    );
+    check(
+        bytes
+            == [
+                Message::Data(vec![1, 2]),
+                Message::Progress {
+                    producer: 2,
+                    sent: 1,
+                },
+                Message::Data(vec![3]),
+                Message::Progress {
+                    producer: 2,
+                    sent: 2,
+                },
+                Message::Done { producer: 2 },
+            ],
+        format!("producer 2, given [[1, 2], [3]], sent {bytes:?}"),
+        format!("o produtor 2, com [[1, 2], [3]], enviou {bytes:?}"),
+    );
+    let parcel = Parcel {
+        producer: 5,
+        seq: 0,
+        contents: String::from("a book"),
+    };
+    let (tx, rx) = channel();
+    let parcels = receive_all(
+        rx,
+        start_producer(move || spawn_producer(5, vec![parcel], tx)),
+    );
+    let data: Vec<&Parcel> = parcels
+        .iter()
+        .filter_map(|message| match message {
+            Message::Data(parcel) => Some(parcel),
+            _ => None,
+        })
+        .collect();
+    check(
+        data.len() == 1 && data[0].contents == "a book" && parcels.len() == 3,
+        format!("producer 5, given one Parcel (a type that is not Clone), sent {parcels:?}"),
+        format!("o produtor 5, com um Parcel (um tipo que não é Clone), enviou {parcels:?}"),
+    );
+}
+
+#[test]
+fn progress_is_news_not_the_end() {
+    let (tx, rx) = channel();
+    play(
+        &tx,
+        vec![
+            Message::Data(10),
+            Message::Progress {
+                producer: 1,
+                sent: 1,
+            },
+            Message::Data(11),
+            Message::Progress {
+                producer: 1,
+                sent: 2,
+            },
+            Message::Done { producer: 1 },
+        ],
+    );
+    // `tx` stays alive: only Done can end this collection.
+    let data = collect(rx, 1, true);
+    check(
+        data == [10, 11],
+        format!(
+            "one producer sent Data(10), Progress, Data(11), Progress, Done; collect_data \
+             returned {data:?} instead of [10, 11]. A message that is not Data does not \
+             end the collection: Progress is news, not the end. Skip it and receive the \
+             next message (a `while let Ok(Message::Data(..))` loop stops at the first \
+             Progress)."
+        ),
+        format!(
+            "um produtor enviou Data(10), Progress, Data(11), Progress, Done; \
+             collect_data devolveu {data:?} em vez de [10, 11]. Uma mensagem que não é \
+             Data não encerra a coleta: Progress é notícia, não é o fim. Pule-a e receba \
+             a próxima mensagem (um laço `while let Ok(Message::Data(..))` para no \
+             primeiro Progress)."
+        ),
+    );
+    drop(tx);
+}
+
+#[test]
+fn the_collection_ends_when_every_producer_has_said_done() {
+    let (tx, rx) = channel();
+    // Three producers, interleaved: producer 1 is done early, the others
+    // go on sending after its Done.
+    play(
+        &tx,
+        vec![
+            Message::Data(100),
+            Message::Done { producer: 1 },
+            Message::Data(200),
+            Message::Progress {
+                producer: 2,
+                sent: 1,
+            },
+            Message::Data(300),
+            Message::Done { producer: 3 },
+            Message::Data(201),
+            Message::Progress {
+                producer: 2,
+                sent: 2,
+            },
+            Message::Done { producer: 2 },
+        ],
+    );
+    let data = collect(rx, 3, true);
+    let expected = [100, 200, 300, 201];
+    check(
+        data == expected,
+        format!(
+            "three producers sent Data(100), Done {{ producer: 1 }}, Data(200), Progress, \
+             Data(300), Done {{ producer: 3 }}, Data(201), Progress, Done \
+             {{ producer: 2 }}; collect_data returned {data:?} instead of {expected:?}. \
+             One producer's Done ends only that producer: the others may still be \
+             sending. The collection ends when every producer (all 3) has said Done."
+        ),
+        format!(
+            "três produtores enviaram Data(100), Done {{ producer: 1 }}, Data(200), \
+             Progress, Data(300), Done {{ producer: 3 }}, Data(201), Progress, Done \
+             {{ producer: 2 }}; collect_data devolveu {data:?} em vez de {expected:?}. O \
+             Done de um produtor encerra só aquele produtor: os outros podem continuar \
+             enviando. A coleta termina quando cada produtor (os 3) disse Done."
+        ),
+    );
+    drop(tx);
+}
+
+#[test]
+fn a_closed_channel_ends_the_collection_too() {
+    let (tx, rx) = channel();
+    play(&tx, vec![Message::Data(1), Message::Data(2)]);
+    // Both producers crashed: no Done will ever come, and the channel closes.
+    drop(tx);
+    let data = collect(rx, 2, false);
+    check(
+        data == [1, 2],
+        format!(
+            "two messages, Data(1) and Data(2), then the channel closed with no Done; \
+             collect_data returned {data:?} instead of [1, 2]"
+        ),
+        format!(
+            "duas mensagens, Data(1) e Data(2), e depois o canal fechou sem nenhum Done; \
+             collect_data devolveu {data:?} em vez de [1, 2]"
+        ),
+    );
+}
+
+#[test]
+fn producers_and_collector_move_parcels_end_to_end() {
+    let (producers, per_producer) = (3_u32, 4_u32);
+    let (tx, rx) = channel();
+    let mut addresses = BTreeMap::new();
+    let mut handles = Vec::new();
+    for producer in 1..=producers {
+        let parcels: Vec<Parcel> = (0..per_producer)
+            .map(|seq| Parcel {
+                producer,
+                seq,
+                contents: format!("parcel {seq} of producer {producer}"),
+            })
+            .collect();
+        for parcel in &parcels {
+            addresses.insert((parcel.producer, parcel.seq), parcel.contents.as_ptr());
+        }
+        let tx = tx.clone();
+        handles.push(start_producer(move || {
+            spawn_producer(producer, parcels, tx)
+        }));
+    }
+    // The test keeps `tx` until the collection is over: it must end on the
+    // producers' Done messages.
+    let data = collect(rx, producers, true);
+    drop(tx);
+    let total = (producers * per_producer) as usize;
+    check(
+        data.len() == total,
+        format!(
+            "{producers} producers sent {per_producer} parcels each, but collect_data \
+             returned {} of the {total}. Go on past every Progress and every Done until \
+             each producer (all {producers}) has said Done.",
+            data.len()
+        ),
+        format!(
+            "{producers} produtores enviaram {per_producer} pacotes cada um, mas \
+             collect_data devolveu {} dos {total}. Continue depois de cada Progress e de \
+             cada Done até cada produtor (os {producers}) dizer Done.",
+            data.len()
+        ),
+    );
+    let mut by_producer: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for parcel in &data {
+        by_producer
+            .entry(parcel.producer)
+            .or_default()
+            .push(parcel.seq);
+    }
+    let in_order: Vec<u32> = (0..per_producer).collect();
+    for (producer, seqs) in by_producer {
+        check(
+            seqs == in_order,
+            format!("producer {producer}'s parcels came out as {seqs:?}; expected {in_order:?}"),
+            format!(
+                "os pacotes do produtor {producer} saíram como {seqs:?}; o esperado era \
+                 {in_order:?}"
+            ),
+        );
+    }
+    let moved = data
+        .iter()
+        .all(|p| addresses.get(&(p.producer, p.seq)) == Some(&p.contents.as_ptr()));
+    check(
+        moved,
+        "the parcels' contents arrived at other addresses than they started from: \
+         something copied them on the way. Move each item into its message and out of it.",
+        "o conteúdo dos pacotes chegou em outros endereços, diferentes dos de partida: \
+         alguma coisa os copiou no caminho. Mova cada item para dentro da mensagem e para \
+         fora dela.",
+    );
+    let mut threads: Vec<ThreadId> = handles.iter().map(|h| h.thread().id()).collect();
+    threads.sort_by_key(|id| format!("{id:?}"));
+    threads.dedup();
+    check(
+        threads.len() == producers as usize,
+        "two producers share a thread: spawn_producer starts a new thread for each",
+        "dois produtores dividem uma thread: spawn_producer inicia uma thread nova para cada um",
+    );
+    for handle in handles {
+        join_within(handle, PATIENCE);
+    }
+}
