@@ -8,7 +8,7 @@
 //! at once.
 //!
 //! `monitor` is called on a thread of its own, with channels the test feeds
-//! from other threads, and is given a few seconds at most to return.
+//! from other threads, and is given three seconds at most to return.
 
 use std::collections::{BTreeMap, HashSet};
 use std::panic::AssertUnwindSafe;
@@ -27,6 +27,9 @@ const CONSUMERS: usize = 2;
 const JOBS: u32 = 12;
 /// How long the first job waits for a second one to run beside it.
 const COMPANY: Duration = Duration::from_secs(2);
+/// How long a call to `monitor` may take. In these tests a working monitor
+/// returns within a fraction of a second; the longest `quiet` is 2 s.
+const MONITOR_PATIENCE: Duration = Duration::from_secs(3);
 
 #[test]
 fn cloned_receivers_share_the_work() {
@@ -167,15 +170,19 @@ fn run_monitor(
         let log = std::panic::catch_unwind(AssertUnwindSafe(|| monitor(alerts, readings, quiet)));
         let _ = done_tx.send(log.map_err(|payload| panic_text(&*payload)));
     });
-    let log = match done_rx.recv_timeout(PATIENCE) {
+    let log = match done_rx.recv_timeout(MONITOR_PATIENCE) {
         Ok(log) => log,
         Err(_) => fail(
             format!(
                 "monitor did not return within {}: {}",
-                human(PATIENCE),
+                human(MONITOR_PATIENCE),
                 waits.0
             ),
-            format!("monitor não retornou em {}: {}", human(PATIENCE), waits.1),
+            format!(
+                "monitor não retornou em {}: {}",
+                human(MONITOR_PATIENCE),
+                waits.1
+            ),
         ),
     };
     let took = start.elapsed();
