@@ -1,0 +1,502 @@
+//! The specification of exercise 14. Read it: each test says what your
+//! `ThreadPool` must do, and fails with a message that says why.
+//!
+//! All the tests look at one run of the pool, made once and shared: a pool of
+//! four workers gets twenty jobs and is then dropped. Every job reports which
+//! thread ran it. The first four jobs wait for one another: they finish only
+//! once all four are running at the same moment (or after a while, if that
+//! never happens), so a pool that runs one job at a time is caught without
+//! guessing at timings. Each job also leaves a marker on its thread that
+//! reports when the thread itself ends.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::{self, ThreadId};
+use std::time::{Duration, Instant};
+
+use course_support::{PATIENCE, check, fail, human, panic_text};
+use worker_pool::ThreadPool;
+
+/// How many workers the pool gets.
+const WORKERS: usize = 4;
+/// How many jobs it runs: the first `WORKERS` wait for one another, the
+/// others only pause a little.
+const JOBS: usize = 20;
+/// The pause of the other jobs, so that the queue is still full when the
+/// pool is dropped.
+const PAUSE: Duration = Duration::from_millis(5);
+/// How long the first jobs wait to see all of them running together. A pool
+/// whose workers really run side by side gets there in microseconds.
+const GATHERING: Duration = Duration::from_secs(2);
+
+/// What one job tells the test about itself.
+#[derive(Clone, Debug)]
+struct Ran {
+    job: usize,
+    thread: ThreadId,
+    name: Option<String>,
+}
+
+/// How a call into the pool went.
+enum Outcome<T> {
+    Done(T),
+    Panicked(String),
+    TimedOut,
+}
+
+/// What one run of the pool left behind.
+struct Run {
+    /// `worker_threads()` right after `new`, and the thread that called it.
+    started: Outcome<(Vec<ThreadId>, ThreadId)>,
+    /// How `drop(pool)` went.
+    dropped: Outcome<()>,
+    /// How many jobs had run by the moment `drop` returned.
+    done_by_drop: usize,
+    /// The threads that had ended by the moment `drop` returned.
+    ended_by_drop: HashSet<ThreadId>,
+    /// Every job that reported, by the end of the test's patience.
+    ran: Vec<Ran>,
+    /// The most jobs seen running at the same moment.
+    peak: usize,
+}
+
+/// The one run of the pool all the tests look at.
+fn run() -> &'static Run {
+    static RUN: OnceLock<Run> = OnceLock::new();
+    RUN.get_or_init(run_pool)
+}
+
+fn run_pool() -> Run {
+    watch_panics();
+    let (report_tx, reports) = channel::<Ran>();
+    let running = Arc::new(AtomicUsize::new(0));
+    let peak = Arc::new(AtomicUsize::new(0));
+    let reported = Arc::new(AtomicUsize::new(0));
+    let ended: Arc<Mutex<HashSet<ThreadId>>> = Arc::default();
+    let gathering_ends = Instant::now() + GATHERING;
+
+    let jobs: Vec<_> = (0..JOBS)
+        .map(|job| {
+            let (report_tx, running, peak, reported, ended) = (
+                report_tx.clone(),
+                Arc::clone(&running),
+                Arc::clone(&peak),
+                Arc::clone(&reported),
+                Arc::clone(&ended),
+            );
+            move || {
+                mark_thread_end(&ended);
+                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                peak.fetch_max(now, Ordering::SeqCst);
+                if job < WORKERS {
+                    while peak.load(Ordering::SeqCst) < WORKERS && Instant::now() < gathering_ends {
+                        thread::sleep(Duration::from_millis(1));
+                    }
+                } else {
+                    thread::sleep(PAUSE);
+                }
+                running.fetch_sub(1, Ordering::SeqCst);
+                let current = thread::current();
+                let _ = report_tx.send(Ran {
+                    job,
+                    thread: current.id(),
+                    name: current.name().map(str::to_owned),
+                });
+                reported.fetch_add(1, Ordering::SeqCst);
+            }
+        })
+        .collect();
+    // From here on only the jobs hold Senders of the report channel.
+    drop(report_tx);
+
+    let started = within(move || {
+        let pool = ThreadPool::new(WORKERS);
+        let workers = pool.worker_threads();
+        for job in jobs {
+            pool.execute(job);
+        }
+        (pool, workers, thread::current().id())
+    });
+    let mut run = Run {
+        started: Outcome::TimedOut,
+        dropped: Outcome::TimedOut,
+        done_by_drop: 0,
+        ended_by_drop: HashSet::new(),
+        ran: Vec::new(),
+        peak: 0,
+    };
+    match started {
+        Outcome::Done((pool, workers, caller)) => {
+            run.started = Outcome::Done((workers, caller));
+            let (reported, ended) = (Arc::clone(&reported), Arc::clone(&ended));
+            let dropped = within(move || {
+                drop(pool);
+                // What was already done the moment `drop` returned.
+                let done = reported.load(Ordering::SeqCst);
+                let ended = ended.lock().map(|e| e.clone()).unwrap_or_default();
+                (done, ended)
+            });
+            run.dropped = match dropped {
+                Outcome::Done((done, ended)) => {
+                    run.done_by_drop = done;
+                    run.ended_by_drop = ended;
+                    Outcome::Done(())
+                }
+                Outcome::Panicked(why) => Outcome::Panicked(why),
+                Outcome::TimedOut => Outcome::TimedOut,
+            };
+        }
+        Outcome::Panicked(why) => run.started = Outcome::Panicked(why),
+        Outcome::TimedOut => {}
+    }
+    // Every report, including those of jobs that ran after `drop` returned.
+    run.ran = all_reports(&reports);
+    run.peak = peak.load(Ordering::SeqCst);
+    run
+}
+
+/// Every report, until every job is gone (run or dropped) or the patience
+/// ends.
+fn all_reports(reports: &Receiver<Ran>) -> Vec<Ran> {
+    let deadline = Instant::now() + PATIENCE;
+    let mut rest = Vec::new();
+    loop {
+        match reports.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(ran) => rest.push(ran),
+            Err(RecvTimeoutError::Disconnected | RecvTimeoutError::Timeout) => return rest,
+        }
+    }
+}
+
+/// Runs `work` on a thread of its own, waiting at most `PATIENCE`.
+fn within<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Outcome<T> {
+    let (done_tx, done_rx) = channel();
+    thread::spawn(move || {
+        let result = panic::catch_unwind(AssertUnwindSafe(work));
+        let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
+    });
+    match done_rx.recv_timeout(PATIENCE) {
+        Ok(Ok(value)) => Outcome::Done(value),
+        Ok(Err(why)) => Outcome::Panicked(why),
+        Err(_) => Outcome::TimedOut,
+    }
+}
+
+/// Leaves a marker on the current thread that adds the thread to `ended`
+/// when the thread ends (once per thread).
+fn mark_thread_end(ended: &Arc<Mutex<HashSet<ThreadId>>>) {
+    struct Marker(ThreadId, Arc<Mutex<HashSet<ThreadId>>>);
+    impl Drop for Marker {
+        fn drop(&mut self) {
+            if let Ok(mut ended) = self.1.lock() {
+                ended.insert(self.0);
+            }
+        }
+    }
+    thread_local! {
+        static MARKER: RefCell<Option<Marker>> = const { RefCell::new(None) };
+    }
+    MARKER.with(|marker| {
+        marker
+            .borrow_mut()
+            .get_or_insert_with(|| Marker(thread::current().id(), Arc::clone(ended)));
+    });
+}
+
+/// The threads that panicked, with their messages, since `watch_panics`.
+fn panicked_threads() -> &'static Mutex<Vec<(ThreadId, String)>> {
+    static PANICKED: OnceLock<Mutex<Vec<(ThreadId, String)>>> = OnceLock::new();
+    PANICKED.get_or_init(Mutex::default)
+}
+
+/// Notes every panic's thread, and still prints the panic as usual.
+fn watch_panics() {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        let text = panic_text(info.payload());
+        if let Ok(mut panicked) = panicked_threads().lock() {
+            panicked.push((thread::current().id(), text));
+        }
+        previous(info);
+    }));
+}
+
+/// The workers and the caller, once sure `new` and `execute` returned.
+fn started(run: &Run) -> (&[ThreadId], ThreadId) {
+    match &run.started {
+        Outcome::Done((workers, caller)) => (workers, *caller),
+        Outcome::Panicked(why) => fail(
+            format!("ThreadPool::new or execute panicked: {why}"),
+            format!("ThreadPool::new ou execute entrou em pânico: {why}"),
+        ),
+        Outcome::TimedOut => fail(
+            format!(
+                "ThreadPool::new({WORKERS}) and {JOBS} calls to execute did not return \
+                 within {}. Both only start threads and queue jobs: does new wait for its \
+                 workers (join) instead of leaving that to drop?",
+                human(PATIENCE)
+            ),
+            format!(
+                "ThreadPool::new({WORKERS}) e {JOBS} chamadas a execute não retornaram em \
+                 {}. As duas só criam threads e enfileiram tarefas: new espera os \
+                 workers (join) em vez de deixar isso para o drop?",
+                human(PATIENCE)
+            ),
+        ),
+    }
+}
+
+fn who(ran: &Ran) -> String {
+    match &ran.name {
+        Some(name) => format!("{:?} ({name})", ran.thread),
+        None => format!("{:?}", ran.thread),
+    }
+}
+
+#[test]
+fn new_starts_one_thread_per_worker() {
+    let (workers, caller) = started(run());
+    check(
+        workers.len() == WORKERS,
+        format!(
+            "ThreadPool::new({WORKERS}) started {} worker thread(s); a pool of {WORKERS} \
+             needs {WORKERS} workers, each on a thread of its own, all sharing the one \
+             Receiver (Arc<Mutex<Receiver<Job>>>)",
+            workers.len()
+        ),
+        format!(
+            "ThreadPool::new({WORKERS}) criou {} thread(s) de worker; um pool de {WORKERS} \
+             precisa de {WORKERS} workers, cada um na sua thread, todos dividindo o mesmo \
+             Receiver (Arc<Mutex<Receiver<Job>>>)",
+            workers.len()
+        ),
+    );
+    let distinct: HashSet<&ThreadId> = workers.iter().collect();
+    check(
+        distinct.len() == workers.len() && !distinct.contains(&caller),
+        "two workers share a thread, or a worker is the caller's own thread: each worker needs a thread::spawn of its own",
+        "dois workers dividem uma thread, ou um worker é a própria thread de quem chamou: cada worker precisa do seu próprio thread::spawn",
+    );
+}
+
+#[test]
+fn jobs_run_on_the_workers_not_on_threads_of_their_own() {
+    let run = run();
+    let (workers, caller) = started(run);
+    for ran in &run.ran {
+        check(
+            ran.thread != caller,
+            format!(
+                "job {} ran on the thread that called execute: execute should only queue \
+                 the job (send it into the channel) for a worker to run",
+                ran.job
+            ),
+            format!(
+                "a tarefa {} rodou na thread que chamou execute: execute só deve enfileirar \
+                 a tarefa (enviá-la pelo canal) para um worker rodar",
+                ran.job
+            ),
+        );
+        check(
+            workers.contains(&ran.thread),
+            format!(
+                "job {} ran on thread {}, which is not one of the pool's workers {workers:?}. \
+                 A pool reuses its workers: execute sends the boxed job down the channel, it \
+                 does not start a thread per job.",
+                ran.job,
+                who(ran)
+            ),
+            format!(
+                "a tarefa {} rodou na thread {}, que não é um dos workers do pool \
+                 {workers:?}. Um pool reaproveita os seus workers: execute envia a tarefa \
+                 (em uma Box) pelo canal, não cria uma thread por tarefa.",
+                ran.job,
+                who(ran)
+            ),
+        );
+    }
+}
+
+#[test]
+fn the_workers_run_jobs_at_the_same_time() {
+    let run = run();
+    let (workers, _) = started(run);
+    let started = workers.len();
+    check(
+        started >= WORKERS || run.peak >= WORKERS,
+        format!(
+            "at most {} job(s) ran at the same moment: a pool with {started} worker(s) \
+             cannot run {WORKERS} jobs side by side. Start {WORKERS} workers that share \
+             the one Receiver.",
+            run.peak
+        ),
+        format!(
+            "no máximo {} tarefa(s) rodaram ao mesmo tempo: um pool com {started} \
+             worker(s) não consegue rodar {WORKERS} tarefas lado a lado. Crie {WORKERS} \
+             workers que dividam o mesmo Receiver.",
+            run.peak
+        ),
+    );
+    check(
+        run.peak >= WORKERS,
+        format!(
+            "the first {WORKERS} jobs each waited up to {} for all {WORKERS} to be running \
+             at once, but at most {} ran at the same moment. The workers take turns: does a \
+             worker keep the Mutex locked while it runs its job? The lock guard lives until \
+             the end of the statement that made it, and in `while let` or `match` until the \
+             end of the whole block. Take the job out in a `let` of its own, so the lock is \
+             released before `job()` runs.",
+            human(GATHERING),
+            run.peak
+        ),
+        format!(
+            "cada uma das {WORKERS} primeiras tarefas esperou até {} para ver as {WORKERS} \
+             rodando juntas, mas no máximo {} rodaram ao mesmo tempo. Os workers se revezam: \
+             algum worker mantém o Mutex travado enquanto roda a tarefa? O guard do lock vive \
+             até o fim da instrução que o criou, e em `while let` ou `match` até o fim do \
+             bloco inteiro. Tire a tarefa da fila num `let` separado, para o lock ser \
+             liberado antes de `job()` rodar.",
+            human(GATHERING),
+            run.peak
+        ),
+    );
+    let threads: HashSet<ThreadId> = run.ran.iter().map(|r| r.thread).collect();
+    check(
+        threads.len() >= 2,
+        format!(
+            "all {} jobs ran on a single thread; the {WORKERS} workers should share them",
+            run.ran.len()
+        ),
+        format!(
+            "todas as {} tarefas rodaram numa única thread; os {WORKERS} workers deveriam \
+             dividi-las",
+            run.ran.len()
+        ),
+    );
+}
+
+#[test]
+fn every_job_runs_exactly_once() {
+    let run = run();
+    started(run);
+    let mut times: BTreeMap<usize, usize> = BTreeMap::new();
+    for ran in &run.ran {
+        *times.entry(ran.job).or_default() += 1;
+    }
+    let twice: Vec<usize> = times
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(j, _)| *j)
+        .collect();
+    let missing: Vec<usize> = (0..JOBS).filter(|j| !times.contains_key(j)).collect();
+    check(
+        twice.is_empty(),
+        format!("jobs {twice:?} ran more than once; each job must run exactly once"),
+        format!(
+            "as tarefas {twice:?} rodaram mais de uma vez; cada tarefa roda exatamente uma vez"
+        ),
+    );
+    check(
+        missing.is_empty(),
+        format!(
+            "jobs {missing:?} of 0..{JOBS} never ran. Every queued job must run before the \
+             pool is gone: after dropping the Sender, the workers still take what is queued, \
+             and recv() returns Err only once the queue is empty."
+        ),
+        format!(
+            "as tarefas {missing:?} de 0..{JOBS} nunca rodaram. Toda tarefa enfileirada \
+             precisa rodar antes de o pool sumir: depois de descartar o Sender, os workers \
+             ainda pegam o que está na fila, e recv() só devolve Err com a fila vazia."
+        ),
+    );
+}
+
+#[test]
+fn drop_waits_for_the_queued_jobs_and_ends_every_worker() {
+    let run = run();
+    let (workers, _) = started(run);
+    match &run.dropped {
+        Outcome::Done(()) => {}
+        Outcome::Panicked(why) => fail(
+            format!(
+                "dropping the pool panicked: {why}. When the pool's Sender is dropped, each \
+                 worker's recv() returns Err once the queue is empty: that is the signal to \
+                 stop, not an error to unwrap."
+            ),
+            format!(
+                "o drop do pool entrou em pânico: {why}. Quando o Sender do pool é \
+                 descartado, o recv() de cada worker devolve Err assim que a fila esvazia: é \
+                 o sinal para parar, não um erro para dar unwrap."
+            ),
+        ),
+        Outcome::TimedOut => fail(
+            format!(
+                "drop(pool) did not return within {}. The workers wait in recv() as long as \
+                 the pool's Sender lives, so joining them first waits forever. Drop the \
+                 Sender first (self.sender.take()), then join every worker.",
+                human(PATIENCE)
+            ),
+            format!(
+                "drop(pool) não retornou em {}. Os workers esperam em recv() enquanto o \
+                 Sender do pool existir, então fazer join neles antes espera para sempre. \
+                 Descarte o Sender primeiro (self.sender.take()) e depois faça join em cada \
+                 worker.",
+                human(PATIENCE)
+            ),
+        ),
+    }
+    let panicked: Vec<(ThreadId, String)> = panicked_threads()
+        .lock()
+        .map(|p| p.clone())
+        .unwrap_or_default();
+    if let Some((thread, why)) = panicked.iter().find(|(t, _)| workers.contains(t)) {
+        fail(
+            format!(
+                "worker {thread:?} panicked: {why}. When the Sender is dropped, recv() returns \
+                 Err once the queue is empty: that is how a worker learns to stop. End its \
+                 loop there (while let Ok(..), or match and break) instead of unwrap()."
+            ),
+            format!(
+                "o worker {thread:?} entrou em pânico: {why}. Quando o Sender é descartado, \
+                 recv() devolve Err assim que a fila esvazia: é assim que o worker fica \
+                 sabendo que deve parar. Termine o laço ali (while let Ok(..), ou match e \
+                 break) em vez de unwrap()."
+            ),
+        );
+    }
+    let done = run.done_by_drop;
+    check(
+        done == JOBS,
+        format!(
+            "drop(pool) returned when only {done} of the {JOBS} queued jobs had run. A \
+             graceful shutdown waits for them: after dropping the Sender, join every \
+             worker's JoinHandle."
+        ),
+        format!(
+            "drop(pool) retornou quando só {done} das {JOBS} tarefas enfileiradas tinham \
+             rodado. Um encerramento elegante espera por elas: depois de descartar o Sender, \
+             faça join no JoinHandle de cada worker."
+        ),
+    );
+    // The workers that ran a job carry a marker that reports their end.
+    let busy: HashSet<ThreadId> = run.ran.iter().map(|r| r.thread).collect();
+    let still_running: Vec<&ThreadId> = workers
+        .iter()
+        .filter(|w| busy.contains(w) && !run.ended_by_drop.contains(w))
+        .collect();
+    check(
+        still_running.is_empty(),
+        format!(
+            "drop(pool) returned while workers {still_running:?} were still running: join \
+             every worker, so that none outlives the pool"
+        ),
+        format!(
+            "drop(pool) retornou com os workers {still_running:?} ainda rodando: faça join em \
+             cada worker, para nenhum viver mais que o pool"
+        ),
+    );
+}

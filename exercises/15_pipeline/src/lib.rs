@@ -1,0 +1,38 @@
+//! Exercise 15: a pipeline.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+/// Runs `source` through three stages, each on a thread of its own,
+/// connected by channels:
+///
+/// 1. **parse**: takes the items of `source` one by one, in order, and sends
+///    `parse(item)` down the first channel;
+/// 2. **transform**: receives from the first channel and sends
+///    `transform(value)` down the second;
+/// 3. **collect**: receives from the second channel and calls
+///    `collect(result)` for each.
+///
+/// Every stage keeps the order it received things in. When `source` runs
+/// out, the shutdown cascades: each stage ends once its input channel is
+/// closed, and closes its output by ending. Returns once all three stages
+/// have finished.
+pub fn run_pipeline<A, B, C>(
+    source: Vec<A>,
+    mut parse: impl FnMut(A) -> B + Send + 'static,
+    mut transform: impl FnMut(B) -> C + Send + 'static,
+    mut collect: impl FnMut(C) + Send + 'static,
+) where
+    A: Send + 'static,
+    B: Send + 'static,
+    C: Send + 'static,
+{
+    // ✏️  Your code goes here / Seu código vai aqui.
+    // For now every stage runs on the calling thread, one after the other:
+    // nothing reaches `collect` until everything is parsed and transformed.
+    let parsed: Vec<B> = source.into_iter().map(&mut parse).collect();
+    let transformed: Vec<C> = parsed.into_iter().map(&mut transform).collect();
+    for result in transformed {
+        collect(result);
+    }
+}
