@@ -181,6 +181,8 @@ struct Reader<'a> {
     compiled_units: usize,
     expected_units: usize,
     stderr: Vec<String>,
+    /// cargo's wait for a lock was passed on already (it says so often).
+    told_waiting: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -199,6 +201,7 @@ impl<'a> Reader<'a> {
             compiled_units: 0,
             expected_units,
             stderr: Vec::new(),
+            told_waiting: false,
         }
     }
 
@@ -211,7 +214,8 @@ impl<'a> Reader<'a> {
     ) {
         let line = String::from_utf8_lossy(line);
         if stream == Stream::Stderr {
-            if line.contains("Blocking waiting for file lock") {
+            if line.contains("Blocking waiting for file lock") && !self.told_waiting {
+                self.told_waiting = true;
                 observer(Event::WaitingForLock);
             }
             // cargo's own words; kept for when it fails before compiling.

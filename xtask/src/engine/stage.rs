@@ -282,7 +282,7 @@ impl Context<'_> {
             self.course.relative(&self.exercise.dir),
             Value::Str(name.clone())
         );
-        for key in ["version", "edition"] {
+        for key in ["version", "edition", "rust-version"] {
             if let Some(value) = find(key) {
                 let value = self.inherit_package(key, value)?;
                 out.push_str(&format!("{key} = {value}\n"));

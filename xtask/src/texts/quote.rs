@@ -14,7 +14,7 @@ use crate::tr;
 /// Lines kept from one quote.
 pub const MAX_LINES: usize = 40;
 /// Characters kept from one line.
-pub const MAX_LINE: usize = 300;
+pub const MAX_LINE: usize = 1000;
 
 /// `text` made harmless and bounded, each line behind `prefix`.
 pub fn quote(lang: Lang, text: &str, prefix: &str) -> String {
@@ -94,10 +94,10 @@ mod tests {
     fn a_huge_line_is_cut_and_says_so() {
         let line = "x".repeat(150_000);
         let q = quote(Lang::En, &line, "  | ");
-        assert!(q.len() < 1000, "{}", q.len());
-        assert!(q.contains("149700 more characters left out"));
+        assert!(q.len() < 1200, "{}", q.len());
+        assert!(q.contains("149000 more characters left out"));
         let q = quote(Lang::PtBr, &line, "");
-        assert!(q.contains("mais 149700 caracteres omitidos"));
+        assert!(q.contains("mais 149000 caracteres omitidos"));
     }
 
     #[test]
