@@ -333,16 +333,21 @@ impl<'a> Reader<'a> {
 }
 
 /// The staged exercise cargo's error is about (`required by package
-/// `loop_send v0.1.0 (/…/stage/learner/03_loop_send)``), if any.
+/// `loop_send v0.1.0 (/…/stage/learner/03_loop_send)``, `failed to load
+/// manifest for workspace member `/…/stage/learner/03_loop_send``), if any.
 fn blamed_package(error: &str, staged: &Staged) -> Option<String> {
     let stage_dir = staged.manifest.parent()?.to_string_lossy().into_owned();
+    let sep = std::path::MAIN_SEPARATOR;
     staged
-        .packages
-        .keys()
+        .members
+        .iter()
         .find(|dir_name| {
-            let sep = std::path::MAIN_SEPARATOR;
-            error.contains(&format!("{stage_dir}{sep}{dir_name})"))
-                || error.contains(&format!("{stage_dir}{sep}{dir_name}{sep}Cargo.toml"))
+            let path = format!("{stage_dir}{sep}{dir_name}");
+            error.match_indices(&path).any(|(at, _)| {
+                // The whole folder name, not the start of a longer one.
+                let next = error[at + path.len()..].chars().next();
+                !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
         })
         .cloned()
 }

@@ -164,17 +164,19 @@ pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Resul
     })
 }
 
-/// Rewrites the workspace without `dir_name` (cargo could not resolve its
-/// dependencies), recording why.
+/// Rewrites the workspace without the member `dir_name` (cargo could not
+/// resolve its dependencies), recording why when it was asked for.
 pub fn leave_out(
     staged: &mut Staged,
     dir_name: &str,
     problem: Problem,
     root: &Path,
 ) -> Result<(), String> {
-    staged.packages.remove(dir_name);
     staged.members.retain(|m| m != dir_name);
-    staged.problems.insert(dir_name.to_owned(), problem);
+    // Only an exercise that was asked for gets a verdict.
+    if staged.packages.remove(dir_name).is_some() {
+        staged.problems.insert(dir_name.to_owned(), problem);
+    }
     let root = RootManifest::read(root)?;
     write_workspace(&staged.manifest, &staged.members, &root).map_err(|e| e.to_string())
 }
