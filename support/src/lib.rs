@@ -160,31 +160,60 @@ pub fn collect_within<T>(rx: &Receiver<T>, count: usize, limit: Duration) -> Vec
             }),
             Err(RecvTimeoutError::Timeout) => fail(
                 format!(
-                    "expected {count} messages but only {} arrived within {}",
+                    "expected {} but only {} arrived within {}",
+                    messages_en(count),
                     got.len(),
                     human(limit)
                 ),
                 format!(
-                    "eram esperadas {count} mensagens, mas só {} chegaram em {}",
-                    got.len(),
+                    "{}, mas {} em {}",
+                    expected_messages_pt(count),
+                    arrived_pt(got.len()),
                     human(limit)
                 ),
             ),
             Err(RecvTimeoutError::Disconnected) => fail(
                 format!(
-                    "expected {count} messages but the channel closed after {}: \
+                    "expected {} but the channel closed after {}: \
                      the producers stopped (or were dropped) too early",
+                    messages_en(count),
                     got.len()
                 ),
                 format!(
-                    "eram esperadas {count} mensagens, mas o canal fechou depois de {}: \
+                    "{}, mas o canal fechou depois de {}: \
                      os produtores pararam (ou foram descartados) cedo demais",
+                    expected_messages_pt(count),
                     got.len()
                 ),
             ),
         }
     }
     got
+}
+
+/// "1 message", "3 messages".
+fn messages_en(n: usize) -> String {
+    match n {
+        1 => "1 message".to_owned(),
+        n => format!("{n} messages"),
+    }
+}
+
+/// "era esperada 1 mensagem", "eram esperadas 3 mensagens".
+fn expected_messages_pt(n: usize) -> String {
+    match n {
+        1 => "era esperada 1 mensagem".to_owned(),
+        n => format!("eram esperadas {n} mensagens"),
+    }
+}
+
+/// "nenhuma chegou", "só 1 chegou", "só 2 chegaram".
+fn arrived_pt(n: usize) -> String {
+    match n {
+        0 => "nenhuma chegou".to_owned(),
+        1 => "só 1 chegou".to_owned(),
+        n => format!("só {n} chegaram"),
+    }
 }
 
 /// Receives every message until the channel closes, which must happen within
@@ -206,18 +235,21 @@ pub fn closed_within<T>(rx: &Receiver<T>, limit: Duration) -> Vec<Arrival<T>> {
             Err(RecvTimeoutError::Disconnected) => return got,
             Err(RecvTimeoutError::Timeout) => fail(
                 format!(
-                    "the channel was still open after {} ({} messages received): \
+                    "the channel was still open after {} ({} received): \
                      a receiver keeps waiting while any Sender is alive. \
                      Is a clone of tx (or tx itself) never dropped?",
                     human(limit),
-                    got.len()
+                    messages_en(got.len())
                 ),
                 format!(
-                    "o canal continuava aberto depois de {} ({} mensagens recebidas): \
+                    "o canal continuava aberto depois de {} ({}): \
                      o receptor espera enquanto existir algum Sender. \
                      Algum clone de tx (ou o próprio tx) nunca é descartado?",
                     human(limit),
-                    got.len()
+                    match got.len() {
+                        1 => "1 mensagem recebida".to_owned(),
+                        n => format!("{n} mensagens recebidas"),
+                    }
                 ),
             ),
         }
@@ -913,6 +945,17 @@ mod tests {
         check_spacing(&[t0, t0 + ms(10), t0 + ms(25)], ms(10));
         let narrow = std::panic::catch_unwind(|| check_spacing(&[t0, t0 + ms(3)], ms(10)));
         assert!(narrow.is_err());
+    }
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(messages_en(1), "1 message");
+        assert_eq!(messages_en(0), "0 messages");
+        assert_eq!(expected_messages_pt(1), "era esperada 1 mensagem");
+        assert_eq!(expected_messages_pt(4), "eram esperadas 4 mensagens");
+        assert_eq!(arrived_pt(0), "nenhuma chegou");
+        assert_eq!(arrived_pt(1), "só 1 chegou");
+        assert_eq!(arrived_pt(3), "só 3 chegaram");
     }
 
     #[test]
