@@ -1,7 +1,7 @@
 // expect: fail
 // why: drain_ready iterates with rx.iter(), which waits while a Sender lives
-// en: A Sender is still alive here
-// pt-BR: Aqui ainda existe um Sender
+// en: rx.try_iter() takes what is queued and never waits
+// pt-BR: rx.try_iter() pega o que está na fila e nunca espera
 //! Exercise 07: iterate the receiver.
 
 use std::sync::mpsc::Receiver;

@@ -1,9 +1,9 @@
 // expect: fail
 // why: the shipped mix-up: try_iter for the whole stream, iter for what is ready
 // en: rx.try_iter() gives up as soon as nothing is waiting
-// en: A Sender is still alive here
+// en: rx.try_iter() takes what is queued and never waits
 // pt-BR: rx.try_iter() desiste assim que não há nada esperando
-// pt-BR: Aqui ainda existe um Sender
+// pt-BR: rx.try_iter() pega o que está na fila e nunca espera
 //! Exercise 07: iterate the receiver.
 
 use std::sync::mpsc::Receiver;

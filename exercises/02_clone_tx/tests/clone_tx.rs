@@ -51,7 +51,6 @@ fn start() -> Started {
 }
 
 /// The two messages, in the order they arrived (within `PATIENCE` in all).
-#[track_caller]
 fn two_messages(rx: &Receiver<Stamped<usize>>) -> Vec<Stamped<usize>> {
     let deadline = Instant::now() + PATIENCE;
     let mut got = Vec::new();

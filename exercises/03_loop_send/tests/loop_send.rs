@@ -19,7 +19,6 @@ use predicates::prelude::*;
 /// The call itself should take no time: it starts a thread and returns. If
 /// it does the sending and sleeping itself, it is stopped after `PATIENCE`
 /// with a message that says so.
-#[track_caller]
 fn start(count: usize, interval: Duration) -> (Receiver<String>, JoinHandle<()>) {
     let (tx, rx) = channel();
     let handle = finishes_within_or(
@@ -45,7 +44,6 @@ fn start(count: usize, interval: Duration) -> (Receiver<String>, JoinHandle<()>)
 
 /// Waits (at most `PATIENCE`) for the producer thread to end after it sent
 /// everything; a panic inside it fails the test with the thread's message.
-#[track_caller]
 fn join_producer(producer: JoinHandle<()>) {
     join_within_or(
         producer,

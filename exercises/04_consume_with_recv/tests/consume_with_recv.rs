@@ -26,7 +26,6 @@ const QUIET: Duration = Duration::from_millis(300);
 /// It must return at once: the waiting belongs to the new thread. If it
 /// receives on the caller's thread instead, it blocks for good (the Sender is
 /// alive, so `recv` keeps waiting) and is stopped after `PATIENCE`.
-#[track_caller]
 fn start(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
     finishes_within_or(
         PATIENCE,
@@ -346,13 +345,16 @@ fn the_program_prints_every_message_and_ends() {
 }
 
 /// A send from the test failed: the Receiver is gone, so the consumer thread
-/// ended (or dropped `rx`) while the test was still sending.
-#[track_caller]
+/// ended (or dropped `rx`) while the test was still sending. (Not
+/// `#[track_caller]`: every test that fails here is told once.)
 fn consumer_gone_early() -> ! {
     fail(
-        "the test could not send: the consumer had already dropped the Receiver. It should \
-         keep receiving until every Sender is gone",
-        "o teste não conseguiu enviar: o consumidor já tinha descartado o Receiver. Ele \
-         deveria continuar recebendo até todos os Senders sumirem",
+        "the test could not send: the consumer had already dropped the Receiver (its thread \
+         had ended). recv waits for the next message as long as any Sender is alive; it does \
+         not give up on an empty channel: keep receiving until every Sender is gone",
+        "o teste não conseguiu enviar: o consumidor já tinha descartado o Receiver (a thread \
+         dele tinha terminado). O recv espera pela próxima mensagem enquanto existir algum \
+         Sender; ele não desiste de um canal vazio: continue recebendo até todos os Senders \
+         sumirem",
     )
 }

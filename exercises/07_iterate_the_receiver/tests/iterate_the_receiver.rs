@@ -36,7 +36,6 @@ fn producer(tx: Sender<(u32, u32)>, number: u32, count: u32) -> JoinHandle<()> {
 
 /// Calls `collect_all` on a thread of its own, so that a version that never
 /// returns fails the test instead of freezing it.
-#[track_caller]
 fn collect_all_within<T: Send + 'static>(rx: Receiver<T>) -> Vec<T> {
     finishes_within(
         PATIENCE,
@@ -48,7 +47,6 @@ fn collect_all_within<T: Send + 'static>(rx: Receiver<T>) -> Vec<T> {
 /// Calls `drain_ready` on a thread of its own and hands `rx` back with the
 /// result. The tests keep a Sender alive, so a `drain_ready` that waits for
 /// the next message never returns: the test then fails and says why.
-#[track_caller]
 fn drain_ready_within<T: Send + 'static>(rx: Receiver<T>) -> (Receiver<T>, Vec<T>) {
     drain_ready_within_or(
         rx,
@@ -57,15 +55,14 @@ fn drain_ready_within<T: Send + 'static>(rx: Receiver<T>) -> (Receiver<T>, Vec<T
                 "drain_ready did not return within {}. A Sender is still alive here, \
                  so anything that waits for the next message (rx.iter(), \
                  `for message in rx`, rx.recv()) waits forever. Take only what is \
-                 already queued: rx.try_iter() stops at the first empty moment.",
+                 already queued: rx.try_iter() takes what is queued and never waits.",
                 human(PROMPTLY)
             ),
             format!(
                 "drain_ready não retornou em {}. Aqui ainda existe um Sender, então \
                  qualquer coisa que espere pela próxima mensagem (rx.iter(), \
                  `for message in rx`, rx.recv()) espera para sempre. Pegue só o que já \
-                 está na fila: rx.try_iter() para no primeiro momento em que a fila \
-                 fica vazia.",
+                 está na fila: rx.try_iter() pega o que está na fila e nunca espera.",
                 human(PROMPTLY)
             ),
         ),
@@ -269,7 +266,7 @@ fn drain_ready_stops_at_the_first_empty_moment() {
                  message every tenth of a millisecond or so. drain_ready should take what is \
                  queued and stop at the first moment the channel is empty; a drain built on \
                  recv_timeout (or recv, or iter) waits for the next message, and here one \
-                 always comes. rx.try_iter() never waits.",
+                 always comes. rx.try_iter() takes what is queued and never waits.",
                 human(PROMPTLY)
             ),
             format!(
@@ -277,7 +274,8 @@ fn drain_ready_stops_at_the_first_empty_moment() {
                  mensagem a cada décimo de milissegundo, mais ou menos. A drain_ready deve \
                  pegar o que está na fila e parar no primeiro momento em que o canal fica \
                  vazio; um drain feito com recv_timeout (ou recv, ou iter) espera pela próxima \
-                 mensagem, e aqui sempre vem mais uma. rx.try_iter() nunca espera.",
+                 mensagem, e aqui sempre vem mais uma. rx.try_iter() pega o que está na fila e \
+                 nunca espera.",
                 human(PROMPTLY)
             ),
         )
