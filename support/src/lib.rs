@@ -11,10 +11,20 @@
 //!   variables. [`fail`] and [`check`] take both texts, so a test cannot
 //!   forget one of them.
 //! - **Who sent what, and when, can be recorded.** [`Arrival`] keeps the time
-//!   a message was received; [`Stamped`] keeps the thread and time it was made.
+//!   a message was received; [`Stamped`] keeps the thread and time it was made;
+//!   [`timeline`] draws what was recorded as a short table for a failure
+//!   message, because a learner sees a concurrency bug faster than they read
+//!   one.
+//!
+//! Also here: [`process_cpu_time`], to tell a thread that blocks from one
+//! that polls, and [`LiveProgram`], to talk to an exercise's program while it
+//! runs (type on its input, read its output line by line, see when it ends).
 
 use std::fmt::{self, Debug, Display};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::io::{self, Read, Write};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
 
@@ -71,19 +81,36 @@ pub fn check(condition: bool, en: impl Display, pt: impl Display) {
     }
 }
 
-/// A duration the way a person reads it: `250 ms`, `1.5 s`.
+/// A duration the way a person reads it, in the learner's language:
+/// `250 ms`, `1.5 s` (`1,5 s` in Portuguese, which writes a decimal comma).
 pub fn human(d: Duration) -> String {
+    human_in(lang(), d)
+}
+
+/// [`human`] in the given language.
+pub fn human_in(lang: Lang, d: Duration) -> String {
     if d < Duration::from_secs(1) {
         format!("{} ms", d.as_millis())
     } else {
-        format!("{:.1} s", d.as_secs_f64())
+        decimal(lang, format!("{:.1} s", d.as_secs_f64()))
+    }
+}
+
+/// A number already formatted with a decimal point, with the decimal mark of
+/// `lang`.
+fn decimal(lang: Lang, text: String) -> String {
+    match lang {
+        Lang::En => text,
+        Lang::PtBr => text.replace('.', ","),
     }
 }
 
 /// Receives one message, waiting at most `limit`.
 ///
 /// Fails the test if nothing arrives in time (a producer that never sends, or
-/// sends on another channel) or if every `Sender` is gone first.
+/// sends on another channel) or if the channel closes first: every `Sender`
+/// of this Receiver's channel is gone, which also happens when the message
+/// went out through a `Sender` of another channel.
 #[track_caller]
 pub fn recv_within<T>(rx: &Receiver<T>, limit: Duration) -> T {
     match rx.recv_timeout(limit) {
@@ -101,8 +128,12 @@ pub fn recv_within<T>(rx: &Receiver<T>, limit: Duration) -> T {
             ),
         ),
         Err(RecvTimeoutError::Disconnected) => fail(
-            "the channel closed before a message arrived: every Sender was dropped without sending",
-            "o canal fechou antes de chegar uma mensagem: todos os Senders foram descartados sem enviar nada",
+            "the channel closed before any message arrived: no Sender of this Receiver's \
+             channel was left. Did the message go out through a Sender of another channel, \
+             or was every Sender of this one dropped before it sent?",
+            "o canal fechou antes de chegar qualquer mensagem: não sobrou nenhum Sender do \
+             canal deste Receiver. A mensagem saiu por um Sender de outro canal, ou todos os \
+             Senders deste canal foram descartados antes de enviar?",
         ),
     }
 }
@@ -129,31 +160,60 @@ pub fn collect_within<T>(rx: &Receiver<T>, count: usize, limit: Duration) -> Vec
             }),
             Err(RecvTimeoutError::Timeout) => fail(
                 format!(
-                    "expected {count} messages but only {} arrived within {}",
+                    "expected {} but only {} arrived within {}",
+                    messages_en(count),
                     got.len(),
                     human(limit)
                 ),
                 format!(
-                    "eram esperadas {count} mensagens, mas só {} chegaram em {}",
-                    got.len(),
+                    "{}, mas {} em {}",
+                    expected_messages_pt(count),
+                    arrived_pt(got.len()),
                     human(limit)
                 ),
             ),
             Err(RecvTimeoutError::Disconnected) => fail(
                 format!(
-                    "expected {count} messages but the channel closed after {}: \
+                    "expected {} but the channel closed after {}: \
                      the producers stopped (or were dropped) too early",
+                    messages_en(count),
                     got.len()
                 ),
                 format!(
-                    "eram esperadas {count} mensagens, mas o canal fechou depois de {}: \
+                    "{}, mas o canal fechou depois de {}: \
                      os produtores pararam (ou foram descartados) cedo demais",
+                    expected_messages_pt(count),
                     got.len()
                 ),
             ),
         }
     }
     got
+}
+
+/// "1 message", "3 messages".
+fn messages_en(n: usize) -> String {
+    match n {
+        1 => "1 message".to_owned(),
+        n => format!("{n} messages"),
+    }
+}
+
+/// "era esperada 1 mensagem", "eram esperadas 3 mensagens".
+fn expected_messages_pt(n: usize) -> String {
+    match n {
+        1 => "era esperada 1 mensagem".to_owned(),
+        n => format!("eram esperadas {n} mensagens"),
+    }
+}
+
+/// "nenhuma chegou", "só 1 chegou", "só 2 chegaram".
+fn arrived_pt(n: usize) -> String {
+    match n {
+        0 => "nenhuma chegou".to_owned(),
+        1 => "só 1 chegou".to_owned(),
+        n => format!("só {n} chegaram"),
+    }
 }
 
 /// Receives every message until the channel closes, which must happen within
@@ -175,18 +235,21 @@ pub fn closed_within<T>(rx: &Receiver<T>, limit: Duration) -> Vec<Arrival<T>> {
             Err(RecvTimeoutError::Disconnected) => return got,
             Err(RecvTimeoutError::Timeout) => fail(
                 format!(
-                    "the channel was still open after {} ({} messages received): \
+                    "the channel was still open after {} ({} received): \
                      a receiver keeps waiting while any Sender is alive. \
                      Is a clone of tx (or tx itself) never dropped?",
                     human(limit),
-                    got.len()
+                    messages_en(got.len())
                 ),
                 format!(
-                    "o canal continuava aberto depois de {} ({} mensagens recebidas): \
+                    "o canal continuava aberto depois de {} ({}): \
                      o receptor espera enquanto existir algum Sender. \
                      Algum clone de tx (ou o próprio tx) nunca é descartado?",
                     human(limit),
-                    got.len()
+                    match got.len() {
+                        1 => "1 mensagem recebida".to_owned(),
+                        n => format!("{n} mensagens recebidas"),
+                    }
                 ),
             ),
         }
@@ -223,6 +286,25 @@ pub fn join_within_or<T>(
     limit: Duration,
     on_timeout: (impl Display, impl Display),
 ) -> T {
+    match try_join_within(handle, limit, on_timeout) {
+        Ok(value) => value,
+        Err(panicked) => fail(
+            format!("a spawned thread panicked: {panicked}"),
+            format!("uma thread criada entrou em pânico: {panicked}"),
+        ),
+    }
+}
+
+/// [`join_within_or`], except that a panic in the thread is handed back as
+/// its text (`Err`) instead of failing the test, so that the test can say
+/// what that panic means (an `unwrap` on `RecvError`, say, is the normal end
+/// of a stream, not a bug to report as such).
+#[track_caller]
+pub fn try_join_within<T>(
+    handle: JoinHandle<T>,
+    limit: Duration,
+    on_timeout: (impl Display, impl Display),
+) -> Result<T, String> {
     let deadline = Instant::now() + limit;
     while !handle.is_finished() {
         if Instant::now() >= deadline {
@@ -230,16 +312,7 @@ pub fn join_within_or<T>(
         }
         thread::sleep(Duration::from_millis(2));
     }
-    match handle.join() {
-        Ok(value) => value,
-        Err(payload) => fail(
-            format!("a spawned thread panicked: {}", panic_text(&*payload)),
-            format!(
-                "uma thread criada entrou em pânico: {}",
-                panic_text(&*payload)
-            ),
-        ),
-    }
+    handle.join().map_err(|payload| panic_text(&*payload))
 }
 
 /// Runs `work` on a thread of its own and waits at most `limit` for its
@@ -321,9 +394,9 @@ where
 }
 
 /// Checks what running the exercise's program returned (for example
-/// `assert_cmd`'s `cargo_bin_cmd!(..).timeout(limit).output()`, started at
-/// `started`): it started, ended by itself before `limit`, and exited
-/// successfully. Returns what it printed on stdout.
+/// `assert_cmd::Command::cargo_bin(..)` then `.timeout(limit).output()`,
+/// started at `started`): it started, ended by itself before `limit`, and
+/// exited successfully. Returns what it printed on stdout.
 ///
 /// `on_timeout` says, in both languages, why this step's program might
 /// never end; a failure quotes what the program wrote on stderr.
@@ -359,6 +432,28 @@ pub fn program_succeeded(
         ),
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// What looking up an exercise's program returned (for example
+/// `assert_cmd::Command::cargo_bin(name)`, which finds it at run time next to
+/// the test, wherever the course folder now is); if it was not found, fails
+/// the test with a message in the learner's language.
+#[track_caller]
+pub fn program_found<C, E: Display>(name: &str, lookup: Result<C, E>) -> C {
+    lookup.unwrap_or_else(|e| {
+        let e = e.to_string();
+        let e = e.trim();
+        fail(
+            format!(
+                "could not find the program `{name}` that this exercise builds ({e}). \
+                 `cargo xtask verify` builds it before running the tests: run that again"
+            ),
+            format!(
+                "não foi possível encontrar o programa `{name}` que este exercício compila \
+                 ({e}). O `cargo xtask verify` o compila antes de rodar os testes: rode-o de novo"
+            ),
+        )
+    })
 }
 
 /// Output of another program, indented and marked so that it reads as a
@@ -410,6 +505,17 @@ impl<T: Debug> Debug for Stamped<T> {
     }
 }
 
+impl<T> Stamped<T> {
+    /// The thread that made the value, for a person: its name if it has
+    /// one, else its id (`ThreadId(7)`).
+    pub fn thread_label(&self) -> String {
+        match &self.thread_name {
+            Some(name) => name.clone(),
+            None => format!("{:?}", self.thread),
+        }
+    }
+}
+
 /// Records `value` with the current thread and time.
 pub fn stamp<T>(value: T) -> Stamped<T> {
     let current = thread::current();
@@ -449,6 +555,314 @@ pub fn check_spacing(instants: &[Instant], interval: Duration) {
                 human(interval)
             ),
         );
+    }
+}
+
+/// One thing that happened during a test, for a [`timeline`]: when, who did
+/// it (a thread, a producer, "test"), and what happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub at: Instant,
+    pub who: String,
+    pub what: String,
+}
+
+/// An [`Event`] from anything printable, e.g. from an [`Arrival`]:
+/// `event(arrival.at, "test", format!("received {:?}", arrival.value))`.
+pub fn event(at: Instant, who: impl Display, what: impl Display) -> Event {
+    Event {
+        at,
+        who: who.to_string(),
+        what: what.to_string(),
+    }
+}
+
+/// The most lines a [`timeline`] shows; the events in the middle of a longer
+/// one are counted, not shown, so that a failure message stays readable.
+pub const TIMELINE_LINES: usize = 20;
+
+/// The widest a timeline's "who" column gets, and a "what" cell, in
+/// characters; longer texts are cut with `…`.
+const WHO_WIDTH: usize = 24;
+const WHAT_WIDTH: usize = 72;
+
+/// A small table of who did what and when, in the learner's language, for
+/// a failure message about order or pacing: one line per event, in the order
+/// of time, with the time since `start`.
+///
+/// ```text
+///     timeline (ms since the start · who · what):
+///        0.1 ms  producer 1  sent (1, 0)
+///        2.3 ms  producer 1  sent (1, 1)
+///       … 12 more events …
+///       48.0 ms  test        the channel closed
+/// ```
+///
+/// At most [`TIMELINE_LINES`] events are shown: the first ones and the last
+/// ones, with the number left out between them.
+pub fn timeline(start: Instant, events: impl IntoIterator<Item = Event>) -> String {
+    timeline_in(lang(), start, events)
+}
+
+/// [`timeline`] in the given language.
+pub fn timeline_in(lang: Lang, start: Instant, events: impl IntoIterator<Item = Event>) -> String {
+    let mut events: Vec<Event> = events.into_iter().collect();
+    // Stable: events recorded at the same instant keep their order.
+    events.sort_by_key(|e| e.at);
+    let mut out = String::from(match lang {
+        Lang::En => "    timeline (ms since the start · who · what):\n",
+        Lang::PtBr => "    linha do tempo (ms desde o início · quem · o quê):\n",
+    });
+    if events.is_empty() {
+        out.push_str(match lang {
+            Lang::En => "      (nothing was recorded)\n",
+            Lang::PtBr => "      (nada foi registrado)\n",
+        });
+        return out;
+    }
+    let tail = TIMELINE_LINES / 4;
+    let head = TIMELINE_LINES - tail;
+    let left_out = events.len().saturating_sub(TIMELINE_LINES);
+    let shown: Vec<&Event> = if left_out == 0 {
+        events.iter().collect()
+    } else {
+        events[..head]
+            .iter()
+            .chain(&events[events.len() - tail..])
+            .collect()
+    };
+    let rows: Vec<(String, String, String)> = shown
+        .iter()
+        .map(|e| {
+            let ms = e.at.saturating_duration_since(start).as_secs_f64() * 1000.0;
+            (
+                decimal(lang, format!("{ms:.1} ms")),
+                cut(&e.who, WHO_WIDTH),
+                cut(&e.what, WHAT_WIDTH),
+            )
+        })
+        .collect();
+    let time_width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+    let who_width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    for (i, (time, who, what)) in rows.iter().enumerate() {
+        if left_out > 0 && i == head {
+            out.push_str(&match lang {
+                Lang::En => format!("      … {left_out} more events …\n"),
+                Lang::PtBr => format!("      … mais {left_out} eventos …\n"),
+            });
+        }
+        let line = format!("      {time:>time_width$}  {who:<who_width$}  {what}");
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `text` on one line, at most `width` characters (the last one `…` when it
+/// was cut).
+fn cut(text: &str, width: usize) -> String {
+    let one_line = text.replace(['\n', '\r'], " ");
+    if one_line.chars().count() <= width {
+        one_line
+    } else {
+        let mut kept: String = one_line.chars().take(width.saturating_sub(1)).collect();
+        kept.push('…');
+        kept
+    }
+}
+
+/// CPU time used so far by the whole test process, all its threads
+/// together, where the system tells it (Linux, from `/proc/self/stat`, in
+/// steps of 10 ms); `None` elsewhere.
+///
+/// Compared over a quiet moment, it tells a thread that blocks (it uses no
+/// CPU while it waits) from one that polls in a loop (it uses a whole core).
+/// Only ever use it to catch the second: on a busy machine a poller may get
+/// less CPU, never a blocked thread more.
+pub fn process_cpu_time() -> Option<Duration> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name (field 2) may hold spaces and parentheses: count the
+    // fields from the last `)`. What follows starts at field 3 (state);
+    // utime and stime are fields 14 and 15, in clock ticks (USER_HZ, 100 a
+    // second on Linux).
+    let fields: Vec<&str> = stat[stat.rfind(')')? + 1..].split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(Duration::from_millis((utime + stime) * 10))
+}
+
+/// The most output a [`LiveProgram`] keeps from its program (stdout and
+/// stderr each); anything beyond is read and thrown away, so that a program
+/// that prints without end neither blocks nor fills the test's memory.
+pub const LIVE_OUTPUT_KEPT: usize = 1 << 20;
+
+/// A program started by a test, whose input and output the test handles as
+/// it runs: it can type lines on the program's standard input, close it,
+/// read each line the program prints the moment it comes (with the time),
+/// and see when the program ends. Dropping it ends the program if it still
+/// runs, so a failing test never leaves one behind.
+///
+/// Start it from the exercise's program, found at run time:
+/// `LiveProgram::start(program_found(name, std::process::Command::cargo_bin(name)))`
+/// (with `assert_cmd::prelude::*` in scope).
+pub struct LiveProgram {
+    child: Child,
+    input: Option<ChildStdin>,
+    lines: Receiver<Arrival<String>>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+    started: Instant,
+    status: Option<ExitStatus>,
+}
+
+impl LiveProgram {
+    /// Starts `command` with its standard input, output and error piped to
+    /// the test.
+    pub fn start(mut command: Command) -> io::Result<LiveProgram> {
+        command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let started = Instant::now();
+        let mut child = command.spawn()?;
+        let input = child.stdin.take();
+        let (line_tx, lines) = channel();
+        if let Some(stdout) = child.stdout.take() {
+            // A producer thread of our own: each line goes into the channel
+            // as it is read, with the moment it was read.
+            thread::spawn(move || {
+                read_lines(stdout, |line| {
+                    let _ = line_tx.send(Arrival {
+                        value: line,
+                        at: Instant::now(),
+                    });
+                });
+            });
+        }
+        let stderr = Arc::new(Mutex::new(Vec::new()));
+        if let Some(mut pipe) = child.stderr.take() {
+            let kept = Arc::clone(&stderr);
+            thread::spawn(move || {
+                let mut chunk = [0u8; 8192];
+                while let Ok(n @ 1..) = pipe.read(&mut chunk) {
+                    let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+                    let room = LIVE_OUTPUT_KEPT.saturating_sub(kept.len());
+                    kept.extend_from_slice(&chunk[..n.min(room)]);
+                }
+            });
+        }
+        Ok(LiveProgram {
+            child,
+            input,
+            lines,
+            stderr,
+            started,
+            status: None,
+        })
+    }
+
+    /// When the program was started.
+    pub fn started(&self) -> Instant {
+        self.started
+    }
+
+    /// Types `line` (and a newline) on the program's standard input.
+    pub fn type_line(&mut self, line: &str) -> io::Result<()> {
+        let input = self.input.as_mut().ok_or_else(|| {
+            io::Error::new(io::ErrorKind::BrokenPipe, "the input was already closed")
+        })?;
+        input.write_all(format!("{line}\n").as_bytes())?;
+        input.flush()
+    }
+
+    /// Closes the program's standard input: from now on it reads "end of
+    /// input", as after Ctrl+D in a terminal.
+    pub fn close_input(&mut self) {
+        self.input = None;
+    }
+
+    /// The next line the program prints, waiting at most `limit` for it.
+    /// `Err(Timeout)` if none came in time; `Err(Disconnected)` once the
+    /// program closed its output (it ended) and every line was read.
+    pub fn next_line_within(&self, limit: Duration) -> Result<Arrival<String>, RecvTimeoutError> {
+        self.lines.recv_timeout(limit)
+    }
+
+    /// How the program ended, if it has.
+    pub fn ended(&mut self) -> Option<ExitStatus> {
+        if self.status.is_none() {
+            self.status = self.child.try_wait().ok().flatten();
+        }
+        self.status
+    }
+
+    /// Waits at most `limit` for the program to end; how it ended, if it did.
+    pub fn wait_within(&mut self, limit: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(status) = self.ended() {
+                return Some(status);
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// Ends the program now (if it still runs) and waits for it to go.
+    pub fn stop(&mut self) {
+        if self.ended().is_none() {
+            let _ = self.child.kill();
+            self.status = self.child.wait().ok();
+        }
+    }
+
+    /// What the program wrote on its standard error so far.
+    pub fn stderr(&self) -> Vec<u8> {
+        self.stderr
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+impl Drop for LiveProgram {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Reads `from` to its end and hands each line (without its line ending) to
+/// `each`, keeping at most [`LIVE_OUTPUT_KEPT`] bytes in all; a last line
+/// without a newline is handed over too.
+fn read_lines(mut from: impl Read, mut each: impl FnMut(String)) {
+    let mut pending: Vec<u8> = Vec::new();
+    let mut kept = 0usize;
+    let mut chunk = [0u8; 8192];
+    let mut hand_over = |bytes: &[u8], kept: &mut usize| {
+        if *kept < LIVE_OUTPUT_KEPT {
+            *kept += bytes.len() + 1;
+            let text = String::from_utf8_lossy(bytes);
+            each(text.strip_suffix('\r').unwrap_or(&text).to_owned());
+        }
+    };
+    while let Ok(n @ 1..) = from.read(&mut chunk) {
+        pending.extend_from_slice(&chunk[..n]);
+        while let Some(end) = pending.iter().position(|&b| b == b'\n') {
+            hand_over(&pending[..end], &mut kept);
+            pending.drain(..=end);
+        }
+        // A line without end is handed over in pieces rather than kept whole.
+        if pending.len() > 64 * 1024 {
+            hand_over(&pending, &mut kept);
+            pending.clear();
+        }
+    }
+    if !pending.is_empty() {
+        hand_over(&pending, &mut kept);
     }
 }
 
@@ -534,13 +948,205 @@ mod tests {
     }
 
     #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(messages_en(1), "1 message");
+        assert_eq!(messages_en(0), "0 messages");
+        assert_eq!(expected_messages_pt(1), "era esperada 1 mensagem");
+        assert_eq!(expected_messages_pt(4), "eram esperadas 4 mensagens");
+        assert_eq!(arrived_pt(0), "nenhuma chegou");
+        assert_eq!(arrived_pt(1), "só 1 chegou");
+        assert_eq!(arrived_pt(3), "só 3 chegaram");
+    }
+
+    #[test]
     fn quote_marks_every_line() {
         assert_eq!(quote(b"a\nb\n"), "    | a\n    | b\n");
     }
 
     #[test]
     fn human_durations() {
-        assert_eq!(human(Duration::from_millis(250)), "250 ms");
-        assert_eq!(human(Duration::from_millis(1500)), "1.5 s");
+        assert_eq!(human_in(Lang::En, Duration::from_millis(250)), "250 ms");
+        assert_eq!(human_in(Lang::En, Duration::from_millis(1500)), "1.5 s");
+        assert_eq!(human_in(Lang::PtBr, Duration::from_millis(250)), "250 ms");
+        assert_eq!(human_in(Lang::PtBr, Duration::from_secs(5)), "5,0 s");
+        assert_eq!(human_in(Lang::PtBr, Duration::from_millis(1500)), "1,5 s");
+    }
+
+    #[test]
+    #[should_panic(expected = "Sender")]
+    fn recv_within_on_a_closed_channel_speaks_of_the_senders() {
+        let (tx, rx) = channel::<u8>();
+        drop(tx);
+        recv_within(&rx, PATIENCE);
+    }
+
+    #[test]
+    fn try_join_within_hands_back_the_panic_text() {
+        let handle = thread::spawn(|| -> u8 { panic!("no more senders") });
+        let got = try_join_within(handle, PATIENCE, ("late", "atrasada"));
+        assert_eq!(got, Err("no more senders".to_owned()));
+        let handle = thread::spawn(|| 7);
+        assert_eq!(
+            try_join_within(handle, PATIENCE, ("late", "atrasada")),
+            Ok(7)
+        );
+    }
+
+    #[test]
+    #[should_panic]
+    fn try_join_within_fails_on_a_thread_that_does_not_end() {
+        let (_tx, rx) = channel::<u8>();
+        let handle = thread::spawn(move || rx.recv().ok());
+        let _ = try_join_within(handle, Duration::from_millis(20), ("late", "atrasada"));
+    }
+
+    #[test]
+    fn program_found_passes_a_found_program_through_and_names_a_missing_one() {
+        assert_eq!(program_found("p", Ok::<u8, String>(3)), 3);
+        let missing = std::panic::catch_unwind(|| {
+            program_found("the_program", Err::<u8, _>("not built"));
+        });
+        let text = panic_text(&*missing.unwrap_err());
+        assert!(
+            text.contains("the_program") && text.contains("not built"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn stamped_values_name_their_thread() {
+        let named = thread::Builder::new()
+            .name("producer 3".into())
+            .spawn(|| stamp(1))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(named.thread_label(), "producer 3");
+        let unnamed = thread::spawn(|| stamp(1)).join().unwrap();
+        assert!(unnamed.thread_label().starts_with("ThreadId("));
+    }
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    #[test]
+    fn a_timeline_lists_events_in_order_of_time_with_a_heading_per_language() {
+        let t0 = Instant::now();
+        let events = [
+            event(t0 + ms(12), "producer 2", "sent (2, 0)"),
+            event(t0 + ms(3), "producer 1", "sent (1, 0)"),
+            event(t0 + ms(1500), "test", "the channel closed"),
+        ];
+        let en = timeline_in(Lang::En, t0, events.clone());
+        assert_eq!(
+            en,
+            "    timeline (ms since the start · who · what):\n\
+             \x20        3.0 ms  producer 1  sent (1, 0)\n\
+             \x20       12.0 ms  producer 2  sent (2, 0)\n\
+             \x20     1500.0 ms  test        the channel closed\n"
+        );
+        let pt = timeline_in(Lang::PtBr, t0, events);
+        assert!(pt.starts_with("    linha do tempo"), "{pt}");
+        assert!(pt.contains("1500,0 ms") && pt.contains("   3,0 ms"), "{pt}");
+    }
+
+    #[test]
+    fn a_long_timeline_shows_its_first_and_last_events_and_counts_the_rest() {
+        let t0 = Instant::now();
+        let events = (0..100u64).map(|i| event(t0 + ms(i), "p", format!("event {i}")));
+        let text = timeline_in(Lang::En, t0, events);
+        let lines: Vec<&str> = text.lines().collect();
+        // The heading, TIMELINE_LINES events and the line that counts the rest.
+        assert_eq!(lines.len(), TIMELINE_LINES + 2, "{text}");
+        assert!(lines[1].ends_with("event 0"), "{text}");
+        assert!(text.contains(&format!("… {} more events …", 100 - TIMELINE_LINES)));
+        assert!(lines.last().unwrap().ends_with("event 99"), "{text}");
+        let pt = timeline_in(Lang::PtBr, t0, (0..30u64).map(|i| event(t0, "p", i)));
+        assert!(pt.contains(&format!("… mais {} eventos …", 30 - TIMELINE_LINES)));
+    }
+
+    #[test]
+    fn a_timeline_keeps_each_event_on_one_short_line() {
+        let t0 = Instant::now();
+        let long = "x".repeat(500);
+        let text = timeline_in(Lang::En, t0, [event(t0, "a\nb", &long)]);
+        let line = text.lines().nth(1).unwrap();
+        assert!(line.contains("a b"), "{text}");
+        assert!(line.ends_with('…') && line.chars().count() < 120, "{text}");
+        assert_eq!(text.lines().count(), 2);
+        let empty = timeline_in(Lang::PtBr, t0, Vec::new());
+        assert!(empty.contains("nada foi registrado"), "{empty}");
+    }
+
+    #[test]
+    fn process_cpu_time_grows_while_a_thread_computes() {
+        let linux = cfg!(target_os = "linux");
+        let Some(before) = process_cpu_time() else {
+            assert!(!linux, "Linux should tell the CPU time");
+            return;
+        };
+        // Spin until the clock moves (it counts in steps of 10 ms), giving up
+        // only after a long time, so that a busy machine cannot fail this.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut spins = 0u64;
+        while process_cpu_time().unwrap() < before + ms(20) && Instant::now() < deadline {
+            spins = std::hint::black_box(spins + 1);
+        }
+        assert!(process_cpu_time().unwrap() >= before + ms(20));
+    }
+
+    #[test]
+    fn read_lines_splits_on_newlines_and_keeps_a_last_unfinished_line() {
+        let mut got = Vec::new();
+        read_lines(&b"one\r\ntwo\n\nthree"[..], |line| got.push(line));
+        assert_eq!(got, ["one", "two", "", "three"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_live_program_reads_what_is_typed_and_ends_when_its_input_closes() {
+        let mut cat = LiveProgram::start(Command::new("cat")).unwrap();
+        cat.type_line("hello").unwrap();
+        let line = cat.next_line_within(PATIENCE).unwrap();
+        assert_eq!(line.value, "hello");
+        assert!(line.at >= cat.started());
+        assert_eq!(cat.ended(), None);
+        cat.close_input();
+        assert!(cat.type_line("too late").is_err());
+        let status = cat
+            .wait_within(PATIENCE)
+            .expect("cat ends at the end of its input");
+        assert!(status.success());
+        assert_eq!(
+            cat.next_line_within(PATIENCE).unwrap_err(),
+            RecvTimeoutError::Disconnected
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_live_program_keeps_its_stderr_and_is_stopped_when_dropped() {
+        let mut command = Command::new("sh");
+        command.args(["-c", "echo oops >&2; exec sleep 600"]);
+        let mut program = LiveProgram::start(command).unwrap();
+        let deadline = Instant::now() + PATIENCE;
+        while program.stderr().is_empty() && Instant::now() < deadline {
+            thread::sleep(ms(2));
+        }
+        assert_eq!(program.stderr(), b"oops\n");
+        assert_eq!(program.wait_within(ms(20)), None);
+        assert_eq!(
+            program.next_line_within(ms(1)).unwrap_err(),
+            RecvTimeoutError::Timeout
+        );
+        let started = Instant::now();
+        drop(program);
+        assert!(started.elapsed() < PATIENCE);
+    }
+
+    #[test]
+    fn a_live_program_that_cannot_start_is_an_error() {
+        assert!(LiveProgram::start(Command::new("/no/such/program")).is_err());
     }
 }

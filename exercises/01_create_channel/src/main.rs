@@ -4,8 +4,13 @@
 
 fn main() {
     let (tx, rx) = create_channel::create_channel();
+    // `send` fails only when its channel's Receiver is gone, and `recv` only
+    // when every Sender of its channel is gone. Both `tx` and `rx` are alive
+    // here, so either failure means they are not the ends of one channel.
     tx.send("hello through the channel".to_string())
-        .expect("the Receiver is still alive, so send cannot fail");
-    let message = rx.recv().expect("a message was sent, so recv returns it");
+        .expect("send failed although rx is alive: tx and rx are not the two ends of one channel");
+    let message = rx
+        .recv()
+        .expect("recv failed although tx is alive: tx and rx are not the two ends of one channel");
     println!("received: {message}");
 }

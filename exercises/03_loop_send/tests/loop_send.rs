@@ -5,10 +5,10 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use assert_cmd::Command;
 use course_support::{
-    Arrival, PATIENCE, check, collect_within, fail, finishes_within_or, human, join_within_or,
-    program_succeeded, quote,
+    Arrival, Event, PATIENCE, check, collect_within, event, fail, finishes_within_or, human,
+    join_within_or, program_found, program_succeeded, quote, timeline, tr,
 };
 use loop_send::spawn_producer;
 use predicates::prelude::*;
@@ -19,7 +19,6 @@ use predicates::prelude::*;
 /// The call itself should take no time: it starts a thread and returns. If
 /// it does the sending and sleeping itself, it is stopped after `PATIENCE`
 /// with a message that says so.
-#[track_caller]
 fn start(count: usize, interval: Duration) -> (Receiver<String>, JoinHandle<()>) {
     let (tx, rx) = channel();
     let handle = finishes_within_or(
@@ -45,7 +44,6 @@ fn start(count: usize, interval: Duration) -> (Receiver<String>, JoinHandle<()>)
 
 /// Waits (at most `PATIENCE`) for the producer thread to end after it sent
 /// everything; a panic inside it fails the test with the thread's message.
-#[track_caller]
 fn join_producer(producer: JoinHandle<()>) {
     join_within_or(
         producer,
@@ -70,19 +68,53 @@ fn expected_messages(count: usize) -> Vec<String> {
     (0..count).map(|i| format!("message {i}")).collect()
 }
 
-fn values(arrivals: Vec<Arrival<String>>) -> Vec<String> {
-    arrivals.into_iter().map(|arrival| arrival.value).collect()
+fn values(arrivals: &[Arrival<String>]) -> Vec<String> {
+    arrivals
+        .iter()
+        .map(|arrival| arrival.value.clone())
+        .collect()
+}
+
+/// What happened, for a failure message: the call, then each arrival.
+fn story(
+    start_time: Instant,
+    count: usize,
+    interval: Duration,
+    arrivals: &[Arrival<String>],
+) -> String {
+    let test = tr("test", "teste");
+    let call = event(
+        start_time,
+        test,
+        format!("spawn_producer(tx, {count}, {})", human(interval)),
+    );
+    let received = arrivals.iter().map(|arrival| -> Event {
+        event(
+            arrival.at,
+            test,
+            format!("{} {:?}", tr("received", "recebeu"), arrival.value),
+        )
+    });
+    timeline(start_time, std::iter::once(call).chain(received))
 }
 
 #[test]
 fn the_messages_arrive_in_order() {
+    let start_time = Instant::now();
     let (rx, producer) = start(5, Duration::from_millis(1));
-    let got = values(collect_within(&rx, 5, PATIENCE));
+    let arrivals = collect_within(&rx, 5, PATIENCE);
+    let got = values(&arrivals);
     let expected = expected_messages(5);
     check(
         got == expected,
-        format!("expected {expected:?}, received {got:?}"),
-        format!("era esperado {expected:?}, chegou {got:?}"),
+        format!(
+            "expected {expected:?}, received {got:?}\n{}",
+            story(start_time, 5, Duration::from_millis(1), &arrivals)
+        ),
+        format!(
+            "era esperado {expected:?}, chegou {got:?}\n{}",
+            story(start_time, 5, Duration::from_millis(1), &arrivals)
+        ),
     );
     join_producer(producer);
 }
@@ -136,18 +168,20 @@ fn the_sends_are_paced_by_the_interval() {
             after + slack >= earliest,
             format!(
                 "message {k} arrived {} after the start; with a pause of {} after each send \
-                 it cannot come before {} (is the sleep inside the loop, after each send?)",
+                 it cannot come before {} (is the sleep inside the loop, after each send?)\n{}",
                 human(after),
                 human(interval),
-                human(earliest)
+                human(earliest),
+                story(start_time, 4, interval, &arrivals)
             ),
             format!(
                 "a mensagem {k} chegou {} depois do início; com uma pausa de {} depois de cada \
                  envio, ela não pode chegar antes de {} (o sleep está dentro do laço, depois de \
-                 cada envio?)",
+                 cada envio?)\n{}",
                 human(after),
                 human(interval),
-                human(earliest)
+                human(earliest),
+                story(start_time, 4, interval, &arrivals)
             ),
         );
     }
@@ -181,16 +215,18 @@ fn the_producer_runs_on_its_own_thread() {
     check(
         !producer.is_finished(),
         "the producer thread had already finished when its first message arrived, although it \
-         should be sleeping before its second: is the loop running inside the spawned thread?",
+         should have been sleeping before its second: does the loop, with a sleep after each \
+         send, run inside the spawned thread?",
         "a thread produtora já tinha terminado quando a primeira mensagem chegou, embora devesse \
-         estar dormindo antes da segunda: o laço está rodando dentro da thread criada?",
+         estar dormindo antes da segunda: o laço, com um sleep depois de cada envio, roda dentro \
+         da thread criada?",
     );
 }
 
 #[test]
 fn the_program_prints_each_message_in_order() {
     let started = Instant::now();
-    let result = cargo_bin_cmd!("loop_send")
+    let result = program_found("loop_send", Command::cargo_bin("loop_send"))
         .args(["3", "5"])
         .timeout(PATIENCE)
         .output();

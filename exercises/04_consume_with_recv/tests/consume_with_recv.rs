@@ -8,12 +8,17 @@ use std::sync::mpsc::{Receiver, channel};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use assert_cmd::Command;
 use consume_with_recv::spawn_consumer;
 use course_support::{
-    PATIENCE, check, fail, finishes_within_or, human, join_within_or, program_succeeded, quote,
+    PATIENCE, check, fail, finishes_within_or, human, process_cpu_time, program_found,
+    program_succeeded, quote, try_join_within,
 };
 use predicates::prelude::*;
+
+/// How long the tests leave the channel open and empty to see whether the
+/// consumer keeps waiting (and how much CPU it burns meanwhile).
+const QUIET: Duration = Duration::from_millis(300);
 
 /// Calls the learner's `spawn_consumer` while the test still holds a Sender
 /// and has sent nothing.
@@ -21,7 +26,6 @@ use predicates::prelude::*;
 /// It must return at once: the waiting belongs to the new thread. If it
 /// receives on the caller's thread instead, it blocks for good (the Sender is
 /// alive, so `recv` keeps waiting) and is stopped after `PATIENCE`.
-#[track_caller]
 fn start(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
     finishes_within_or(
         PATIENCE,
@@ -47,10 +51,11 @@ fn start(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
 
 /// Waits for the consumer to end, once the test has dropped every Sender,
 /// and returns what it received. A panic inside the consumer fails the test
-/// with the thread's own message.
-#[track_caller]
+/// with the thread's own message, and says what it means. (Not
+/// `#[track_caller]`: every test that fails here for the same reason points
+/// at the same line, and is told once.)
 fn join_consumer(consumer: JoinHandle<Vec<String>>) -> Vec<String> {
-    join_within_or(
+    let outcome = try_join_within(
         consumer,
         PATIENCE,
         (
@@ -71,7 +76,32 @@ fn join_consumer(consumer: JoinHandle<Vec<String>>) -> Vec<String> {
                 human(PATIENCE)
             ),
         ),
-    )
+    );
+    match outcome {
+        Ok(received) => received,
+        Err(panicked) if panicked.contains("RecvError") => fail(
+            format!(
+                "the consumer thread panicked ({panicked}) once the last Sender was gone: \
+                 recv() returned Err(RecvError), and the code unwrapped it. RecvError is not \
+                 a failure: it is how recv says that every Sender is gone and nothing is left \
+                 to read, the normal end of the stream. End the loop there: \
+                 `while let Ok(message) = rx.recv()` stops at the first Err, and the thread \
+                 returns what it kept"
+            ),
+            format!(
+                "a thread consumidora entrou em pânico ({panicked}) quando o último Sender \
+                 sumiu: o recv() devolveu Err(RecvError), e o código fez unwrap nele. RecvError \
+                 não é uma falha: é o jeito de o recv dizer que todos os Senders sumiram e não \
+                 há mais nada para ler, o fim normal do fluxo. Termine o laço aí: \
+                 `while let Ok(message) = rx.recv()` para no primeiro Err, e a thread devolve \
+                 o que guardou"
+            ),
+        ),
+        Err(panicked) => fail(
+            format!("the consumer thread panicked: {panicked}"),
+            format!("a thread consumidora entrou em pânico: {panicked}"),
+        ),
+    }
 }
 
 /// Fails unless the consumer is still running, with `situation` saying (in
@@ -123,7 +153,7 @@ fn the_consumer_waits_on_its_own_thread() {
         &consumer,
         (
             "a Sender was alive and nothing had been sent yet",
-            "havia um Sender vivo e nada tinha sido enviado ainda",
+            "houvesse um Sender vivo e nada tivesse sido enviado ainda",
         ),
     );
     tx.send("sent after the consumer started".to_string())
@@ -142,6 +172,72 @@ fn the_consumer_waits_on_its_own_thread() {
 }
 
 #[test]
+fn the_consumer_sleeps_while_it_waits() {
+    let (tx, rx) = channel();
+    let consumer = start(rx);
+    // A long quiet moment: the channel is open and empty. A consumer blocked
+    // in recv uses no CPU meanwhile; one that polls (try_recv in a loop)
+    // keeps a core busy. Only a clear excess fails: on a busy machine a
+    // poller may get less CPU, a blocked thread never gets more.
+    let cpu_before = process_cpu_time();
+    thread::sleep(QUIET);
+    let cpu_used = process_cpu_time()
+        .zip(cpu_before)
+        .map(|(after, before)| after.saturating_sub(before));
+    check_still_waiting(
+        &consumer,
+        (
+            &format!(
+                "a Sender was alive and nothing had been sent for {}",
+                human(QUIET)
+            ),
+            &format!(
+                "houvesse um Sender vivo e nada tivesse sido enviado por {}",
+                human(QUIET)
+            ),
+        ),
+    );
+    if let Some(used) = cpu_used {
+        check(
+            used < QUIET / 4,
+            format!(
+                "while nothing was sent for {}, this test program used {} of CPU time: the \
+                 consumer seems to poll the channel (try_recv in a loop?) instead of blocking \
+                 in recv. recv puts the thread to sleep until a message comes or the channel \
+                 closes, and costs nothing while it waits; a polling loop keeps a whole core \
+                 busy for nothing",
+                human(QUIET),
+                human(used)
+            ),
+            format!(
+                "enquanto nada foi enviado por {}, este programa de teste usou {} de CPU: o \
+                 consumidor parece consultar o canal sem parar (try_recv num laço?) em vez de \
+                 bloquear no recv. O recv põe a thread para dormir até chegar uma mensagem ou o \
+                 canal fechar, e não custa nada enquanto espera; um laço de consulta mantém um \
+                 núcleo inteiro ocupado à toa",
+                human(QUIET),
+                human(used)
+            ),
+        );
+    }
+    tx.send("after the quiet moment".to_string())
+        .unwrap_or_else(|_| consumer_gone_early());
+    drop(tx);
+    let received = join_consumer(consumer);
+    check(
+        received == ["after the quiet moment"],
+        format!(
+            "the consumer should return the one message sent after the quiet moment; it \
+             returned {received:?}"
+        ),
+        format!(
+            "o consumidor deveria devolver a única mensagem enviada depois do momento de \
+             silêncio; devolveu {received:?}"
+        ),
+    );
+}
+
+#[test]
 fn the_consumer_keeps_waiting_while_a_sender_lives() {
     let (tx, rx) = channel();
     let consumer = start(rx);
@@ -153,7 +249,7 @@ fn the_consumer_keeps_waiting_while_a_sender_lives() {
         &consumer,
         (
             "the test still held its Sender and was about to send again",
-            "o teste ainda tinha o seu Sender e ia enviar de novo",
+            "o teste ainda tivesse o seu Sender e fosse enviar de novo",
         ),
     );
     tx.send("late".to_string())
@@ -182,8 +278,8 @@ fn the_consumer_ends_when_the_last_sender_is_dropped() {
     check_still_waiting(
         &consumer,
         (
-            "tx was dropped while its clone was still alive",
-            "o tx foi descartado enquanto o seu clone ainda estava vivo",
+            "only tx had been dropped and its clone was still alive",
+            "só o tx tivesse sido descartado e o seu clone continuasse vivo",
         ),
     );
     clone
@@ -204,7 +300,7 @@ fn the_consumer_ends_when_the_last_sender_is_dropped() {
 #[test]
 fn the_program_prints_every_message_and_ends() {
     let started = Instant::now();
-    let result = cargo_bin_cmd!("consume_with_recv")
+    let result = program_found("consume_with_recv", Command::cargo_bin("consume_with_recv"))
         .args(["3", "5"])
         .timeout(PATIENCE)
         .output();
@@ -249,13 +345,16 @@ fn the_program_prints_every_message_and_ends() {
 }
 
 /// A send from the test failed: the Receiver is gone, so the consumer thread
-/// ended (or dropped `rx`) while the test was still sending.
-#[track_caller]
+/// ended (or dropped `rx`) while the test was still sending. (Not
+/// `#[track_caller]`: every test that fails here is told once.)
 fn consumer_gone_early() -> ! {
     fail(
-        "the test could not send: the consumer had already dropped the Receiver. It should \
-         keep receiving until every Sender is gone",
-        "o teste não conseguiu enviar: o consumidor já tinha descartado o Receiver. Ele \
-         deveria continuar recebendo até todos os Senders sumirem",
+        "the test could not send: the consumer had already dropped the Receiver (its thread \
+         had ended). recv waits for the next message as long as any Sender is alive; it does \
+         not give up on an empty channel: keep receiving until every Sender is gone",
+        "o teste não conseguiu enviar: o consumidor já tinha descartado o Receiver (a thread \
+         dele tinha terminado). O recv espera pela próxima mensagem enquanto existir algum \
+         Sender; ele não desiste de um canal vazio: continue recebendo até todos os Senders \
+         sumirem",
     )
 }

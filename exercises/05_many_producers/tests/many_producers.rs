@@ -2,7 +2,9 @@
 //! `spawn_producers` must do, and fails with a message that says why.
 //!
 //! Every test runs ten producers that send three messages each, with a base
-//! interval of a few milliseconds, and listens until the channel closes.
+//! interval of a few milliseconds, and listens until the channel closes. The
+//! tests pass `course_support::stamp` as `make`, so every message carries the
+//! thread that made it and when: that is how they know which thread sent it.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::mpsc::channel;
@@ -10,7 +12,8 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Arrival, PATIENCE, check, closed_within, finishes_within, human, join_within,
+    Arrival, Event, PATIENCE, Stamped, check, closed_within, event, fail, finishes_within, human,
+    join_within, stamp, timeline, tr,
 };
 use many_producers::spawn_producers;
 
@@ -18,24 +21,73 @@ const PRODUCERS: u32 = 10;
 const PER_PRODUCER: u32 = 3;
 const BASE_INTERVAL: Duration = Duration::from_millis(2);
 
+type Message = Stamped<(u32, u32)>;
+
 /// What one run of `spawn_producers` left behind.
 struct Run {
     /// Taken just before `spawn_producers` was called.
     start: Instant,
     /// Every message, in the order the test received it.
-    arrivals: Vec<Arrival<(u32, u32)>>,
-    /// The threads behind the handles `spawn_producers` returned.
+    arrivals: Vec<Arrival<Message>>,
+    /// The threads behind the handles `spawn_producers` returned, in order.
     threads: Vec<ThreadId>,
+    /// The thread that called `spawn_producers`.
+    caller: ThreadId,
 }
 
 impl Run {
     /// Each producer's messages, in the order they arrived, by number.
-    fn by_producer(&self) -> BTreeMap<u32, Vec<&Arrival<(u32, u32)>>> {
+    fn by_producer(&self) -> BTreeMap<u32, Vec<&Arrival<Message>>> {
         let mut groups: BTreeMap<u32, Vec<_>> = BTreeMap::new();
         for arrival in &self.arrivals {
-            groups.entry(arrival.value.0).or_default().push(arrival);
+            groups
+                .entry(arrival.value.value.0)
+                .or_default()
+                .push(arrival);
         }
         groups
+    }
+
+    /// A thread, for a person: the caller, or the thread of the k-th
+    /// returned handle, or its id.
+    fn who(&self, thread: ThreadId) -> String {
+        if thread == self.caller {
+            return tr("caller", "quem chamou").to_owned();
+        }
+        match self.threads.iter().position(|t| *t == thread) {
+            Some(i) => tr(
+                format!("handle {}'s thread", i + 1),
+                format!("thread do handle {}", i + 1),
+            ),
+            None => format!("{thread:?}"),
+        }
+    }
+
+    /// The timeline of some messages: when each was made (and by whom),
+    /// when each arrived.
+    fn timeline_of(&self, arrivals: &[&Arrival<Message>]) -> String {
+        let mut events: Vec<Event> = Vec::new();
+        for arrival in arrivals {
+            let message = &arrival.value;
+            let (number, seq) = message.value;
+            events.push(event(
+                message.at,
+                self.who(message.thread),
+                tr(
+                    format!("made ({number}, {seq})"),
+                    format!("criou ({number}, {seq})"),
+                ),
+            ));
+            events.push(event(
+                arrival.at,
+                tr("test", "teste"),
+                tr(
+                    format!("received ({number}, {seq})"),
+                    format!("recebeu ({number}, {seq})"),
+                ),
+            ));
+        }
+        timeline(self.start, events)
     }
 }
 
@@ -44,12 +96,14 @@ fn run() -> Run {
     let (tx, rx) = channel();
     let start = Instant::now();
     // `spawn_producers` only starts threads, so it should return at once.
-    let (tx, handles) = finishes_within(
+    let (tx, handles, caller) = finishes_within(
         PATIENCE,
         ("spawn_producers(..)", "spawn_producers(..)"),
         move || {
-            let handles = spawn_producers(&tx, PRODUCERS, PER_PRODUCER, BASE_INTERVAL);
-            (tx, handles)
+            let handles = spawn_producers(&tx, PRODUCERS, PER_PRODUCER, BASE_INTERVAL, |n, s| {
+                stamp((n, s))
+            });
+            (tx, handles, thread::current().id())
         },
     );
     // The test owns `tx` and drops it here: from now on only the producers'
@@ -64,13 +118,14 @@ fn run() -> Run {
         start,
         arrivals,
         threads,
+        caller,
     }
 }
 
 #[test]
 fn every_producer_is_heard() {
     let run = run();
-    let heard: BTreeSet<u32> = run.arrivals.iter().map(|a| a.value.0).collect();
+    let heard: BTreeSet<u32> = run.arrivals.iter().map(|a| a.value.value.0).collect();
     let expected: BTreeSet<u32> = (1..=PRODUCERS).collect();
     check(
         heard == expected,
@@ -108,20 +163,30 @@ fn each_producer_keeps_its_own_order() {
     let run = run();
     let expected: Vec<u32> = (0..PER_PRODUCER).collect();
     for (number, arrivals) in run.by_producer() {
-        let seqs: Vec<u32> = arrivals.iter().map(|a| a.value.1).collect();
+        let seqs: Vec<u32> = arrivals.iter().map(|a| a.value.value.1).collect();
         check(
             seqs == expected,
             format!(
                 "producer {number}'s messages arrived with seq {seqs:?}; expected \
                  {expected:?}. Messages from different producers may interleave, \
-                 but each producer's own messages come out in the order it sent them."
+                 but each producer's own messages come out in the order it sent them.\n{}",
+                run.timeline_of(&arrivals)
             ),
             format!(
                 "as mensagens do produtor {number} chegaram com seq {seqs:?}; o \
                  esperado era {expected:?}. Produtores diferentes podem se intercalar, \
-                 mas as mensagens de um mesmo produtor saem na ordem em que ele as enviou."
+                 mas as mensagens de um mesmo produtor saem na ordem em que ele as enviou.\n{}",
+                run.timeline_of(&arrivals)
             ),
         );
+    }
+}
+
+/// "1 JoinHandle", "0 JoinHandles" (the same in both languages).
+fn handles(n: usize) -> String {
+    match n {
+        1 => "1 JoinHandle".to_owned(),
+        n => format!("{n} JoinHandles"),
     }
 }
 
@@ -132,16 +197,16 @@ fn each_producer_runs_on_a_thread_of_its_own() {
     check(
         run.threads.len() == PRODUCERS as usize,
         format!(
-            "spawn_producers returned {} JoinHandles; expected one per producer \
+            "spawn_producers returned {}; expected one per producer \
              ({PRODUCERS}): start each producer with thread::spawn and collect \
              the handles it returns",
-            run.threads.len()
+            handles(run.threads.len())
         ),
         format!(
-            "spawn_producers devolveu {} JoinHandles; era esperado um por produtor \
+            "spawn_producers devolveu {}; era esperado um por produtor \
              ({PRODUCERS}): inicie cada produtor com thread::spawn e junte os \
              handles que ele devolve",
-            run.threads.len()
+            handles(run.threads.len())
         ),
     );
     let distinct: HashSet<ThreadId> = run.threads.iter().copied().collect();
@@ -151,10 +216,82 @@ fn each_producer_runs_on_a_thread_of_its_own() {
         "dois dos JoinHandles devolvidos são da mesma thread: cada produtor precisa da sua própria thread",
     );
     check(
-        !run.threads.contains(&here),
+        !run.threads.contains(&here) && !run.threads.contains(&run.caller),
         "a returned JoinHandle belongs to the test's own thread",
         "um dos JoinHandles devolvidos é da própria thread do teste",
     );
+}
+
+#[test]
+fn each_producer_sends_from_its_own_thread() {
+    let run = run();
+    // The thread each producer's messages were made on, first seen first.
+    let mut sender_of: BTreeMap<u32, ThreadId> = BTreeMap::new();
+    for (number, arrivals) in run.by_producer() {
+        let made_on: Vec<ThreadId> = arrivals.iter().map(|a| a.value.thread).collect();
+        if made_on.contains(&run.caller) {
+            fail(
+                format!(
+                    "producer {number}'s messages were made and sent on the thread that \
+                     called spawn_producers, not on a producer thread. Each producer should \
+                     send its own messages from a thread of its own, through its own clone \
+                     of tx; spawn_producers only starts those threads and returns their \
+                     handles.\n{}",
+                    run.timeline_of(&arrivals)
+                ),
+                format!(
+                    "as mensagens do produtor {number} foram criadas e enviadas na thread \
+                     que chamou spawn_producers, e não numa thread produtora. Cada produtor \
+                     deve enviar as suas próprias mensagens de uma thread só dele, pelo seu \
+                     próprio clone de tx; spawn_producers só cria essas threads e devolve os \
+                     handles delas.\n{}",
+                    run.timeline_of(&arrivals)
+                ),
+            );
+        }
+        let first = made_on[0];
+        check(
+            made_on.iter().all(|t| *t == first),
+            format!(
+                "producer {number}'s messages were made on different threads: one producer \
+                 is one thread, which sends all of its messages.\n{}",
+                run.timeline_of(&arrivals)
+            ),
+            format!(
+                "as mensagens do produtor {number} foram criadas em threads diferentes: um \
+                 produtor é uma thread, que envia todas as suas mensagens.\n{}",
+                run.timeline_of(&arrivals)
+            ),
+        );
+        check(
+            run.threads.contains(&first),
+            format!(
+                "producer {number}'s messages were made on a thread whose JoinHandle \
+                 spawn_producers did not return ({}): return the handles of the threads \
+                 that do the sending",
+                run.who(first)
+            ),
+            format!(
+                "as mensagens do produtor {number} foram criadas numa thread cujo \
+                 JoinHandle a spawn_producers não devolveu ({}): devolva os handles das \
+                 threads que fazem os envios",
+                run.who(first)
+            ),
+        );
+        if let Some((other, _)) = sender_of.iter().find(|(_, t)| **t == first) {
+            fail(
+                format!(
+                    "producers {other} and {number} sent from the same thread: each producer \
+                     needs a thread of its own"
+                ),
+                format!(
+                    "os produtores {other} e {number} enviaram da mesma thread: cada produtor \
+                     precisa da sua própria thread"
+                ),
+            );
+        }
+        sender_of.insert(number, first);
+    }
 }
 
 #[test]
@@ -174,18 +311,20 @@ fn producer_number_n_waits_n_base_intervals() {
             format!(
                 "producer {number}'s last message arrived {} after the start, but with \
                  a pause of {number} × {} after each send it cannot come before {}: \
-                 does producer number n sleep n × base_interval?",
+                 does producer number n sleep n × base_interval?\n{}",
                 human(took),
                 human(BASE_INTERVAL),
-                human(earliest)
+                human(earliest),
+                run.timeline_of(&arrivals)
             ),
             format!(
                 "a última mensagem do produtor {number} chegou {} depois do início, mas \
                  com uma pausa de {number} × {} depois de cada envio ela não pode chegar \
-                 antes de {}: o produtor número n dorme n × base_interval?",
+                 antes de {}: o produtor número n dorme n × base_interval?\n{}",
                 human(took),
                 human(BASE_INTERVAL),
-                human(earliest)
+                human(earliest),
+                run.timeline_of(&arrivals)
             ),
         );
     }

@@ -3,11 +3,14 @@
 //! Instructions: README.md (English) · README.pt-BR.md (português)
 //! Check your work: cargo xtask verify
 //!
-//! Run it yourself (Ctrl+C stops it):
+//! Run it yourself:
 //!     cargo run -p never_ending_program -- 100 3
-//! that is, a base interval of 100 ms and 3 messages per producer.
+//! that is, a base interval of 100 ms and 3 messages per producer. While it
+//! runs, type a few lines: one more producer sends each of them. End your
+//! input with Ctrl+D (Ctrl+Z then Enter on Windows); Ctrl+C stops it all.
 
 use std::env;
+use std::io;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::Duration;
@@ -20,7 +23,18 @@ fn main() {
     let (tx, rx): (Sender<String>, Receiver<String>) = channel();
 
     // ✏️  Your code goes here / Seu código vai aqui.
-    // Ten producers, each with its own clone of `tx`. Producer `number`
+    // One producer sends every line typed on the standard input, through a
+    // clone of its own, until the input ends; then its thread ends and its
+    // clone is dropped.
+    let typist = tx.clone();
+    thread::spawn(move || {
+        for line in io::stdin().lines().map_while(Result::ok) {
+            typist
+                .send(format!("input: {line}"))
+                .expect("the consumer outlives the producers");
+        }
+    });
+    // Ten more producers, each with its own clone of `tx`. Producer `number`
     // sends `messages` messages and rests `number × base_interval` after
     // each one; then its thread ends and its clone is dropped.
     for number in 1..=PRODUCERS {

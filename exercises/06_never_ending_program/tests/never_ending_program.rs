@@ -1,174 +1,573 @@
-//! The specification of exercise 06. Read it: each test runs your program
-//! (with a base interval of a few milliseconds) and checks what it printed.
-//! A program that is still running after a few seconds is stopped, and the
-//! test fails.
+//! The specification of exercise 06. Read it: the tests run your program
+//! once, play its typist, and then check what happened.
+//!
+//! The run, as the test plays it (`never_ending_program 20 3`: ten producers,
+//! three messages each, a base interval of 20 ms):
+//!
+//! 1. it types two lines at once, while the producers start;
+//! 2. it waits until every producer message and both lines are printed;
+//! 3. it keeps the input open and types nothing for 2.2 s: the program must
+//!    keep running, because the producer that reads the input still holds
+//!    its Sender;
+//! 4. it types one more line, which must be printed;
+//! 5. it closes the input (as Ctrl+D does), and the program must then end
+//!    by itself within 2 s, having counted every message.
+//!
+//! Only a consumer whose loop ends because every Sender is gone gets through
+//! all of that: one that counts messages, or stops after a quiet moment,
+//! ends too early or too late; one that never sees the channel close never
+//! ends. And the lines must come from the producers as they run, side by
+//! side, not from a program that only prints what the test expects.
 
-use std::io;
-use std::process::Output;
+use std::collections::BTreeMap;
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::process::{Command, ExitStatus};
 use std::sync::OnceLock;
-use std::thread;
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::cargo_bin_cmd;
-use course_support::{PATIENCE, check, human, program_succeeded, quote};
-use predicates::prelude::*;
+use assert_cmd::prelude::*;
+use course_support::{
+    Arrival, Event, LiveProgram, PATIENCE, check, event, fail, human, program_found, quote,
+    timeline, tr,
+};
 
-/// The program starts ten producers, as in the chapter.
+/// The program under test, as cargo builds it.
+const NAME: &str = "never_ending_program";
+/// It starts ten producers, as in the chapter.
 const PRODUCERS: u32 = 10;
+/// The arguments the tests run it with.
+const BASE_MS: u32 = 20;
+const MESSAGES: u32 = 3;
+/// How long the test keeps the input open without typing anything.
+const SILENCE: Duration = Duration::from_millis(2200);
+/// How long the program may take to end once its input is closed. Ending is
+/// a matter of milliseconds; two seconds is plenty on the busiest machine.
+/// It is shorter than `SILENCE` on purpose: a consumer that stops after some
+/// quiet time either stops during the silence or ends too late here.
+const ENDS_WITHIN: Duration = Duration::from_secs(2);
+/// A line typed at the start must come out before the producers are done,
+/// when they still had at least this long to go: the producers and the
+/// typist run side by side.
+const SIDE_BY_SIDE: Duration = Duration::from_millis(300);
 
-/// One run of the program: its arguments and what came of it.
+/// How the program's run ended.
+#[derive(Clone, Copy, Debug)]
+enum End {
+    /// Still running (only while the run is being played).
+    Running,
+    /// It ended by itself, at this moment.
+    Itself { at: Instant, status: ExitStatus },
+    /// The test had to stop it, at this moment.
+    Stopped { at: Instant },
+}
+
+/// Everything that happened during the run.
 struct Run {
-    base_interval_ms: u32,
-    messages: u32,
-    output: Result<Output, String>,
-    took: Duration,
+    start: Instant,
+    /// Why the program could not be started, if it could not.
+    not_started: Option<String>,
+    /// Each line the test typed, with the moment it typed it.
+    typed: Vec<(String, Instant)>,
+    /// Each line the program printed, with the moment the test read it.
+    printed: Vec<Arrival<String>>,
+    closed_input: Option<Instant>,
+    end: End,
+    stderr: Vec<u8>,
 }
 
-/// The program's runs, shared by all the tests: it runs twice, at the same
-/// time, with different arguments. A program that never ends then costs the
-/// whole file one time limit instead of one per test.
-fn runs() -> &'static [Run] {
-    static RUNS: OnceLock<Vec<Run>> = OnceLock::new();
-    RUNS.get_or_init(|| {
-        let started: Vec<_> = [(2, 3), (1, 2)]
-            .into_iter()
-            .map(|(ms, messages)| thread::spawn(move || run_program(ms, messages)))
-            .collect();
-        started
-            .into_iter()
-            .map(|run| run.join().expect("running the program panicked"))
-            .collect()
-    })
+/// The command line, for the messages.
+fn command_line() -> String {
+    format!("{NAME} {BASE_MS} {MESSAGES}")
 }
 
-/// Runs the program as `never_ending_program BASE_INTERVAL_MS MESSAGES`,
-/// stopping it after `PATIENCE`.
-fn run_program(base_interval_ms: u32, messages: u32) -> Run {
-    let start = Instant::now();
-    let output = cargo_bin_cmd!("never_ending_program")
-        .args([base_interval_ms.to_string(), messages.to_string()])
-        .timeout(PATIENCE)
-        .output()
-        .map_err(|e| e.to_string());
-    Run {
-        base_interval_ms,
-        messages,
-        output,
-        took: start.elapsed(),
-    }
+fn base_interval() -> Duration {
+    Duration::from_millis(BASE_MS.into())
 }
 
-/// What the run printed, once it is sure the program ended by itself, in
-/// time and successfully; otherwise the test fails and says why.
-fn finished(run: &Run) -> String {
-    // How far the program got, for the message if it had to be stopped.
-    let printed = run.output.as_ref().map_or(0, |output| {
-        message_lines(&String::from_utf8_lossy(&output.stdout)).count()
-    });
-    let expected = PRODUCERS * run.messages;
-    let (all_in_en, all_in_pt) = if printed as u32 == expected {
-        (
-            " Every message had been printed, so the producers were done \
-             and the consumer was still waiting in recv().",
-            " Todas as mensagens já tinham sido impressas: os produtores tinham \
-             terminado e o consumidor continuava esperando em recv().",
-        )
-    } else {
-        ("", "")
+/// The run, played once and shared by all the tests.
+fn run() -> &'static Run {
+    static RUN: OnceLock<Run> = OnceLock::new();
+    RUN.get_or_init(play)
+}
+
+/// Plays the run described at the top of this file.
+fn play() -> Run {
+    let mut command: Command = program_found(NAME, Command::cargo_bin(NAME));
+    command.args([BASE_MS.to_string(), MESSAGES.to_string()]);
+    let mut run = Run {
+        start: Instant::now(),
+        not_started: None,
+        typed: Vec::new(),
+        printed: Vec::new(),
+        closed_input: None,
+        end: End::Running,
+        stderr: Vec::new(),
     };
-    let command = format!(
-        "never_ending_program {} {}",
-        run.base_interval_ms, run.messages
+    let mut program = match LiveProgram::start(command) {
+        Ok(program) => program,
+        Err(e) => {
+            run.not_started = Some(e.to_string());
+            return run;
+        }
+    };
+    run.start = program.started();
+    // A word the program cannot know in advance, so that only what the test
+    // typed can print it.
+    let word = format!(
+        "{:04x}",
+        RandomState::new().build_hasher().finish() & 0xffff
     );
-    program_succeeded(
-        run.output.clone().map_err(io::Error::other),
-        // Both runs are checked only once both have ended: measure this one
-        // as if it were checked the moment it ended.
-        Instant::now() - run.took,
-        PATIENCE,
-        (
-            format!(
-                "`{command}` did not end within {}; it was stopped after printing \
-                 {printed} of {expected} messages.{all_in_en} A receiver waits while \
-                 any Sender lives, even one that never sends: is the original tx still \
-                 alive in main?",
-                human(PATIENCE)
-            ),
-            format!(
-                "`{command}` não terminou em {}; foi interrompido depois de imprimir \
-                 {printed} de {expected} mensagens.{all_in_pt} O receptor espera enquanto \
-                 existir algum Sender, mesmo um que nunca envia: o tx original ainda está \
-                 vivo na main?",
-                human(PATIENCE)
-            ),
-        ),
-    )
-}
 
-/// The lines the consumer prints, one per message received.
-fn message_lines(stdout: &str) -> impl Iterator<Item = &str> {
-    stdout
-        .lines()
-        .filter(|line| line.starts_with("message from "))
-}
-
-#[test]
-fn the_program_ends_by_itself() {
-    for run in runs() {
-        // `finished` fails the test if the program had to be stopped.
-        finished(run);
+    // 1 and 2.
+    let early = [format!("first line {word}"), format!("second line {word}")];
+    for line in &early {
+        run.type_line(&mut program, line);
     }
+    run.read_until(&mut program, PATIENCE, |run| {
+        run.producer_lines().len() >= (PRODUCERS * MESSAGES) as usize
+            && early.iter().all(|line| run.printed_line(line).is_some())
+    });
+    // 3.
+    run.read_until(&mut program, SILENCE, |_| false);
+    // 4.
+    if run.running() {
+        let late = format!("late line {word}");
+        run.type_line(&mut program, &late);
+        run.read_until(&mut program, PATIENCE, |run| {
+            run.printed_line(&late).is_some()
+        });
+    }
+    // 5.
+    if run.running() {
+        program.close_input();
+        run.closed_input = Some(Instant::now());
+        run.read_until(&mut program, ENDS_WITHIN, |_| false);
+    }
+    if run.running() {
+        program.stop();
+        run.end = End::Stopped { at: Instant::now() };
+    }
+    run.stderr = program.stderr();
+    run
 }
 
-#[test]
-fn every_producer_prints_every_message_in_order() {
-    for run in runs() {
-        let stdout = finished(run);
-        let messages = run.messages;
-        for number in 1..=PRODUCERS {
-            // The comma keeps "producer 1," apart from "producer 10,".
-            let prefix = format!("message from producer {number}, #");
-            let seqs: Vec<&str> = message_lines(&stdout)
-                .filter_map(|line| line.strip_prefix(&prefix))
-                .collect();
-            let expected: Vec<String> = (1..=messages).map(|seq| seq.to_string()).collect();
-            check(
-                seqs == expected,
-                format!(
-                    "with {messages} messages per producer, producer {number} should print \
-                     #1 to #{messages}, in order; the program printed {seqs:?} for it. \
-                     Its whole output:\n{}",
-                    quote(stdout.as_bytes())
+impl Run {
+    fn running(&self) -> bool {
+        self.not_started.is_none() && matches!(self.end, End::Running)
+    }
+
+    fn type_line(&mut self, program: &mut LiveProgram, line: &str) {
+        // A program that no longer reads its input makes this fail; what
+        // it printed, and when it ended, tell the story.
+        let at = Instant::now();
+        if program.type_line(line).is_ok() {
+            self.typed.push((line.to_owned(), at));
+        }
+    }
+
+    /// Reads what the program prints until `done`, for at most `limit`, or
+    /// until the program ends.
+    fn read_until(
+        &mut self,
+        program: &mut LiveProgram,
+        limit: Duration,
+        done: impl Fn(&Run) -> bool,
+    ) {
+        let deadline = Instant::now() + limit;
+        while self.running() && !done(self) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            match program.next_line_within(left) {
+                Ok(line) => self.printed.push(line),
+                Err(RecvTimeoutError::Timeout) => return,
+                // Its output closed: the program ended.
+                Err(RecvTimeoutError::Disconnected) => {
+                    let at = Instant::now();
+                    self.end = match program.wait_within(PATIENCE) {
+                        Some(status) => End::Itself { at, status },
+                        None => {
+                            program.stop();
+                            End::Stopped { at }
+                        }
+                    };
+                }
+            }
+        }
+    }
+
+    /// The producers' lines: (producer, message number, when printed).
+    fn producer_lines(&self) -> Vec<(u32, u32, Instant)> {
+        self.printed
+            .iter()
+            .filter_map(|line| {
+                let rest = line.value.strip_prefix("message from producer ")?;
+                let (number, seq) = rest.split_once(", #")?;
+                Some((number.parse().ok()?, seq.parse().ok()?, line.at))
+            })
+            .collect()
+    }
+
+    /// When the program printed the line that relays `typed`, if it did.
+    fn printed_line(&self, typed: &str) -> Option<Instant> {
+        self.printed
+            .iter()
+            .find(|line| line.value.strip_prefix("message from input: ") == Some(typed))
+            .map(|line| line.at)
+    }
+
+    /// The messages the program should have received in all.
+    fn expected_count(&self) -> usize {
+        (PRODUCERS * MESSAGES) as usize + self.typed.len()
+    }
+
+    /// What happened, in order, for a failure message; `keep` picks the
+    /// printed lines worth showing.
+    fn timeline(&self, keep: impl Fn(&str) -> bool) -> String {
+        let (test, program) = (tr("test", "teste"), tr("program", "programa"));
+        let mut events: Vec<Event> = vec![event(
+            self.start,
+            test,
+            tr(
+                format!("started `{}`", command_line()),
+                format!("iniciou `{}`", command_line()),
+            ),
+        )];
+        for (line, at) in &self.typed {
+            events.push(event(
+                *at,
+                test,
+                tr(format!("typed {line:?}"), format!("digitou {line:?}")),
+            ));
+        }
+        for line in self.printed.iter().filter(|line| keep(&line.value)) {
+            events.push(event(
+                line.at,
+                program,
+                tr(
+                    format!("printed {:?}", line.value),
+                    format!("imprimiu {:?}", line.value),
                 ),
-                format!(
-                    "com {messages} mensagens por produtor, o produtor {number} deveria \
-                     imprimir de #1 a #{messages}, em ordem; o programa imprimiu {seqs:?} \
-                     para ele. A saída inteira:\n{}",
-                    quote(stdout.as_bytes())
-                ),
+            ));
+        }
+        if let Some(at) = self.closed_input {
+            events.push(event(at, test, tr("closed the input", "fechou a entrada")));
+        }
+        match self.end {
+            End::Running => {}
+            End::Itself { at, status } => events.push(event(
+                at,
+                program,
+                tr(format!("ended ({status})"), format!("terminou ({status})")),
+            )),
+            End::Stopped { at } => events.push(event(
+                at,
+                test,
+                tr("stopped the program", "interrompeu o programa"),
+            )),
+        }
+        timeline(self.start, events)
+    }
+
+    /// Fails unless the program started.
+    #[track_caller]
+    fn check_started(&self) {
+        if let Some(e) = &self.not_started {
+            fail(
+                format!("could not run `{}`: {e}", command_line()),
+                format!("não foi possível rodar `{}`: {e}", command_line()),
             );
         }
     }
+
+    /// Fails, saying why, if the program ended while its input was open.
+    fn check_not_early(&self) {
+        self.check_started();
+        let End::Itself { at, status } = self.end else {
+            return;
+        };
+        if self.closed_input.is_some_and(|closed| closed <= at) {
+            return;
+        }
+        let crashed = if status.success() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!(
+                    " It ended with an error ({status}); it said:\n{}",
+                    quote(&self.stderr)
+                ),
+                format!(
+                    " Ele terminou com erro ({status}); ele disse:\n{}",
+                    quote(&self.stderr)
+                ),
+            )
+        };
+        let after = at.saturating_duration_since(self.start);
+        fail(
+            format!(
+                "`{}` ended {} after it started, while its input was still open (the test \
+                 had not closed it yet), so the producer that reads the input still held its \
+                 Sender and could still send. The consumer's loop must end only when every \
+                 Sender is gone: `while let Ok(message) = rx.recv()` does exactly that. Does \
+                 it stop after counting messages, or after a quiet moment (recv_timeout)?{}\n{}",
+                command_line(),
+                human(after),
+                crashed.0,
+                self.timeline(|_| true)
+            ),
+            format!(
+                "`{}` terminou {} depois de começar, enquanto a entrada ainda estava aberta (o \
+                 teste ainda não a tinha fechado), então o produtor que lê a entrada ainda \
+                 tinha o seu Sender e podia enviar. O laço do consumidor só deve terminar \
+                 quando todos os Senders sumirem: `while let Ok(message) = rx.recv()` faz \
+                 exatamente isso. Ele para depois de contar mensagens, ou depois de um \
+                 momento de silêncio (recv_timeout)?{}\n{}",
+                command_line(),
+                human(after),
+                crashed.1,
+                self.timeline(|_| true)
+            ),
+        );
+    }
+
+    /// Fails, saying why, unless the program ended by itself, successfully,
+    /// after its input was closed.
+    fn check_ended_well(&self) {
+        self.check_not_early();
+        match self.end {
+            End::Itself { status, .. } => check(
+                status.success(),
+                format!(
+                    "`{}` failed ({status}); it said:\n{}",
+                    command_line(),
+                    quote(&self.stderr)
+                ),
+                format!(
+                    "`{}` falhou ({status}); ele disse:\n{}",
+                    command_line(),
+                    quote(&self.stderr)
+                ),
+            ),
+            End::Running | End::Stopped { .. } => {
+                let printed = self.producer_lines().len() + self.relayed();
+                let expected = self.expected_count();
+                let (all_en, all_pt) = if printed >= expected {
+                    (
+                        "Every message had been printed and every producer had finished, \
+                         so the consumer was waiting in recv() for a Sender that never \
+                         sends. ",
+                        "Todas as mensagens já tinham sido impressas e todos os produtores \
+                         tinham terminado, então o consumidor esperava em recv() por um \
+                         Sender que nunca envia. ",
+                    )
+                } else {
+                    ("", "")
+                };
+                fail(
+                    format!(
+                        "`{}` did not end within {} after its input was closed, and was \
+                         stopped; it had printed {printed} of {expected} messages. {all_en}A \
+                         receiver waits while any Sender lives, even one that never sends: is \
+                         the original tx still alive in main? (A consumer that stops on a \
+                         time-out rather than on the closed channel ends late, too.)\n{}",
+                        command_line(),
+                        human(ENDS_WITHIN),
+                        self.timeline(|_| true)
+                    ),
+                    format!(
+                        "`{}` não terminou em {} depois que a entrada foi fechada, e foi \
+                         interrompido; tinha impresso {printed} de {expected} mensagens. \
+                         {all_pt}O receptor espera enquanto existir algum Sender, mesmo um que \
+                         nunca envia: o tx original ainda está vivo na main? (Um consumidor \
+                         que para por tempo esgotado, e não pelo canal fechado, também termina \
+                         tarde.)\n{}",
+                        command_line(),
+                        human(ENDS_WITHIN),
+                        self.timeline(|_| true)
+                    ),
+                );
+            }
+        }
+    }
+
+    /// How many of the typed lines the program printed.
+    fn relayed(&self) -> usize {
+        self.typed
+            .iter()
+            .filter(|(line, _)| self.printed_line(line).is_some())
+            .count()
+    }
+}
+
+#[test]
+fn the_program_ends_once_its_input_closes() {
+    run().check_ended_well();
+}
+
+#[test]
+fn the_program_keeps_running_while_its_input_is_open() {
+    run().check_not_early();
+}
+
+#[test]
+fn every_message_is_printed_once_and_in_order() {
+    let run = run();
+    run.check_started();
+    let mut by_producer: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (number, seq, _) in run.producer_lines() {
+        by_producer.entry(number).or_default().push(seq);
+    }
+    let expected: Vec<u32> = (1..=MESSAGES).collect();
+    for number in 1..=PRODUCERS {
+        let seqs = by_producer.remove(&number).unwrap_or_default();
+        let prefix = format!("message from producer {number}, #");
+        check(
+            seqs == expected,
+            format!(
+                "producer {number} should print #1 to #{MESSAGES}, once each and in order; \
+                 the program printed {seqs:?} for it\n{}",
+                run.timeline(|line| line.starts_with(&prefix))
+            ),
+            format!(
+                "o produtor {number} deveria imprimir de #1 a #{MESSAGES}, uma vez cada e em \
+                 ordem; o programa imprimiu {seqs:?} para ele\n{}",
+                run.timeline(|line| line.starts_with(&prefix))
+            ),
+        );
+    }
+    check(
+        by_producer.is_empty(),
+        format!(
+            "the program printed messages from producers that do not exist: {:?}",
+            by_producer.keys().collect::<Vec<_>>()
+        ),
+        format!(
+            "o programa imprimiu mensagens de produtores que não existem: {:?}",
+            by_producer.keys().collect::<Vec<_>>()
+        ),
+    );
+    for (line, _) in &run.typed {
+        let times = run
+            .printed
+            .iter()
+            .filter(|printed| printed.value.strip_prefix("message from input: ") == Some(line))
+            .count();
+        check(
+            times == 1,
+            format!(
+                "the test typed {line:?}, so the program should print \"message from input: \
+                 {line}\" once; it printed it {times} times. The producer that reads the input \
+                 sends each line it reads into the channel, and the consumer prints what it \
+                 receives\n{}",
+                run.timeline(|line| line.starts_with("message from input: "))
+            ),
+            format!(
+                "o teste digitou {line:?}, então o programa deveria imprimir \"message from \
+                 input: {line}\" uma vez; imprimiu {times} vezes. O produtor que lê a entrada \
+                 envia cada linha lida para o canal, e o consumidor imprime o que recebe\n{}",
+                run.timeline(|line| line.starts_with("message from input: "))
+            ),
+        );
+    }
+}
+
+#[test]
+fn the_producers_and_the_typist_run_side_by_side() {
+    let run = run();
+    run.check_started();
+    let lines = run.producer_lines();
+    // A message cannot come out before its producer's pauses are over (a
+    // lower bound only: a busy machine may always be slower).
+    for &(number, seq, at) in &lines {
+        let earliest = base_interval() * number * seq.saturating_sub(1);
+        let after = at.saturating_duration_since(run.start);
+        let prefix = format!("message from producer {number}, #");
+        check(
+            after >= earliest,
+            format!(
+                "producer {number}'s #{seq} was printed {} after the program started, but with \
+                 a pause of {number} × {} after each of its messages it cannot come before \
+                 {}: the lines must come from the producers as they run, not be printed all \
+                 at once\n{}",
+                human(after),
+                human(base_interval()),
+                human(earliest),
+                run.timeline(|line| line.starts_with(&prefix))
+            ),
+            format!(
+                "a #{seq} do produtor {number} foi impressa {} depois de o programa começar, \
+                 mas com uma pausa de {number} × {} depois de cada mensagem ela não pode \
+                 sair antes de {}: as linhas devem vir dos produtores enquanto eles rodam, e \
+                 não ser impressas todas de uma vez\n{}",
+                human(after),
+                human(base_interval()),
+                human(earliest),
+                run.timeline(|line| line.starts_with(&prefix))
+            ),
+        );
+    }
+    // The first typed line must not wait for the producers to be done.
+    let (Some((first, typed_at)), Some(last)) =
+        (run.typed.first(), lines.iter().map(|line| line.2).max())
+    else {
+        return;
+    };
+    let Some(printed_at) = run.printed_line(first) else {
+        return;
+    };
+    let producers_still_had = last.saturating_duration_since(*typed_at);
+    check(
+        printed_at <= last || producers_still_had < SIDE_BY_SIDE,
+        format!(
+            "the line typed at the start came out only after the producers' last message, \
+             although the producers went on for {} after it was typed. The producers and the \
+             typist should run at the same time, each on a thread of its own, all sending \
+             into the one channel, so that a typed line comes out while the producers are \
+             still at work\n{}",
+            human(producers_still_had),
+            run.timeline(|line| {
+                line.starts_with("message from input: ")
+                    || line.starts_with("message from producer 10,")
+            })
+        ),
+        format!(
+            "a linha digitada no início só saiu depois da última mensagem dos produtores, \
+             embora eles tenham continuado por {} depois da digitação. Os produtores e o \
+             digitador devem rodar ao mesmo tempo, cada um na sua própria thread, todos \
+             enviando para o mesmo canal, para que uma linha digitada saia enquanto os \
+             produtores ainda trabalham\n{}",
+            human(producers_still_had),
+            run.timeline(|line| {
+                line.starts_with("message from input: ")
+                    || line.starts_with("message from producer 10,")
+            })
+        ),
+    );
 }
 
 #[test]
 fn the_summary_comes_last_and_counts_every_message() {
-    for run in runs() {
-        let stdout = finished(run);
-        let expected = format!("received {} messages", PRODUCERS * run.messages);
-        let last_line = stdout.lines().last().unwrap_or_default();
-        check(
-            predicate::eq(expected.as_str()).eval(last_line),
-            format!(
-                "after joining the consumer, the program should print \"{expected}\" as \
-                 its last line; it printed:\n{}",
-                quote(stdout.as_bytes())
-            ),
-            format!(
-                "depois do join do consumidor, o programa deveria imprimir \"{expected}\" \
-                 na última linha; ele imprimiu:\n{}",
-                quote(stdout.as_bytes())
-            ),
-        );
-    }
+    let run = run();
+    run.check_ended_well();
+    let expected = format!("received {} messages", run.expected_count());
+    let last = run.printed.last().map(|line| line.value.as_str());
+    check(
+        last == Some(expected.as_str()),
+        format!(
+            "after joining the consumer, the program should print \"{expected}\" as its \
+             last line (every producer's messages and every typed line count); its last \
+             line was {last:?}\n{}",
+            run.timeline(|line| !line.starts_with("message from producer "))
+        ),
+        format!(
+            "depois do join do consumidor, o programa deveria imprimir \"{expected}\" na \
+             última linha (contam as mensagens de todos os produtores e cada linha \
+             digitada); a última linha foi {last:?}\n{}",
+            run.timeline(|line| !line.starts_with("message from producer "))
+        ),
+    );
 }

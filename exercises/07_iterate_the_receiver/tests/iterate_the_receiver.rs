@@ -3,6 +3,8 @@
 //! says why.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
@@ -34,7 +36,6 @@ fn producer(tx: Sender<(u32, u32)>, number: u32, count: u32) -> JoinHandle<()> {
 
 /// Calls `collect_all` on a thread of its own, so that a version that never
 /// returns fails the test instead of freezing it.
-#[track_caller]
 fn collect_all_within<T: Send + 'static>(rx: Receiver<T>) -> Vec<T> {
     finishes_within(
         PATIENCE,
@@ -46,32 +47,49 @@ fn collect_all_within<T: Send + 'static>(rx: Receiver<T>) -> Vec<T> {
 /// Calls `drain_ready` on a thread of its own and hands `rx` back with the
 /// result. The tests keep a Sender alive, so a `drain_ready` that waits for
 /// the next message never returns: the test then fails and says why.
-#[track_caller]
 fn drain_ready_within<T: Send + 'static>(rx: Receiver<T>) -> (Receiver<T>, Vec<T>) {
-    finishes_within_or(
-        PROMPTLY,
+    drain_ready_within_or(
+        rx,
         (
             format!(
                 "drain_ready did not return within {}. A Sender is still alive here, \
                  so anything that waits for the next message (rx.iter(), \
                  `for message in rx`, rx.recv()) waits forever. Take only what is \
-                 already queued: rx.try_iter() stops at the first empty moment.",
+                 already queued: rx.try_iter() takes what is queued and never waits.",
                 human(PROMPTLY)
             ),
             format!(
                 "drain_ready não retornou em {}. Aqui ainda existe um Sender, então \
                  qualquer coisa que espere pela próxima mensagem (rx.iter(), \
                  `for message in rx`, rx.recv()) espera para sempre. Pegue só o que já \
-                 está na fila: rx.try_iter() para no primeiro momento em que a fila \
-                 fica vazia.",
+                 está na fila: rx.try_iter() pega o que está na fila e nunca espera.",
                 human(PROMPTLY)
             ),
         ),
-        move || {
-            let drained = drain_ready(&rx);
-            (rx, drained)
-        },
     )
+}
+
+/// [`drain_ready_within`] with the test's own message for a `drain_ready`
+/// that does not return.
+#[track_caller]
+fn drain_ready_within_or<T: Send + 'static>(
+    rx: Receiver<T>,
+    on_timeout: (String, String),
+) -> (Receiver<T>, Vec<T>) {
+    finishes_within_or(PROMPTLY, on_timeout, move || {
+        let drained = drain_ready(&rx);
+        (rx, drained)
+    })
+}
+
+/// Sets the flag down when dropped, so that a test that fails still stops
+/// the producer it started.
+struct LowerOnDrop(Arc<AtomicBool>);
+
+impl Drop for LowerOnDrop {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Relaxed);
+    }
 }
 
 #[test]
@@ -215,4 +233,71 @@ fn drain_ready_leaves_later_messages_for_later() {
         format!("um terceiro drain, sem nada enviado desde o anterior, devolveu {third:?}"),
     );
     drop(tx);
+}
+
+/// The pause of the producer that never rests for long: a tenth of a
+/// millisecond between two messages.
+const FIREHOSE_PAUSE: Duration = Duration::from_micros(100);
+
+#[test]
+fn drain_ready_stops_at_the_first_empty_moment() {
+    let (tx, rx) = channel();
+    let sending = Arc::new(AtomicBool::new(true));
+    let _stop_sending = LowerOnDrop(Arc::clone(&sending));
+    // A producer that keeps sending, with short pauses in between: the
+    // channel is empty for most of every pause, so a drain that only takes
+    // what is queued returns at once, while one that waits a little for the
+    // next message (recv_timeout) always finds one coming.
+    let firehose = {
+        let sending = Arc::clone(&sending);
+        thread::spawn(move || {
+            let mut seq = 0;
+            while sending.load(Ordering::Relaxed) && tx.send((9, seq)).is_ok() {
+                seq += 1;
+                thread::sleep(FIREHOSE_PAUSE);
+            }
+        })
+    };
+    thread::sleep(Duration::from_millis(5));
+    let on_timeout = || {
+        (
+            format!(
+                "drain_ready did not return within {} while a producer kept sending, a \
+                 message every tenth of a millisecond or so. drain_ready should take what is \
+                 queued and stop at the first moment the channel is empty; a drain built on \
+                 recv_timeout (or recv, or iter) waits for the next message, and here one \
+                 always comes. rx.try_iter() takes what is queued and never waits.",
+                human(PROMPTLY)
+            ),
+            format!(
+                "drain_ready não retornou em {} enquanto um produtor continuava enviando, uma \
+                 mensagem a cada décimo de milissegundo, mais ou menos. A drain_ready deve \
+                 pegar o que está na fila e parar no primeiro momento em que o canal fica \
+                 vazio; um drain feito com recv_timeout (ou recv, ou iter) espera pela próxima \
+                 mensagem, e aqui sempre vem mais uma. rx.try_iter() pega o que está na fila e \
+                 nunca espera.",
+                human(PROMPTLY)
+            ),
+        )
+    };
+    let (rx, first) = drain_ready_within_or(rx, on_timeout());
+    let (rx, second) = drain_ready_within_or(rx, on_timeout());
+    sending.store(false, Ordering::Relaxed);
+    join_within(firehose, PATIENCE);
+    drop(rx);
+    let seqs: Vec<u32> = first.iter().chain(&second).map(|(_, seq)| *seq).collect();
+    let in_order: Vec<u32> = (0..seqs.len() as u32).collect();
+    check(
+        seqs == in_order,
+        format!(
+            "two drains while a producer kept sending returned the messages numbered \
+             {seqs:?}; expected each number once, in the order sent, from 0, with nothing \
+             skipped between the two drains"
+        ),
+        format!(
+            "dois drains enquanto um produtor continuava enviando devolveram as mensagens \
+             de números {seqs:?}; o esperado era cada número uma vez, na ordem de envio, a \
+             partir de 0, sem nada pulado entre os dois drains"
+        ),
+    );
 }

@@ -7,30 +7,28 @@ use std::sync::mpsc::Sender;
 use std::thread;
 use std::time::Duration;
 
-/// The text of message number `n`: `"tick 0"`, `"tick 1"`, ...
-pub fn tick(n: u64) -> String {
-    format!("tick {n}")
-}
-
 /// What a producer has to tell when it stops.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
+pub struct Report<T> {
     /// How many messages `send` accepted.
     pub sent: u64,
     /// The message `send` refused, handed back by its error.
-    pub returned: String,
+    pub returned: T,
 }
 
-/// Sends `tick(0)`, `tick(1)`, `tick(2)`, ... on `tx`, pausing `interval`
+/// Sends `make(0)`, `make(1)`, `make(2)`, ... on `tx`, pausing `interval`
 /// after each one, until `send` fails because the Receiver is gone. Then
 /// stops and reports how many messages were sent and which one came back.
-pub fn produce_until_closed(tx: Sender<String>, interval: Duration) -> Report {
+///
+/// `make` is a plain function, so the caller chooses what a message is: the
+/// tests pass one whose messages cannot be cloned and carry a serial number.
+pub fn produce_until_closed<T>(tx: Sender<T>, interval: Duration, make: fn(u64) -> T) -> Report<T> {
     let mut sent = 0;
     // ✏️  Your code goes here / Seu código vai aqui.
     // As in the chapter, this loop throws away what `send` returns, so it
     // never learns that the consumer left, and never stops.
     loop {
-        let _ = tx.send(tick(sent));
+        let _ = tx.send(make(sent));
         sent += 1;
         thread::sleep(interval);
     }

@@ -3,17 +3,21 @@
 //!
 //! In each test your producer runs on a thread of its own while the test
 //! plays the consumer: it takes a few messages and then leaves, dropping its
-//! Receiver.
+//! Receiver. The messages are `Tick`s: each has its number and a serial that
+//! no other tick shares, and none can be cloned, so the test knows whether the
+//! message in the report is the very one `send` refused.
 
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Sender, channel};
-use std::thread::{self, JoinHandle};
+use std::thread::{self, JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Arrival, PATIENCE, check, collect_within, fail, human, join_within_or, panic_text,
+    Arrival, PATIENCE, check, collect_within, fail, human, panic_text, try_join_within,
 };
-use when_the_consumer_leaves::{Report, produce_until_closed, tick};
+use when_the_consumer_leaves::{Report, produce_until_closed};
 
 /// The producer's pause after each send.
 const INTERVAL: Duration = Duration::from_millis(3);
@@ -26,27 +30,68 @@ const TAKE: usize = 4;
 /// busiest machine, and a producer that never stops costs the test run little.
 const STOPS_WITHIN: Duration = Duration::from_secs(2);
 
-/// Starts `produce_until_closed` on a thread named after the test (so that
-/// a panic inside it is reported under the test's name). A panic is caught
+/// A message of the tests: its number, and a serial no other tick shares.
+/// Deliberately not `Clone`: the only way to get a sent tick back is from
+/// the error of the `send` that refused it.
+#[derive(Debug, PartialEq, Eq)]
+struct Tick {
+    number: u64,
+    serial: u64,
+}
+
+/// Every tick made so far, by any test: the thread that made it, its
+/// number and its serial.
+static MADE: Mutex<Vec<(ThreadId, u64, u64)>> = Mutex::new(Vec::new());
+
+/// The `make` the tests pass to `produce_until_closed`: a new tick, with
+/// the next serial, noted in [`MADE`].
+fn make_tick(number: u64) -> Tick {
+    static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
+    let serial = NEXT_SERIAL.fetch_add(1, Ordering::Relaxed);
+    MADE.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((thread::current().id(), number, serial));
+    Tick { number, serial }
+}
+
+/// The serials of the ticks numbered `number` that `thread` made, in order.
+fn made_by(thread: ThreadId, number: u64) -> Vec<u64> {
+    MADE.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .filter(|(t, n, _)| *t == thread && *n == number)
+        .map(|(_, _, serial)| *serial)
+        .collect()
+}
+
+/// The producer's thread, with its outcome: the report, or the text of its
+/// panic.
+type Producer = JoinHandle<Result<Report<Tick>, String>>;
+
+/// Starts `produce_until_closed` on a thread of its own. A panic is caught
 /// and handed back as its text, for [`report_once_stopped`] to explain.
-fn start_producer(tx: Sender<String>) -> JoinHandle<Result<Report, String>> {
-    let mut builder = thread::Builder::new();
-    if let Some(name) = thread::current().name() {
-        builder = builder.name(name.to_owned());
-    }
-    builder
+fn start_producer(tx: Sender<Tick>) -> Producer {
+    // Named after the function it runs rather than after the test: a panic
+    // of the learner's code then reads as the evidence it is, and the
+    // test's own explanation comes first.
+    thread::Builder::new()
+        .name("produce_until_closed".to_owned())
         .spawn(move || {
-            panic::catch_unwind(AssertUnwindSafe(|| produce_until_closed(tx, INTERVAL)))
-                .map_err(|payload| panic_text(&*payload))
+            panic::catch_unwind(AssertUnwindSafe(|| {
+                produce_until_closed(tx, INTERVAL, make_tick)
+            }))
+            .map_err(|payload| panic_text(&*payload))
         })
         .expect("the system could not start a thread")
 }
 
 /// Waits for the producer, whose Receiver is gone, to notice and return its
-/// report. Fails the test, saying why, if it does not.
-#[track_caller]
-fn report_once_stopped(producer: JoinHandle<Result<Report, String>>) -> Report {
-    let outcome = join_within_or(
+/// report, with the producer's thread. Fails the test, saying why, if it
+/// does not. (Not `#[track_caller]`: tests that fail here for the same
+/// reason point at the same line, and are told once.)
+fn report_once_stopped(producer: Producer) -> (Report<Tick>, ThreadId) {
+    let thread = producer.thread().id();
+    let outcome = try_join_within(
         producer,
         STOPS_WITHIN,
         (
@@ -66,31 +111,33 @@ fn report_once_stopped(producer: JoinHandle<Result<Report, String>>) -> Report {
             ),
         ),
     );
-    match outcome {
-        Ok(report) => report,
-        Err(panicked) => fail(
-            format!(
-                "produce_until_closed panicked: {panicked}. Once the consumer leaves, a \
-                 failed send is expected, not a bug: instead of unwrap() or expect(), \
-                 stop and return the report."
-            ),
-            format!(
-                "produce_until_closed entrou em pânico: {panicked}. Depois que o consumidor \
-                 sai, um send que falha é o esperado, não um defeito: em vez de \
-                 unwrap() ou expect(), pare e devolva o relatório."
-            ),
+    let panicked = match outcome {
+        Ok(Ok(report)) => return (report, thread),
+        Ok(Err(panicked)) | Err(panicked) => panicked,
+    };
+    fail(
+        format!(
+            "produce_until_closed panicked: {panicked}. Once the consumer leaves, a failed \
+             send is expected, not a bug: instead of unwrap() or expect(), stop and return \
+             the report, with the refused message taken back out of the SendError."
         ),
-    }
+        format!(
+            "produce_until_closed entrou em pânico: {panicked}. Depois que o consumidor \
+             sai, um send que falha é o esperado, não um defeito: em vez de unwrap() ou \
+             expect(), pare e devolva o relatório, com a mensagem recusada tirada de dentro \
+             do SendError."
+        ),
+    )
 }
 
 /// The usual story: the consumer takes `TAKE` messages, then leaves.
 struct Story {
     start: Instant,
-    received: Vec<Arrival<String>>,
-    report: Report,
+    received: Vec<Arrival<Tick>>,
+    report: Report<Tick>,
+    producer: ThreadId,
 }
 
-#[track_caller]
 fn consumer_takes_some_then_leaves() -> Story {
     let (tx, rx) = channel();
     let start = Instant::now();
@@ -98,23 +145,64 @@ fn consumer_takes_some_then_leaves() -> Story {
     let received = collect_within(&rx, TAKE, PATIENCE);
     // The consumer leaves.
     drop(rx);
-    let report = report_once_stopped(producer);
+    let (report, producer) = report_once_stopped(producer);
     Story {
         start,
         received,
         report,
+        producer,
     }
+}
+
+/// Fails unless `returned` is the very tick numbered `sent` that `producer`
+/// made (once) and `send` refused, not one made again afterwards.
+#[track_caller]
+fn check_is_the_refused_one(returned: &Tick, sent: u64, producer: ThreadId) {
+    let serials = made_by(producer, sent);
+    if serials.len() > 1 {
+        fail(
+            format!(
+                "the report's `returned` is not the message send refused: message {sent} was \
+                 made {} times: after the send failed, it was made again. send hands the \
+                 refused message back inside its error: take it out of the SendError (`err.0`, or the \
+                 pattern `Err(SendError(message))`) instead of making it again.",
+                serials.len()
+            ),
+            format!(
+                "o `returned` do relatório não é a mensagem que o send recusou: a mensagem \
+                 {sent} foi criada {} vezes: depois que o send falhou, ela foi criada de novo. O \
+                 send devolve a mensagem recusada dentro do erro: tire-a de dentro do SendError \
+                 (`err.0`, ou o padrão `Err(SendError(message))`) em vez de criá-la de novo.",
+                serials.len()
+            ),
+        );
+    }
+    check(
+        serials.first() == Some(&returned.serial),
+        format!(
+            "the report's `returned` ({returned:?}) is not the message send refused: take \
+             it out of the SendError (`err.0`)"
+        ),
+        format!(
+            "o `returned` do relatório ({returned:?}) não é a mensagem que o send recusou: \
+             tire-a de dentro do SendError (`err.0`)"
+        ),
+    );
 }
 
 #[test]
 fn the_producer_stops_once_the_consumer_leaves() {
     let story = consumer_takes_some_then_leaves();
-    let received: Vec<&str> = story.received.iter().map(|a| a.value.as_str()).collect();
-    let expected: Vec<String> = (0..TAKE as u64).map(tick).collect();
+    let received: Vec<u64> = story.received.iter().map(|a| a.value.number).collect();
+    let expected: Vec<u64> = (0..TAKE as u64).collect();
     check(
         received == expected,
-        format!("the consumer expected {expected:?} and received {received:?}"),
-        format!("o consumidor esperava {expected:?} e recebeu {received:?}"),
+        format!(
+            "the consumer expected the messages numbered {expected:?} and received {received:?}"
+        ),
+        format!(
+            "o consumidor esperava as mensagens de números {expected:?} e recebeu {received:?}"
+        ),
     );
     // The last of them was sent after TAKE - 1 pauses at least.
     let earliest = INTERVAL * (TAKE as u32 - 1);
@@ -162,26 +250,28 @@ fn sent_counts_every_message_send_accepted() {
 #[test]
 fn the_refused_message_comes_back_in_the_report() {
     let story = consumer_takes_some_then_leaves();
-    let Report { sent, returned } = story.report;
-    // Messages go out in order, tick(0), tick(1), ...: if `sent` of them were
-    // accepted, the first one refused is tick(sent).
-    let refused = tick(sent);
+    let Report { sent, returned } = &story.report;
+    // Messages go out in order, 0, 1, ...: if `sent` of them were accepted,
+    // the first one refused is number `sent`.
     check(
-        returned == refused,
+        returned.number == *sent,
         format!(
-            "the report says sent = {sent} and returned = {returned:?}, which do not \
-             agree: with tick 0, tick 1, ... sent in order, the message refused after \
-             {sent} accepted sends is {refused:?}. Count only the sends that returned \
-             Ok, and take the refused message back from the SendError (`err.0`)."
+            "the report says sent = {sent} and returned = message {}, which do not agree: \
+             with messages 0, 1, ... sent in order, the message refused after {sent} \
+             accepted sends is number {sent}. Count only the sends that returned Ok, and \
+             take the refused message back from the SendError (`err.0`).",
+            returned.number
         ),
         format!(
-            "o relatório diz sent = {sent} e returned = {returned:?}, e os dois não \
-             combinam: com tick 0, tick 1, ... enviados em ordem, a mensagem recusada \
-             depois de {sent} envios aceitos é {refused:?}. Conte só os sends que \
-             devolveram Ok, e pegue de volta a mensagem recusada de dentro do \
-             SendError (`err.0`)."
+            "o relatório diz sent = {sent} e returned = mensagem {}, e os dois não \
+             combinam: com as mensagens 0, 1, ... enviadas em ordem, a mensagem recusada \
+             depois de {sent} envios aceitos é a de número {sent}. Conte só os sends que \
+             devolveram Ok, e pegue de volta a mensagem recusada de dentro do SendError \
+             (`err.0`).",
+            returned.number
         ),
     );
+    check_is_the_refused_one(returned, *sent, story.producer);
 }
 
 #[test]
@@ -190,20 +280,19 @@ fn nothing_is_sent_when_the_consumer_left_before_the_start() {
     // The consumer is gone before the producer starts: the very first send
     // fails, and the producer reports at once.
     drop(rx);
-    let report = report_once_stopped(start_producer(tx));
-    let expected = Report {
-        sent: 0,
-        returned: tick(0),
-    };
+    let (report, producer) = report_once_stopped(start_producer(tx));
     check(
-        report == expected,
+        report.sent == 0 && report.returned.number == 0,
         format!(
-            "with the Receiver already gone, the first send fails: expected \
-             {expected:?}, got {report:?}"
+            "with the Receiver already gone, the first send fails: expected sent = 0 and \
+             message 0 returned, got sent = {} and message {} returned",
+            report.sent, report.returned.number
         ),
         format!(
-            "com o Receiver já descartado, o primeiro send falha: o esperado era \
-             {expected:?}, veio {report:?}"
+            "com o Receiver já descartado, o primeiro send falha: o esperado era sent = 0 e \
+             a mensagem 0 devolvida, veio sent = {} e a mensagem {} devolvida",
+            report.sent, report.returned.number
         ),
     );
+    check_is_the_refused_one(&report.returned, 0, producer);
 }

@@ -21,6 +21,9 @@ pub fn spawn_consumer(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
         // `recv` blocks until a message comes (`Ok`) or until the channel is
         // closed and empty (`Err`). `while let` keeps going on `Ok` and stops
         // at the first `Err`, so the loop ends exactly when no Sender is left.
+        // That `Err` is the normal end, which is why it is not unwrapped; and
+        // `recv` rather than `try_recv`, because a loop on `try_recv` never
+        // waits: it would keep a core busy asking an empty channel.
         while let Ok(message) = rx.recv() {
             println!("message from thread: {message}");
             received.push(message);

@@ -3,11 +3,14 @@
 //! Instructions: README.md (English) · README.pt-BR.md (português)
 //! Check your work: cargo xtask verify
 //!
-//! Run it yourself (Ctrl+C stops it):
+//! Run it yourself:
 //!     cargo run -p never_ending_program -- 100 3
-//! that is, a base interval of 100 ms and 3 messages per producer.
+//! that is, a base interval of 100 ms and 3 messages per producer. While it
+//! runs, type a few lines: one more producer sends each of them. End your
+//! input with Ctrl+D (Ctrl+Z then Enter on Windows); Ctrl+C stops it all.
 
 use std::env;
+use std::io;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::Duration;
@@ -20,7 +23,18 @@ fn main() {
     let (tx, rx): (Sender<String>, Receiver<String>) = channel();
 
     // ✏️  Your code goes here / Seu código vai aqui.
-    // Ten producers, each with its own clone of `tx`. Producer `number`
+    // One producer sends every line typed on the standard input, through a
+    // clone of its own, until the input ends; then its thread ends and its
+    // clone is dropped.
+    let typist = tx.clone();
+    thread::spawn(move || {
+        for line in io::stdin().lines().map_while(Result::ok) {
+            typist
+                .send(format!("input: {line}"))
+                .expect("the consumer outlives the producers");
+        }
+    });
+    // Ten more producers, each with its own clone of `tx`. Producer `number`
     // sends `messages` messages and rests `number × base_interval` after
     // each one; then its thread ends and its clone is dropped.
     for number in 1..=PRODUCERS {
@@ -35,8 +49,12 @@ fn main() {
     }
     // main's own `tx` sends nothing, yet as long as it lives the channel
     // stays open and the consumer's `recv` keeps waiting for it. Dropping
-    // it leaves the producers' clones as the only Senders: when the last
-    // producer ends, `recv` returns `Err` and the consumer's loop ends.
+    // it here, once every producer has its clone, leaves the producers'
+    // clones as the only Senders: when the last producer ends (the typist
+    // at the end of the input), `recv` returns `Err` and the consumer's loop
+    // ends. Only the closed channel can tell the consumer that nothing more
+    // will come: counting messages or waiting for a quiet moment would stop
+    // it while the typist may still send.
     drop(tx);
 
     // The consumer: prints every message until the channel closes, then

@@ -24,5 +24,7 @@ pub fn collect_all<T>(rx: Receiver<T>) -> Vec<T> {
 pub fn drain_ready<T>(rx: &Receiver<T>) -> Vec<T> {
     // `try_iter` calls `try_recv` for each item: it ends at the first empty
     // moment instead of waiting, whether or not a Sender is still alive.
+    // Not `recv_timeout`, even with a short limit: that waits for a quiet
+    // moment, which never comes while a producer keeps sending.
     rx.try_iter().collect()
 }

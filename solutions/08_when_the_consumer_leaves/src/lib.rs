@@ -7,31 +7,32 @@ use std::sync::mpsc::{SendError, Sender};
 use std::thread;
 use std::time::Duration;
 
-/// The text of message number `n`: `"tick 0"`, `"tick 1"`, ...
-pub fn tick(n: u64) -> String {
-    format!("tick {n}")
-}
-
 /// What a producer has to tell when it stops.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
+pub struct Report<T> {
     /// How many messages `send` accepted.
     pub sent: u64,
     /// The message `send` refused, handed back by its error.
-    pub returned: String,
+    pub returned: T,
 }
 
-/// Sends `tick(0)`, `tick(1)`, `tick(2)`, ... on `tx`, pausing `interval`
+/// Sends `make(0)`, `make(1)`, `make(2)`, ... on `tx`, pausing `interval`
 /// after each one, until `send` fails because the Receiver is gone. Then
 /// stops and reports how many messages were sent and which one came back.
-pub fn produce_until_closed(tx: Sender<String>, interval: Duration) -> Report {
+///
+/// `make` is a plain function, so the caller chooses what a message is: the
+/// tests pass one whose messages cannot be cloned and carry a serial number.
+pub fn produce_until_closed<T>(tx: Sender<T>, interval: Duration, make: fn(u64) -> T) -> Report<T> {
     let mut sent = 0;
     loop {
         // `send` takes the message by value, so after a failed send we no
-        // longer own it: the error is the only way to get it back. It fails
-        // only when the Receiver is gone, which makes it the signal to stop:
-        // nobody will ever read what we send.
-        if let Err(SendError(returned)) = tx.send(tick(sent)) {
+        // longer own it: the error is the only way to get it back (making it
+        // again would give a copy, not the message that was refused, and a
+        // message type need not be cloneable at all). `send` fails only when
+        // the Receiver is gone, which makes it the signal to stop: nobody
+        // will ever read what we send. That is also why there is no
+        // `unwrap` here: this failure is expected, not a bug.
+        if let Err(SendError(returned)) = tx.send(make(sent)) {
             return Report { sent, returned };
         }
         sent += 1;
