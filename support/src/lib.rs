@@ -34,25 +34,53 @@ use std::time::{Duration, Instant};
 /// solution fail. Only broken code ever waits this long.
 pub const PATIENCE: Duration = Duration::from_secs(5);
 
-/// A language the course speaks.
+/// A language the course speaks. The runner (`cargo xtask`) uses this same
+/// type and [`Lang::from_locale`], so the language is chosen by one rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
     En,
     PtBr,
 }
 
-/// The learner's language: `COURSE_LANG` (set by the runner), else the first
-/// non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG`; a value starting with `pt`
-/// means Brazilian Portuguese, anything else English.
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::PtBr];
+
+    /// The locale rule: the first non-empty of `LC_ALL`, `LC_MESSAGES`,
+    /// `LANG` (as POSIX ranks them); a value starting with `pt` means
+    /// Brazilian Portuguese, anything else English. The environment is
+    /// passed in, so the rule can be tested.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|name| var(name).filter(|v| !v.is_empty()));
+        Lang::from_code(value.as_deref().unwrap_or(""))
+    }
+
+    /// `en`, `pt-BR`, `pt_BR.UTF-8`, …: anything starting with `pt` is
+    /// Brazilian Portuguese.
+    pub fn from_code(code: &str) -> Lang {
+        if code.to_ascii_lowercase().starts_with("pt") {
+            Lang::PtBr
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The code the runner passes in `COURSE_LANG`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::PtBr => "pt-BR",
+        }
+    }
+}
+
+/// The learner's language: what the runner chose (`COURSE_LANG`); when the
+/// tests run without the runner (a plain `cargo test`), the locale rule.
 pub fn lang() -> Lang {
-    let from = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let chosen = from("COURSE_LANG")
-        .or_else(|| from("LC_ALL"))
-        .or_else(|| from("LC_MESSAGES"))
-        .or_else(|| from("LANG"));
-    match chosen {
-        Some(v) if v.to_ascii_lowercase().starts_with("pt") => Lang::PtBr,
-        _ => Lang::En,
+    match std::env::var("COURSE_LANG") {
+        Ok(code) if !code.is_empty() => Lang::from_code(&code),
+        _ => Lang::from_locale(|name| std::env::var(name).ok()),
     }
 }
 
@@ -869,6 +897,39 @@ fn read_lines(mut from: impl Read, mut each: impl FnMut(String)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn portuguese_locales_pick_pt_br() {
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "pt_BR.UTF-8")])),
+            Lang::PtBr
+        );
+        assert_eq!(Lang::from_locale(env(&[("LC_ALL", "pt_PT")])), Lang::PtBr);
+    }
+
+    #[test]
+    fn lc_all_wins_over_lang_and_empty_values_are_skipped() {
+        let e = [("LC_ALL", "en_US.UTF-8"), ("LANG", "pt_BR.UTF-8")];
+        assert_eq!(Lang::from_locale(env(&e)), Lang::En);
+        let e = [("LC_ALL", ""), ("LC_MESSAGES", "pt_BR"), ("LANG", "C")];
+        assert_eq!(Lang::from_locale(env(&e)), Lang::PtBr);
+    }
+
+    #[test]
+    fn anything_else_is_english() {
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "C.UTF-8")])), Lang::En);
+    }
+
     use std::sync::mpsc::channel;
 
     #[test]

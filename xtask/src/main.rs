@@ -43,7 +43,7 @@ use std::process::ExitCode;
 
 use engine::course::Course;
 use flags::Command;
-use texts::{Lang, messages};
+use texts::messages;
 use ui::Ui;
 
 /// Why a command could not do its job (as opposed to finding that an
@@ -72,12 +72,12 @@ fn main() -> ExitCode {
     let flags = match flags::parse(args.clone()) {
         Ok(flags) => flags,
         Err(usage) => {
-            let lang = Lang::detect(flags::lang_hint(&args));
+            let lang = texts::detect(flags::lang_hint(&args));
             eprintln!("cargo xtask: {}", messages::usage(lang, &usage));
             return ExitCode::from(2);
         }
     };
-    let ui = Ui::new(Lang::detect(flags.lang));
+    let ui = Ui::new(texts::detect(flags.lang));
     platform::init();
     let outcome = run(&flags, &ui);
     platform::sweep_orphans();

@@ -19,38 +19,13 @@ pub mod verdicts;
 
 use std::time::Duration;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    PtBr,
-}
+/// The course's two languages, chosen by the same rule as in the
+/// exercises' tests (the support library owns it).
+pub use course_support::Lang;
 
-impl Lang {
-    pub fn detect(flag: Option<Lang>) -> Lang {
-        flag.unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
-    }
-
-    /// The locale rule, with the environment passed in so it can be tested.
-    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
-        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|name| var(name).filter(|v| !v.is_empty()));
-        match value {
-            Some(v) if v.to_ascii_lowercase().starts_with("pt") => Lang::PtBr,
-            _ => Lang::En,
-        }
-    }
-
-    /// The code passed to the exercises' tests in `COURSE_LANG`, and the
-    /// table name in `exercise.toml`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::PtBr => "pt-BR",
-        }
-    }
-
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::PtBr];
+/// `--lang` when given, else the locale.
+pub fn detect(flag: Option<Lang>) -> Lang {
+    flag.unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
 }
 
 /// `tr!(lang, "English {x}", "Português {x}")`: a `String` in the chosen
@@ -92,38 +67,6 @@ pub fn seconds(lang: Lang, d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| v.to_string())
-        }
-    }
-
-    #[test]
-    fn portuguese_locales_pick_pt_br() {
-        assert_eq!(
-            Lang::from_locale(env(&[("LANG", "pt_BR.UTF-8")])),
-            Lang::PtBr
-        );
-        assert_eq!(Lang::from_locale(env(&[("LC_ALL", "pt_PT")])), Lang::PtBr);
-    }
-
-    #[test]
-    fn lc_all_wins_over_lang_and_empty_values_are_skipped() {
-        let e = [("LC_ALL", "en_US.UTF-8"), ("LANG", "pt_BR.UTF-8")];
-        assert_eq!(Lang::from_locale(env(&e)), Lang::En);
-        let e = [("LC_ALL", ""), ("LC_MESSAGES", "pt_BR"), ("LANG", "C")];
-        assert_eq!(Lang::from_locale(env(&e)), Lang::PtBr);
-    }
-
-    #[test]
-    fn anything_else_is_english() {
-        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
-        assert_eq!(Lang::from_locale(env(&[("LANG", "C.UTF-8")])), Lang::En);
-    }
 
     #[test]
     fn tr_formats_the_chosen_text() {
