@@ -110,7 +110,7 @@ fn a_passing_exercise_exits_zero() {
     xtask("en", &["verify", "01"])
         .assert()
         .success()
-        .stdout(contains("01 passes · Fixture passes: passes (2 tests)."));
+        .stdout(contains("01 passes · Fixture passes: passes (3 tests)."));
 }
 
 #[test]
@@ -479,4 +479,31 @@ fn verifying_the_solutions_never_changes_the_learners_verdict() {
         .code(1)
         .stdout(contains("1 test failed, 1 passed"))
         .stdout(contains("expected 42, got 41"));
+}
+
+#[test]
+fn a_build_that_passed_before_is_not_tested_again() {
+    let root = copy_of_fixture("remembered");
+    let runs = root.join("runs.txt");
+    let count = || fs::read_to_string(&runs).unwrap_or_default().lines().count();
+    let verify = |lang: &str| {
+        xtask_in(&root, lang, &["verify", "01"])
+            .env("FIXTURE_RUNS", &runs)
+            .assert()
+            .success();
+    };
+    verify("en");
+    verify("en");
+    assert_eq!(count(), 1, "the second verify ran the tests again");
+    // The exercise changed: its tests run again.
+    let lib = root.join("exercises/01_passes/src/lib.rs");
+    let mut text = fs::read_to_string(&lib).unwrap();
+    text.push_str("\n// an edit\n");
+    fs::write(&lib, text).unwrap();
+    verify("en");
+    assert_eq!(count(), 2);
+    // Another language: the tests speak it, so they run again.
+    verify("pt-BR");
+    assert_eq!(count(), 3);
+    fs::remove_dir_all(&root).unwrap();
 }

@@ -117,6 +117,7 @@ impl Check<'_> {
             lang,
             observer,
             cancel: None,
+            remember: false,
         }
     }
 

@@ -34,7 +34,9 @@ pub fn evaluate(
     cancel: Option<&AtomicBool>,
 ) -> Result<Vec<Verdict>, RunError> {
     let observer = |event| ui.observe(event);
+    let remember = matches!(files, Files::Learner);
     let options = Options {
+        remember,
         files,
         scope,
         color: ui.color,

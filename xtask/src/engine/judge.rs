@@ -18,6 +18,7 @@ use std::thread;
 use std::time::Duration;
 
 use crate::engine::build::{Build, Compiled, Diagnostic};
+use crate::engine::cache::{self, Passes};
 use crate::engine::course::{Course, Exercise};
 use crate::engine::libtest::{self, Panic};
 use crate::engine::process::{self, Ending, Limits, Stream};
@@ -135,9 +136,26 @@ pub fn all(
     // Raised to cancel the runs still going: the caller cancelled, or their
     // verdicts are no longer needed.
     let stop = AtomicBool::new(false);
-    let mut results: Vec<Option<Verdict>> = (0..total).map(|_| None).collect();
+    let mut passes = options.remember.then(|| Passes::load(&staged.target));
+    let keys: Vec<Option<String>> = exercises
+        .iter()
+        .map(|e| {
+            let compiled = build.of(&e.dir_name)?;
+            let usable = compiled.errors.is_empty() && !compiled.tests.is_empty();
+            usable.then(|| cache::key(e, compiled, options.lang))?
+        })
+        .collect();
+    // A build that passed before passes again without running.
+    let mut results: Vec<Option<Verdict>> = exercises
+        .iter()
+        .zip(&keys)
+        .map(|(e, key)| {
+            let tests = passes.as_ref()?.get(&e.dir_name, key.as_deref()?)?;
+            Some(Verdict::Pass { tests })
+        })
+        .collect();
     let (work_tx, work_rx) = channel::<usize>();
-    for i in 0..total {
+    for i in (0..total).filter(|&i| results[i].is_none()) {
         let _ = work_tx.send(i);
     }
     drop(work_tx);
@@ -166,7 +184,29 @@ pub fn all(
         drop(done_tx);
         collect(&done_rx, &mut results, &stop, options)
     })?;
+    if let Some(passes) = passes.as_mut() {
+        remember(passes, exercises, &keys, &results);
+    }
     Ok(in_order(results, options.scope))
+}
+
+/// Records this run's passes, and forgets the exercises that now fail.
+fn remember(
+    passes: &mut Passes,
+    exercises: &[&Exercise],
+    keys: &[Option<String>],
+    results: &[Option<Verdict>],
+) {
+    for ((exercise, key), result) in exercises.iter().zip(keys).zip(results) {
+        match (result, key) {
+            (Some(Verdict::Pass { tests }), Some(key)) => {
+                passes.remember(&exercise.dir_name, key.clone(), *tests);
+            }
+            (Some(v), _) if !v.stopped() => passes.forget(&exercise.dir_name),
+            _ => {}
+        }
+    }
+    passes.save();
 }
 
 /// The consumer side of [`all`]: verdicts as they come, until every worker
@@ -178,7 +218,7 @@ fn collect(
     options: &Options,
 ) -> io::Result<()> {
     let total = results.len();
-    let mut finished = 0;
+    let mut finished = results.iter().filter(|r| r.is_some()).count();
     loop {
         match done_rx.recv_timeout(Duration::from_millis(25)) {
             Ok((i, verdict)) => {

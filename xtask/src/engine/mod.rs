@@ -10,6 +10,7 @@
 //! finds comes back as [`Verdict`]s; the commands decide what to say.
 
 pub mod build;
+pub mod cache;
 pub mod catalogue;
 pub mod course;
 pub mod diff;
@@ -55,6 +56,9 @@ pub struct Options<'a> {
     pub observer: &'a Observer<'a>,
     /// Raised by the caller to stop early (watch mode: a newer save).
     pub cancel: Option<&'a AtomicBool>,
+    /// Remember passes, and skip the tests of a build that passed before
+    /// ([`cache`]); the maintainer check runs everything every time.
+    pub remember: bool,
 }
 
 /// Verdicts for `exercises`, in their order; with
