@@ -35,12 +35,15 @@ pub const OUTPUT_LIMIT: usize = 1 << 20;
 pub enum Verdict {
     Pass {
         tests: usize,
+        /// The compiler's warnings: the course asks for code without them.
+        warnings: Vec<Diagnostic>,
     },
     /// The exercise's files cannot be built at all (found before building,
     /// or when cargo could not resolve its dependencies).
     Broken(Problem),
     DoesNotCompile {
         errors: Vec<Diagnostic>,
+        warnings: Vec<Diagnostic>,
     },
     TestsFail {
         /// Sorted by test name, so both languages tell them in one order.
@@ -48,10 +51,14 @@ pub enum Verdict {
         /// Panics of threads that are not tests.
         strays: Vec<Panic>,
         passed: usize,
+        /// The compiler's warnings, often the clue: an ignored `send`
+        /// result (`unused_must_use`) is a producer that never stops.
+        warnings: Vec<Diagnostic>,
     },
     TimedOut {
         limit: Duration,
         running: Vec<String>,
+        warnings: Vec<Diagnostic>,
     },
     Flooded {
         /// The beginning of the stream that flooded.
@@ -104,6 +111,32 @@ impl Verdict {
     /// The run did not finish: cancelled or interrupted.
     pub fn stopped(&self) -> bool {
         matches!(self, Verdict::Cancelled | Verdict::Interrupted)
+    }
+
+    /// The compiler's warnings, for the verdicts that keep them: a pass,
+    /// a compile error, failing tests and a time-out (where an ignored
+    /// `send` result is a usual cause). The other endings are rare next to
+    /// a warning and say enough on their own.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        match self {
+            Verdict::Pass { warnings, .. }
+            | Verdict::DoesNotCompile { warnings, .. }
+            | Verdict::TestsFail { warnings, .. }
+            | Verdict::TimedOut { warnings, .. } => warnings,
+            _ => &[],
+        }
+    }
+
+    /// The same verdict, keeping `found` where it has room for warnings.
+    fn with_warnings(mut self, found: &[Diagnostic]) -> Verdict {
+        if let Verdict::Pass { warnings, .. }
+        | Verdict::DoesNotCompile { warnings, .. }
+        | Verdict::TestsFail { warnings, .. }
+        | Verdict::TimedOut { warnings, .. } = &mut self
+        {
+            warnings.extend_from_slice(found);
+        }
+        self
     }
 }
 
@@ -255,6 +288,7 @@ fn one(
         match (build.of(&exercise.dir_name), package, &build.cargo_error) {
             (Some(c), _, _) if !c.errors.is_empty() => Verdict::DoesNotCompile {
                 errors: c.errors.clone(),
+                warnings: c.warnings.clone(),
             },
             (Some(c), Some(package), _) if !c.tests.is_empty() => {
                 run_tests(exercise, c, &package.run_dir, lang, Some(stop))?
@@ -286,11 +320,14 @@ pub fn run_tests(
             lang,
         };
         match run.verdict(cancel)? {
-            Verdict::Pass { tests: n } => tests += n,
-            other => return Ok(other),
+            Verdict::Pass { tests: n, .. } => tests += n,
+            other => return Ok(other.with_warnings(&compiled.warnings)),
         }
     }
-    Ok(Verdict::Pass { tests })
+    Ok(Verdict::Pass {
+        tests,
+        warnings: compiled.warnings.clone(),
+    })
 }
 
 /// One test executable of one exercise.
@@ -341,6 +378,7 @@ impl TestRun<'_> {
                     .into_iter()
                     .filter(|t| !report.finished(t))
                     .collect(),
+                warnings: Vec::new(),
             },
             Ending::Flooded(stream) => Verdict::Flooded {
                 head: head_of(match stream {
@@ -365,10 +403,12 @@ impl TestRun<'_> {
                 failed: failures,
                 strays: report.stray_panics().into_iter().cloned().collect(),
                 passed: report.passed(),
+                warnings: Vec::new(),
             }
         } else if report.completed && status.success() {
             Verdict::Pass {
                 tests: report.passed(),
+                warnings: Vec::new(),
             }
         } else if platform::ran_out_of_memory(status, stderr) {
             Verdict::OutOfMemory {
