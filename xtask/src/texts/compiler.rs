@@ -57,7 +57,10 @@ fn error_code(ui: &Ui, exercise: &Exercise, code: &str) -> String {
     let _ = writeln!(out, "{}", ui.warn(&title));
     if let Some(note) = exercise.texts(lang).errors.get(code) {
         let intro = tr!(lang, "In this exercise:", "Neste exercício:");
-        let _ = writeln!(out, "{}", indented(&format!("{intro} {note}")));
+        let _ = writeln!(out, "{}", indented(&format!("{}\n{note}", ui.bold(&intro))));
+        if general.is_some() {
+            out.push('\n');
+        }
     }
     if let Some(text) = &general {
         let body: Vec<&str> = text.lines().skip(1).collect();
@@ -532,7 +535,7 @@ mod tests {
                 .unwrap_or_else(|| panic!("{needle}: {out}"))
         };
         assert!(at("E0599 · esse tipo não tem esse método") < at("E0382 · uso de um valor movido"));
-        assert!(at("Neste exercício: dois produtores") < at("Um valor que não é `Copy`"));
+        assert!(at("Neste exercício:\n  dois produtores\n\n") < at("Um valor que não é `Copy`"));
         assert!(out.contains("https://doc.rust-lang.org/error_codes/E0382.html"));
         assert!(!out.contains("two producers"));
     }
