@@ -75,13 +75,24 @@ fn error_code(ui: &Ui, exercise: &Exercise, code: &str) -> String {
     out
 }
 
+/// Whether `lint` is one this course explains (its warnings are worth
+/// showing even next to errors).
+pub fn explains_lint(lint: &str) -> bool {
+    lint_general(Lang::En, lint).is_some()
+}
+
+fn lint_general(lang: Lang, lint: &str) -> Option<String> {
+    match lint {
+        "unused_must_use" => Some(unused_must_use(lang)),
+        "dropping_references" => Some(dropping_references(lang)),
+        _ => None,
+    }
+}
+
 /// A lint this course explains, with its place in rustc's lint listing.
 fn lint_text(ui: &Ui, lint: &str) -> Option<String> {
     let lang = ui.lang;
-    let text = match lint {
-        "unused_must_use" => unused_must_use(lang),
-        _ => return None,
-    };
+    let text = lint_general(lang, lint)?;
     let mut lines = text.lines();
     let title = format!("{lint} · {}", lines.next().unwrap_or_default());
     let body: Vec<&str> = lines.collect();
@@ -127,6 +138,10 @@ fn general(lang: Lang, code: &str) -> Option<String> {
         "E0282" => e0282_type_needed(lang),
         "E0596" => e0596_not_mutable(lang),
         "E0507" => e0507_move_out_of_borrow(lang),
+        "E0505" => e0505_moved_while_borrowed(lang),
+        "E0004" => e0004_match_misses_cases(lang),
+        "E0531" => e0531_pattern_name_not_found(lang),
+        "E0063" => e0063_missing_field(lang),
         _ => return None,
     };
     Some(text)
@@ -429,6 +444,82 @@ fn e0507_move_out_of_borrow(lang: Lang) -> String {
     )
 }
 
+fn e0505_moved_while_borrowed(lang: Lang) -> String {
+    tr!(
+        lang,
+        "a value moved while it is still borrowed\n\
+         Something still holds a reference to the value, so it cannot move yet (into a\n\
+         closure, a function, a `drop`).\n\
+         Typical here: one thread is given `&tx` while `tx` itself moves into another thread's\n\
+         `move` closure, or a Receiver is moved while `rx.iter()` still borrows it.\n\
+         Give each thread an owned value (`tx.clone()`, not `&tx`), or let the borrow end\n\
+         before the move; threads that only borrow belong in `thread::scope`.",
+        "um valor movido enquanto ainda está emprestado\n\
+         Alguma coisa ainda guarda uma referência ao valor, então ele não pode ser movido\n\
+         agora (para uma closure, uma função, um `drop`).\n\
+         O típico aqui: uma thread recebe `&tx` enquanto o próprio `tx` vai para a closure `move`\n\
+         de outra thread, ou um Receiver é movido enquanto `rx.iter()` ainda o empresta.\n\
+         Dê a cada thread um valor próprio (`tx.clone()`, não `&tx`), ou deixe o empréstimo\n\
+         acabar antes de mover; threads que só pegam emprestado ficam em `thread::scope`."
+    )
+}
+
+fn e0004_match_misses_cases(lang: Lang) -> String {
+    tr!(
+        lang,
+        "a `match` leaves cases out\n\
+         A `match` must handle every value its input can have; rustc names the ones left out.\n\
+         Channel results come in kinds: `try_recv` gives `Ok`, `Err(TryRecvError::Empty)` and\n\
+         `Err(TryRecvError::Disconnected)`, `recv_timeout` has `Timeout` and `Disconnected`, and\n\
+         a message enum has a variant for each thing. A consumer reacts to each differently.\n\
+         Add an arm for each missing case and decide what it means (wait, stop, count). A `_`\n\
+         compiles too, but it also swallows the case that says every Sender is gone.",
+        "um `match` deixa casos de fora\n\
+         Um `match` precisa tratar todo valor que a entrada pode ter; o rustc diz quais faltam.\n\
+         Os resultados de um canal são de vários tipos: `try_recv` dá `Ok`, `Err(TryRecvError::Empty)`\n\
+         e `Err(TryRecvError::Disconnected)`, `recv_timeout` tem `Timeout` e `Disconnected`, e um\n\
+         enum de mensagens tem uma variante por assunto. O consumidor reage a cada um de um jeito.\n\
+         Acrescente um braço para cada caso que falta e decida o que ele quer dizer (esperar,\n\
+         parar, contar). Um `_` também compila, mas engole o aviso de que os Senders acabaram."
+    )
+}
+
+fn e0531_pattern_name_not_found(lang: Lang) -> String {
+    tr!(
+        lang,
+        "a pattern names a tuple struct or variant that is not in scope\n\
+         The pattern takes apart something like `SendError(msg)` that the compiler cannot find.\n\
+         The channels' error types must be imported before a pattern can open them:\n\
+         `use std::sync::mpsc::SendError;` (and `TryRecvError`, `RecvTimeoutError`).\n\
+         Import it (rustc's `help:` shows the line), or write its path in the pattern:\n\
+         `Err(mpsc::SendError(msg))`.",
+        "um padrão cita uma struct ou variante de tupla que não está no escopo\n\
+         O padrão desmonta algo como `SendError(msg)` que o compilador não encontra.\n\
+         Os tipos de erro dos canais precisam ser importados antes que um padrão os abra:\n\
+         `use std::sync::mpsc::SendError;` (e `TryRecvError`, `RecvTimeoutError`).\n\
+         Importe-o (a linha `help:` do rustc mostra como), ou escreva o caminho no padrão:\n\
+         `Err(mpsc::SendError(msg))`."
+    )
+}
+
+fn e0063_missing_field(lang: Lang) -> String {
+    tr!(
+        lang,
+        "a struct or variant built without one of its fields\n\
+         A struct, or an enum variant with named fields, needs a value for every field.\n\
+         Requests usually carry their reply channel: a request built without its `reply`\n\
+         Sender leaves the service no way to answer.\n\
+         Add the field rustc names; the name alone is enough when a variable of that name\n\
+         holds the value: `Request::Get {{ name, reply }}`.",
+        "uma struct ou variante criada sem um dos campos\n\
+         Uma struct, ou uma variante de enum com campos nomeados, precisa de valor em todo campo.\n\
+         Pedidos costumam levar o canal da resposta: um pedido criado sem o Sender `reply`\n\
+         deixa o serviço sem ter como responder.\n\
+         Acrescente o campo que o rustc cita; basta o nome quando uma variável com esse nome\n\
+         guarda o valor: `Request::Get {{ name, reply }}`."
+    )
+}
+
 fn unused_must_use(lang: Lang) -> String {
     tr!(
         lang,
@@ -446,6 +537,24 @@ fn unused_must_use(lang: Lang) -> String {
          continua produzindo para ninguém; `join` falha quando a thread entrou em pânico.\n\
          Trate-o: `if tx.send(msg).is_err() {{ break; }}`, ou `.expect(\"por que não falha\")`;\n\
          `let _ = tx.send(msg);` diz que perder a mensagem não importa. O curso pede código sem avisos."
+    )
+}
+
+fn dropping_references(lang: Lang) -> String {
+    tr!(
+        lang,
+        "`drop` of a reference does nothing\n\
+         `drop(&tx)` drops only the reference: the Sender itself lives on to the end of its scope.\n\
+         While any Sender lives, the channel stays open and the consumer's `recv` (or\n\
+         `for msg in rx`) keeps waiting, so the program never ends.\n\
+         Drop the Sender itself: `drop(tx);` (it moves, so nothing after may use `tx`). The\n\
+         `let _ = &tx;` that rustc offers silences the warning but closes nothing either.",
+        "`drop` de uma referência não faz nada\n\
+         `drop(&tx)` descarta só a referência: o Sender continua vivo até o fim do seu escopo.\n\
+         Enquanto existir um Sender, o canal fica aberto e o `recv` do consumidor (ou o\n\
+         `for msg in rx`) continua esperando, e o programa nunca termina.\n\
+         Descarte o próprio Sender: `drop(tx);` (ele é movido, então nada depois pode usar `tx`).\n\
+         O `let _ = &tx;` que o rustc oferece cala o aviso, mas também não fecha nada."
     )
 }
 
@@ -502,13 +611,14 @@ mod tests {
     fn every_explanation_has_a_title_and_three_to_six_lines_in_each_language() {
         let codes = [
             "E0382", "E0373", "E0277", "E0599", "E0308", "E0521", "E0597", "E0432", "E0425",
-            "E0433", "E0061", "E0107", "E0310", "E0282", "E0596", "E0507",
+            "E0433", "E0061", "E0107", "E0310", "E0282", "E0596", "E0507", "E0505", "E0004",
+            "E0531", "E0063",
         ];
         for lang in Lang::ALL {
             let texts = codes
                 .iter()
                 .map(|c| general(lang, c).unwrap())
-                .chain([unused_must_use(lang)]);
+                .chain([unused_must_use(lang), dropping_references(lang)]);
             for text in texts {
                 let lines = text.lines().count() - 1;
                 assert!((3..=6).contains(&lines), "{lines} lines: {text}");

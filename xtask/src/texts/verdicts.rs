@@ -263,18 +263,41 @@ fn does_not_compile(
             )
         );
     }
-    // Warnings next to errors are rare (rustc stops before most lints when
-    // a file has errors), but another target of the exercise may warn.
-    for w in warnings.iter().take(SHOWN_WARNINGS) {
+    // Next to errors, most warnings are their echo (an import the broken
+    // line no longer uses): only those the course explains are shown, the
+    // others are counted. rustc leaves out its later lints, the ignored
+    // `send` result among them, while a crate has errors.
+    let (explained, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) = warnings
+        .iter()
+        .partition(|w| w.lint.as_deref().is_some_and(compiler::explains_lint));
+    for w in explained.iter().take(SHOWN_WARNINGS) {
         let _ = writeln!(out, "{}\n", as_printed(ui, w));
     }
     let shown: Vec<Diagnostic> = errors
         .iter()
         .take(SHOWN_ERRORS)
-        .chain(warnings.iter().take(SHOWN_WARNINGS))
+        .chain(explained.into_iter().take(SHOWN_WARNINGS))
         .cloned()
         .collect();
     out.push_str(&compiler::explain(ui, exercise, &shown));
+    if !others.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "The compiler also warned ({}); warnings can wait until the errors are fixed.\n",
+                "O compilador também avisou ({}); avisos podem esperar até os erros serem \
+                 corrigidos.\n",
+                count(
+                    lang,
+                    others.len(),
+                    ("warning", "warnings"),
+                    ("aviso", "avisos")
+                )
+            )
+        );
+    }
     let _ = writeln!(
         out,
         "{}",
@@ -332,7 +355,7 @@ pub fn warnings(ui: &Ui, exercise: &Exercise, warnings: &[Diagnostic]) -> String
     }
     let shown = &warnings[..warnings.len().min(SHOWN_WARNINGS)];
     out.push_str(&compiler::explain(ui, exercise, shown));
-    out
+    format!("{}\n", out.trim_end())
 }
 
 /// One line for an exercise that passes with warnings, where the report
