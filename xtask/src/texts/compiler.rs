@@ -28,43 +28,58 @@ use crate::ui::Ui;
 pub fn explain(ui: &Ui, exercise: &Exercise, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     let mut seen: Vec<&str> = Vec::new();
+    // General texts already given: codes that share one (E0596, E0594,
+    // E0384) are told once.
+    let mut told: Vec<String> = Vec::new();
     for diagnostic in diagnostics {
-        let (key, text) = match (&diagnostic.code, &diagnostic.lint) {
-            (Some(code), _) => (code.as_str(), Some(error_code(ui, exercise, code))),
-            (None, Some(lint)) => (lint.as_str(), lint_text(ui, lint)),
-            (None, None) => continue,
+        let Some(key) = diagnostic.code.as_deref().or(diagnostic.lint.as_deref()) else {
+            continue;
         };
-        if !seen.contains(&key) {
-            seen.push(key);
-            if let Some(text) = text {
-                out.push_str(&text);
-            }
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        if diagnostic.code.is_some() {
+            out.push_str(&error_code(ui, exercise, key, &mut told));
+        } else if let Some(text) = lint_text(ui, key) {
+            out.push_str(&text);
         }
     }
     out
 }
 
-/// One code: its title, the exercise's note, the general text, the
-/// pointer.
-fn error_code(ui: &Ui, exercise: &Exercise, code: &str) -> String {
+/// One code: its title, the exercise's note, the general text (unless
+/// `told` has it already), the pointer.
+fn error_code(ui: &Ui, exercise: &Exercise, code: &str, told: &mut Vec<String>) -> String {
     let lang = ui.lang;
     let general = general(lang, code);
+    let again = general.as_ref().is_some_and(|text| told.contains(text));
     let mut out = String::new();
     let title = match &general {
-        Some(text) => format!("{code} · {}", text.lines().next().unwrap_or_default()),
+        Some(_) if again => format!(
+            "{code} · {} {}",
+            title_of(general.as_deref()),
+            tr!(lang, "(see above)", "(veja acima)")
+        ),
+        Some(_) => format!("{code} · {}", title_of(general.as_deref())),
         None => code.to_owned(),
     };
     let _ = writeln!(out, "{}", ui.warn(&title));
-    if let Some(note) = exercise.texts(lang).errors.get(code) {
+    let note = exercise.texts(lang).errors.get(code);
+    if let Some(note) = note {
         let intro = tr!(lang, "In this exercise:", "Neste exercício:");
         let _ = writeln!(out, "{}", indented(&format!("{}\n{note}", ui.bold(&intro))));
-        if general.is_some() {
-            out.push('\n');
-        }
     }
-    if let Some(text) = &general {
-        let body: Vec<&str> = text.lines().skip(1).collect();
-        let _ = writeln!(out, "{}", indented(&body.join("\n")));
+    match general {
+        Some(text) if !again => {
+            if note.is_some() {
+                out.push('\n');
+            }
+            let body: Vec<&str> = text.lines().skip(1).collect();
+            let _ = writeln!(out, "{}", indented(&body.join("\n")));
+            told.push(text);
+        }
+        _ => {}
     }
     let more = tr!(
         lang,
@@ -73,6 +88,11 @@ fn error_code(ui: &Ui, exercise: &Exercise, code: &str) -> String {
     );
     let _ = writeln!(out, "{}\n", indented(&ui.dim(&more)));
     out
+}
+
+/// The first line of a general text.
+fn title_of(text: Option<&str>) -> &str {
+    text.and_then(|t| t.lines().next()).unwrap_or_default()
 }
 
 /// Whether `lint` is one this course explains (its warnings are worth
@@ -136,7 +156,7 @@ fn general(lang: Lang, code: &str) -> Option<String> {
         "E0107" => e0107_generic_count(lang),
         "E0310" => e0310_parameter_not_static(lang),
         "E0282" => e0282_type_needed(lang),
-        "E0596" => e0596_not_mutable(lang),
+        "E0596" | "E0594" | "E0384" => e0596_not_mutable(lang),
         "E0507" => e0507_move_out_of_borrow(lang),
         "E0505" => e0505_moved_while_borrowed(lang),
         "E0004" => e0004_match_misses_cases(lang),
@@ -212,18 +232,18 @@ fn e0599_no_method(lang: Lang) -> String {
         lang,
         "this type has no such method\n\
          Nothing of that name exists for the type: a typo, a method of another type, or a\n\
-         trait method whose trait is not imported.\n\
-         Here it is usually `rx.clone()`: `mpsc` means multiple producer, single consumer, so\n\
-         a `Sender` clones and a `Receiver` does not (or `send` on a Receiver, `recv` on a Sender).\n\
-         For several consumers, share one Receiver as `Arc<Mutex<Receiver<_>>>` so they take\n\
-         turns, or let one thread receive and hand the work out; crossbeam-channel's receivers clone.",
+         method whose trait is not imported. Two usual ones here:\n\
+         `rx.clone()`: `mpsc` is multiple producer, single consumer, so a `Sender` clones and a\n\
+         `Receiver` does not. Several consumers share one as `Arc<Mutex<Receiver<_>>>` and take\n\
+         turns (crossbeam-channel's receivers do clone). And a method called on a `Result`: `lock()`\n\
+         and `recv()` return one, so `m.lock().recv()` needs an `.expect(\"…\")` in between.",
         "esse tipo não tem esse método\n\
          Não há nada com esse nome no tipo: erro de digitação, método de outro tipo, ou método\n\
-         de um trait que não foi importado.\n\
-         Aqui costuma ser `rx.clone()`: `mpsc` quer dizer vários produtores, um consumidor, então o\n\
-         `Sender` tem clone e o `Receiver` não (ou `send` num Receiver, `recv` num Sender). Vários\n\
-         consumidores dividem um Receiver como `Arc<Mutex<Receiver<_>>>` e se revezam, ou uma\n\
-         thread recebe e reparte o trabalho; no crossbeam-channel, o receptor tem clone."
+         de um trait que não foi importado. Dois casos comuns aqui:\n\
+         `rx.clone()`: `mpsc` quer dizer vários produtores, um consumidor, então o `Sender` tem\n\
+         clone e o `Receiver` não. Vários consumidores dividem um como `Arc<Mutex<Receiver<_>>>` e\n\
+         se revezam (no crossbeam-channel o receptor tem clone). E um método chamado num `Result`:\n\
+         `lock()` e `recv()` devolvem um, então `m.lock().recv()` precisa de um `.expect(\"…\")` no meio."
     )
 }
 
@@ -413,14 +433,16 @@ fn e0596_not_mutable(lang: Lang) -> String {
     tr!(
         lang,
         "cannot change it: it is not mutable\n\
-         Something is changed through a name declared without `mut`, or through a `&` reference.\n\
-         A consumer that collects or counts what it receives needs `let mut received = Vec::new();`.\n\
-         (A `Mutex` is different: `lock()` lets you change what it guards with no `mut` anywhere.)\n\
-         Add `mut` where rustc points, or take `&mut` instead of `&`.",
+         Something is changed (assigned, pushed to, counted) through a name declared without\n\
+         `mut`, or through a `&` reference.\n\
+         A consumer that collects or counts what it receives needs it (`let mut received = Vec::new();`,\n\
+         `let mut missed = 0;`). A `Mutex` is different: `lock()` changes what it guards, no `mut`\n\
+         needed. Add `mut` where rustc points, or take `&mut` instead of `&`.",
         "não dá para mudar: não é mutável\n\
-         Algo é alterado por um nome declarado sem `mut`, ou por uma referência `&`.\n\
-         Um consumidor que junta ou conta o que recebe precisa de `let mut recebidas = Vec::new();`.\n\
-         (Um `Mutex` é diferente: `lock()` deixa mudar o que ele guarda sem `mut` nenhum.)\n\
+         Algo é alterado (atribuído, acrescentado, contado) por um nome declarado sem `mut`, ou\n\
+         por uma referência `&`.\n\
+         Um consumidor que junta ou conta o que recebe precisa dele (`let mut received = Vec::new();`,\n\
+         `let mut missed = 0;`). Um `Mutex` é diferente: `lock()` muda o que ele guarda sem `mut`.\n\
          Acrescente `mut` onde o rustc aponta, ou use `&mut` em vez de `&`."
     )
 }
@@ -612,7 +634,7 @@ mod tests {
         let codes = [
             "E0382", "E0373", "E0277", "E0599", "E0308", "E0521", "E0597", "E0432", "E0425",
             "E0433", "E0061", "E0107", "E0310", "E0282", "E0596", "E0507", "E0505", "E0004",
-            "E0531", "E0063",
+            "E0531", "E0063", "E0594", "E0384",
         ];
         for lang in Lang::ALL {
             let texts = codes
@@ -648,6 +670,19 @@ mod tests {
         assert!(at("Neste exercício:\n  dois produtores\n\n") < at("Um valor que não é `Copy`"));
         assert!(out.contains("https://doc.rust-lang.org/error_codes/E0382.html"));
         assert!(!out.contains("two producers"));
+    }
+
+    #[test]
+    fn codes_that_share_a_text_tell_it_once() {
+        let ui = Ui::plain(Lang::En);
+        let out = explain(&ui, &exercise(&[]), &[error("E0596"), error("E0594")]);
+        assert_eq!(
+            out.matches("Add `mut` where rustc points").count(),
+            1,
+            "{out}"
+        );
+        assert!(out.contains("E0594 · cannot change it: it is not mutable (see above)\n"));
+        assert!(out.contains("rustc --explain E0594"));
     }
 
     #[test]
