@@ -71,6 +71,13 @@ impl View<'_> {
                 ui.good("✓"),
                 messages::done_range(lang, &range)
             );
+            for (exercise, verdict) in exercises.iter().zip(&verdicts[..passed]) {
+                let n = verdict.warnings().len();
+                if n > 0 {
+                    let note = verdicts::passes_with_warnings(lang, exercise, n);
+                    let _ = writeln!(out, "{} {note}", ui.warn("!"));
+                }
+            }
         }
         match verdicts.iter().position(|v| !v.passed()) {
             Some(i) => out.push_str(&verdicts::explain(
@@ -91,6 +98,9 @@ impl View<'_> {
                     ex.texts(lang).title,
                     headline.unwrap_or_default()
                 );
+                if let Some(verdict) = verdicts.first() {
+                    out.push_str(&verdicts::warnings(ui, ex, verdict.warnings()));
+                }
             }
             None => {
                 let n = exercises.len();

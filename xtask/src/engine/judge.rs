@@ -36,12 +36,15 @@ pub const OUTPUT_LIMIT: usize = 1 << 20;
 pub enum Verdict {
     Pass {
         tests: usize,
+        /// The compiler's warnings: the course asks for code without them.
+        warnings: Vec<Diagnostic>,
     },
     /// The exercise's files cannot be built at all (found before building,
     /// or when cargo could not resolve its dependencies).
     Broken(Problem),
     DoesNotCompile {
         errors: Vec<Diagnostic>,
+        warnings: Vec<Diagnostic>,
     },
     TestsFail {
         /// Sorted by test name, so both languages tell them in one order.
@@ -49,10 +52,14 @@ pub enum Verdict {
         /// Panics of threads that are not tests.
         strays: Vec<Panic>,
         passed: usize,
+        /// The compiler's warnings, often the clue: an ignored `send`
+        /// result (`unused_must_use`) is a producer that never stops.
+        warnings: Vec<Diagnostic>,
     },
     TimedOut {
         limit: Duration,
         running: Vec<String>,
+        warnings: Vec<Diagnostic>,
     },
     Flooded {
         /// The beginning of the stream that flooded.
@@ -106,6 +113,32 @@ impl Verdict {
     pub fn stopped(&self) -> bool {
         matches!(self, Verdict::Cancelled | Verdict::Interrupted)
     }
+
+    /// The compiler's warnings, for the verdicts that keep them: a pass,
+    /// a compile error, failing tests and a time-out (where an ignored
+    /// `send` result is a usual cause). The other endings are rare next to
+    /// a warning and say enough on their own.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        match self {
+            Verdict::Pass { warnings, .. }
+            | Verdict::DoesNotCompile { warnings, .. }
+            | Verdict::TestsFail { warnings, .. }
+            | Verdict::TimedOut { warnings, .. } => warnings,
+            _ => &[],
+        }
+    }
+
+    /// The same verdict, keeping `found` where it has room for warnings.
+    fn with_warnings(mut self, found: &[Diagnostic]) -> Verdict {
+        if let Verdict::Pass { warnings, .. }
+        | Verdict::DoesNotCompile { warnings, .. }
+        | Verdict::TestsFail { warnings, .. }
+        | Verdict::TimedOut { warnings, .. } = &mut self
+        {
+            warnings.extend_from_slice(found);
+        }
+        self
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -151,7 +184,8 @@ pub fn all(
         .zip(&keys)
         .map(|(e, key)| {
             let tests = passes.as_ref()?.get(&e.dir_name, key.as_deref()?)?;
-            Some(Verdict::Pass { tests })
+            let warnings = build.of(&e.dir_name)?.warnings.clone();
+            Some(Verdict::Pass { tests, warnings })
         })
         .collect();
     let (work_tx, work_rx) = channel::<usize>();
@@ -199,7 +233,7 @@ fn remember(
 ) {
     for ((exercise, key), result) in exercises.iter().zip(keys).zip(results) {
         match (result, key) {
-            (Some(Verdict::Pass { tests }), Some(key)) => {
+            (Some(Verdict::Pass { tests, .. }), Some(key)) => {
                 passes.remember(&exercise.dir_name, key.clone(), *tests);
             }
             (Some(v), _) if !v.stopped() => passes.forget(&exercise.dir_name),
@@ -295,6 +329,7 @@ fn one(
         match (build.of(&exercise.dir_name), package, &build.cargo_error) {
             (Some(c), _, _) if !c.errors.is_empty() => Verdict::DoesNotCompile {
                 errors: c.errors.clone(),
+                warnings: c.warnings.clone(),
             },
             (Some(c), Some(package), _) if !c.tests.is_empty() => {
                 run_tests(exercise, c, &package.run_dir, lang, Some(stop))?
@@ -326,11 +361,14 @@ pub fn run_tests(
             lang,
         };
         match run.verdict(cancel)? {
-            Verdict::Pass { tests: n } => tests += n,
-            other => return Ok(other),
+            Verdict::Pass { tests: n, .. } => tests += n,
+            other => return Ok(other.with_warnings(&compiled.warnings)),
         }
     }
-    Ok(Verdict::Pass { tests })
+    Ok(Verdict::Pass {
+        tests,
+        warnings: compiled.warnings.clone(),
+    })
 }
 
 /// One test executable of one exercise.
@@ -381,6 +419,7 @@ impl TestRun<'_> {
                     .into_iter()
                     .filter(|t| !report.finished(t))
                     .collect(),
+                warnings: Vec::new(),
             },
             Ending::Flooded(stream) => Verdict::Flooded {
                 head: head_of(match stream {
@@ -405,10 +444,12 @@ impl TestRun<'_> {
                 failed: failures,
                 strays: report.stray_panics().into_iter().cloned().collect(),
                 passed: report.passed(),
+                warnings: Vec::new(),
             }
         } else if report.completed && status.success() {
             Verdict::Pass {
                 tests: report.passed(),
+                warnings: Vec::new(),
             }
         } else if platform::ran_out_of_memory(status, stderr) {
             Verdict::OutOfMemory {

@@ -16,13 +16,15 @@ use crate::ui::{Ui, strip_ansi};
 
 /// Diagnostics shown in full; the rest are counted.
 const SHOWN_ERRORS: usize = 4;
+/// Compiler warnings shown in full; the rest are counted.
+const SHOWN_WARNINGS: usize = 2;
 /// Groups of failing tests shown in full.
 const SHOWN_GROUPS: usize = 3;
 
 /// `1 test failed, 2 passed`, `does not compile`, …
 pub fn headline(lang: Lang, verdict: &Verdict) -> String {
     match verdict {
-        Verdict::Pass { tests } => tr!(
+        Verdict::Pass { tests, .. } => tr!(
             lang,
             "passes ({})",
             "passou ({})",
@@ -125,7 +127,9 @@ pub fn explain(
     let body = match verdict {
         Verdict::Pass { .. } | Verdict::Cancelled | Verdict::Interrupted => String::new(),
         Verdict::Broken(problem) => broken(course, lang, exercise, problem),
-        Verdict::DoesNotCompile { errors } => does_not_compile(ui, exercise, errors),
+        Verdict::DoesNotCompile { errors, warnings } => {
+            does_not_compile(ui, exercise, errors, warnings)
+        }
         Verdict::TestsFail { failed, strays, .. } => tests_fail(course, ui, failed, strays),
         Verdict::TimedOut { running, .. } => timed_out(lang, exercise, running),
         Verdict::Flooded { head, stream } => flooded(lang, head, *stream),
@@ -149,6 +153,9 @@ pub fn explain(
         ),
     };
     out.push_str(&body);
+    if !matches!(verdict, Verdict::DoesNotCompile { .. }) {
+        out.push_str(&warnings(ui, exercise, verdict.warnings()));
+    }
     if learner && !verdict.stopped() {
         out.push_str(&next_steps(course, ui, exercise));
     }
@@ -232,16 +239,16 @@ fn broken(course: &Course, lang: Lang, exercise: &Exercise, problem: &Problem) -
     }
 }
 
-fn does_not_compile(ui: &Ui, exercise: &Exercise, errors: &[Diagnostic]) -> String {
+fn does_not_compile(
+    ui: &Ui,
+    exercise: &Exercise,
+    errors: &[Diagnostic],
+    warnings: &[Diagnostic],
+) -> String {
     let lang = ui.lang;
     let mut out = String::new();
     for e in errors.iter().take(SHOWN_ERRORS) {
-        let rendered = if ui.color {
-            e.rendered.clone()
-        } else {
-            strip_ansi(&e.rendered)
-        };
-        let _ = writeln!(out, "{}\n", rendered.trim_end());
+        let _ = writeln!(out, "{}\n", as_printed(ui, e));
     }
     if errors.len() > SHOWN_ERRORS {
         let more = errors.len() - SHOWN_ERRORS;
@@ -256,7 +263,41 @@ fn does_not_compile(ui: &Ui, exercise: &Exercise, errors: &[Diagnostic]) -> Stri
             )
         );
     }
-    out.push_str(&compiler::explain(ui, exercise, errors));
+    // Next to errors, most warnings are their echo (an import the broken
+    // line no longer uses): only those the course explains are shown, the
+    // others are counted. rustc leaves out its later lints, the ignored
+    // `send` result among them, while a crate has errors.
+    let (explained, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) = warnings
+        .iter()
+        .partition(|w| w.lint.as_deref().is_some_and(compiler::explains_lint));
+    for w in explained.iter().take(SHOWN_WARNINGS) {
+        let _ = writeln!(out, "{}\n", as_printed(ui, w));
+    }
+    let shown: Vec<Diagnostic> = errors
+        .iter()
+        .take(SHOWN_ERRORS)
+        .chain(explained.into_iter().take(SHOWN_WARNINGS))
+        .cloned()
+        .collect();
+    out.push_str(&compiler::explain(ui, exercise, &shown));
+    if !others.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "The compiler also warned ({}); warnings can wait until the errors are fixed.\n",
+                "O compilador também avisou ({}); avisos podem esperar até os erros serem \
+                 corrigidos.\n",
+                count(
+                    lang,
+                    others.len(),
+                    ("warning", "warnings"),
+                    ("aviso", "avisos")
+                )
+            )
+        );
+    }
     let _ = writeln!(
         out,
         "{}",
@@ -267,6 +308,67 @@ fn does_not_compile(ui: &Ui, exercise: &Exercise, errors: &[Diagnostic]) -> Stri
         )
     );
     out
+}
+
+/// A diagnostic as rustc printed it: in colour on a terminal, plain
+/// elsewhere.
+fn as_printed(ui: &Ui, diagnostic: &Diagnostic) -> String {
+    let rendered = if ui.color {
+        diagnostic.rendered.clone()
+    } else {
+        strip_ansi(&diagnostic.rendered)
+    };
+    rendered.trim_end().to_owned()
+}
+
+/// The compiler's warnings about code that compiles, as rustc printed
+/// them, then what the known ones mean; empty when there are none.
+pub fn warnings(ui: &Ui, exercise: &Exercise, warnings: &[Diagnostic]) -> String {
+    let lang = ui.lang;
+    if warnings.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{} {}\n\n",
+        ui.warn("!"),
+        tr!(
+            lang,
+            "The compiler also warns (the course asks for code without warnings):",
+            "O compilador também avisa (o curso pede código sem avisos):"
+        )
+    );
+    for w in warnings.iter().take(SHOWN_WARNINGS) {
+        let _ = writeln!(out, "{}\n", as_printed(ui, w));
+    }
+    if warnings.len() > SHOWN_WARNINGS {
+        let more = warnings.len() - SHOWN_WARNINGS;
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr!(
+                lang,
+                "… and {} more.",
+                "… e mais {}.",
+                count(lang, more, ("warning", "warnings"), ("aviso", "avisos"))
+            )
+        );
+    }
+    let shown = &warnings[..warnings.len().min(SHOWN_WARNINGS)];
+    out.push_str(&compiler::explain(ui, exercise, shown));
+    format!("{}\n", out.trim_end())
+}
+
+/// One line for an exercise that passes with warnings, where the report
+/// does not show them.
+pub fn passes_with_warnings(lang: Lang, exercise: &Exercise, warnings: usize) -> String {
+    tr!(
+        lang,
+        "{} passes, but the compiler warns ({}): `cargo xtask verify {:02}` shows why.",
+        "{} passou, mas o compilador avisa ({}): `cargo xtask verify {:02}` mostra por quê.",
+        exercise.label(),
+        count(lang, warnings, ("warning", "warnings"), ("aviso", "avisos")),
+        exercise.number
+    )
 }
 
 fn tests_fail(course: &Course, ui: &Ui, failed: &[FailedTest], strays: &[Panic]) -> String {
@@ -514,6 +616,7 @@ mod tests {
                 .collect(),
             strays: Vec::new(),
             passed,
+            warnings: Vec::new(),
         };
         assert_eq!(headline(Lang::En, &v(1, 1)), "1 test failed, 1 passed");
         assert_eq!(headline(Lang::En, &v(2, 0)), "2 tests failed, 0 passed");
@@ -523,7 +626,13 @@ mod tests {
             "3 testes falharam, 2 passaram"
         );
         assert_eq!(
-            headline(Lang::PtBr, &Verdict::Pass { tests: 1 }),
+            headline(
+                Lang::PtBr,
+                &Verdict::Pass {
+                    tests: 1,
+                    warnings: Vec::new()
+                }
+            ),
             "passou (1 teste)"
         );
     }

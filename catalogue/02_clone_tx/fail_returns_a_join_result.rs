@@ -1,0 +1,40 @@
+// expect: fail
+// why: joins the first producer and returns its Result instead of its handle (E0308)
+// en: E0308 · mismatched types
+// en: More: `rustc --explain E0308`
+// pt-BR: E0308 · tipos incompatíveis
+// pt-BR: Mais: `rustc --explain E0308`
+
+//! Exercise 02: clone tx.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::Sender;
+use std::thread::{self, JoinHandle};
+
+/// Starts two producer threads that send on the same channel.
+///
+/// Producer `1` and producer `2` each build one message with `make` (passing
+/// their own number) and send it through `tx`. Returns both threads' handles,
+/// the first producer's first.
+///
+/// `make` is a plain function, so the caller chooses what a message is:
+/// `src/main.rs` builds a greeting, the tests also record which thread built it.
+pub fn start_two_producers<T: Send + 'static>(
+    tx: Sender<T>,
+    make: fn(usize) -> T,
+) -> (JoinHandle<()>, JoinHandle<()>) {
+    // A `move` closure takes ownership of every variable it uses, so the
+    // first thread would own `tx` and nothing would be left for the second.
+    // `clone` gives the first thread a handle of its own to the same channel;
+    // the original then moves into the second thread.
+    let tx1 = tx.clone();
+    let first = thread::spawn(move || {
+        tx1.send(make(1)).expect("the Receiver is still listening");
+    });
+    let second = thread::spawn(move || {
+        tx.send(make(2)).expect("the Receiver is still listening");
+    });
+    (first.join(), second)
+}

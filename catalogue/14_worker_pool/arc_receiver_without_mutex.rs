@@ -1,0 +1,100 @@
+// expect: fail
+// why: the workers share the Receiver through an Arc without a Mutex: a Receiver is not Sync (E0277)
+// en: E0277 · a type lacks a trait the code needs
+// en: More: `rustc --explain E0277`
+// en: A `Receiver` is `Send` but not
+// pt-BR: E0277 · falta a um tipo um trait que o código exige
+// pt-BR: Mais: `rustc --explain E0277`
+// pt-BR: Um `Receiver` é `Send`, mas
+
+//! Exercise 14: a worker pool.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle, ThreadId};
+
+/// A job for the pool: a closure that is called once, can move to another
+/// thread, and borrows nothing from the caller.
+pub type Job = Box<dyn FnOnce() + Send + 'static>;
+
+/// A fixed number of worker threads that run the jobs handed to `execute`.
+pub struct ThreadPool {
+    /// The workers' threads: started by `new`, joined by `drop`.
+    workers: Vec<JoinHandle<()>>,
+    /// The sending half of the job queue. It sits in an `Option` so that
+    /// `drop` can take it out and drop it on its own, before the workers.
+    sender: Option<Sender<Job>>,
+}
+
+impl ThreadPool {
+    /// Starts `size` workers that share one job queue. Each worker waits for
+    /// the next job, runs it, and waits again, until the queue closes.
+    pub fn new(size: usize) -> ThreadPool {
+        let (sender, receiver) = channel::<Job>();
+        // ✏️  Your code goes here / Seu código vai aqui.
+        // One Receiver for every worker: the Mutex lets one worker at a time
+        // take a job out, the Arc lets them all own it.
+        let receiver = Arc::new(receiver);
+        let workers = (0..size)
+            .map(|_| {
+                let receiver = Arc::clone(&receiver);
+                thread::spawn(move || {
+                    loop {
+                        // The guard is a temporary of this statement: the
+                        // lock is released at the semicolon, before the job
+                        // runs, so the other workers can take the next ones.
+                        let next = receiver.recv();
+                        match next {
+                            Ok(job) => job(),
+                            // The Sender is gone and the queue is empty.
+                            Err(_) => break,
+                        }
+                    }
+                })
+            })
+            .collect();
+        ThreadPool {
+            workers,
+            sender: Some(sender),
+        }
+    }
+
+    /// Queues `job`; the first worker that is free runs it.
+    pub fn execute<F>(&self, job: F)
+    where
+        F: FnOnce() + Send + 'static,
+    {
+        let sender = self
+            .sender
+            .as_ref()
+            .expect("the Sender lives until the pool is dropped");
+        sender
+            .send(Box::new(job))
+            .expect("the workers outlive the pool's Sender");
+    }
+
+    /// The threads of the pool's workers (the tests use it).
+    pub fn worker_threads(&self) -> Vec<ThreadId> {
+        self.workers.iter().map(|w| w.thread().id()).collect()
+    }
+}
+
+impl Drop for ThreadPool {
+    /// Shuts the pool down: every job queued so far still runs, then every
+    /// worker ends, and only then does `drop` return.
+    fn drop(&mut self) {
+        // ✏️  Your code goes here / Seu código vai aqui.
+        // Closing the queue first: the workers finish what is queued, then
+        // their `recv()` returns `Err` and they leave their loops. Joining
+        // before this would wait forever.
+        drop(self.sender.take());
+        for worker in self.workers.drain(..) {
+            // `Err` only if a job panicked on that worker; its panic has
+            // already been reported by the thread itself.
+            let _ = worker.join();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// expect: fail
+// why: a scoped consumer gets &rx: a Receiver is not Sync, so a borrow of it cannot cross threads (E0277)
+// en: E0277 · a type lacks a trait the code needs
+// en: More: `rustc --explain E0277`
+// pt-BR: E0277 · falta a um tipo um trait que o código exige
+// pt-BR: Mais: `rustc --explain E0277`
+
+//! Exercise 16: scoped producers.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::sync::mpsc::channel;
+use std::thread;
+
+/// Shares the lines of `text` out among `producers` producer threads, in
+/// consecutive runs of about the same length (the first producer takes the
+/// first lines, and so on). Each producer sends `make(line)` for each of its
+/// lines, in order, down one channel; the calling thread is the consumer and
+/// calls `consume` for each result as it arrives.
+///
+/// The producers borrow `text` and `make`: nothing is copied, nothing needs
+/// to be `'static`. Returns once every result has been consumed and every
+/// producer has ended.
+pub fn produce_lines<R: Send>(
+    text: &str,
+    producers: usize,
+    make: impl Fn(&str) -> R + Sync,
+    mut consume: impl FnMut(R),
+) {
+    // ✏️  Your code goes here / Seu código vai aqui.
+    // Slices of `text`, not copies: every `&str` here points into it.
+    let lines: Vec<&str> = text.lines().collect();
+    let per_producer = lines.len().div_ceil(producers.max(1)).max(1);
+    let (tx, rx) = channel();
+    // Threads started in a scope may borrow what outlives the scope (the
+    // lines, `make`), because the scope does not end before they do.
+    thread::scope(|scope| {
+        let make = &make;
+        for share in lines.chunks(per_producer) {
+            let tx = tx.clone();
+            scope.spawn(move || {
+                for line in share {
+                    tx.send(make(line))
+                        .expect("the consumer outlives the producers");
+                }
+            });
+        }
+        // Only the producers' clones may keep the channel open, or the loop
+        // below would wait for this one forever, and the scope with it.
+        drop(tx);
+        let rx = &rx;
+        scope.spawn(move || {
+            for result in rx {
+                drop(result);
+            }
+        });
+    });
+}

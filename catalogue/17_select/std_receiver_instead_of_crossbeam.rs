@@ -1,0 +1,98 @@
+// expect: fail
+// why: std's Receiver instead of crossbeam's: cloning &Receiver clones the reference, and it is not Sync (E0277)
+// en: E0277 · a type lacks a trait the code needs
+// en: More: `rustc --explain E0277`
+// pt-BR: E0277 · falta a um tipo um trait que o código exige
+// pt-BR: Mais: `rustc --explain E0277`
+
+//! Exercise 17: several consumers, and select.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+use crossbeam_channel::{never, select};
+use std::sync::mpsc::Receiver;
+
+/// Starts `consumers` consumer threads that share the work coming through
+/// `jobs`: each job goes to exactly one of them, which calls `handle(job)`.
+/// A consumer ends when the channel is closed and empty.
+///
+/// Returns at once, with one `JoinHandle` per consumer.
+pub fn spawn_consumers<T, F>(jobs: &Receiver<T>, consumers: usize, handle: F) -> Vec<JoinHandle<()>>
+where
+    T: Send + 'static,
+    F: Fn(T) + Clone + Send + 'static,
+{
+    // ✏️  Your code goes here / Seu código vai aqui.
+    (0..consumers)
+        .map(|_| {
+            // A crossbeam Receiver can be cloned: every clone takes from the
+            // same queue, and each message goes to exactly one of them.
+            let (jobs, handle) = (jobs.clone(), handle.clone());
+            thread::spawn(move || {
+                for job in jobs {
+                    handle(job);
+                }
+            })
+        })
+        .collect()
+}
+
+/// What `monitor` noticed, in the order it noticed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A message from the alerts channel.
+    Alert(String),
+    /// A message from the readings channel.
+    Reading(u32),
+    /// Nothing arrived on either channel for `quiet`: the last event.
+    Quiet,
+}
+
+/// Listens to both channels at once and logs what arrives, as it arrives.
+///
+/// Ends in one of two ways:
+/// - both channels are closed (every Sender of each is gone): returns the
+///   log as it is;
+/// - nothing arrives on either channel for `quiet` (counted afresh after
+///   every message): adds `Event::Quiet` and returns.
+///
+/// A channel that closes while the other is still open is simply no longer
+/// listened to.
+pub fn monitor(alerts: Receiver<String>, readings: Receiver<u32>, quiet: Duration) -> Vec<Event> {
+    // ✏️  Your code goes here / Seu código vai aqui.
+    let (mut alerts, mut readings) = (alerts, readings);
+    let (mut alerts_open, mut readings_open) = (true, true);
+    let mut log = Vec::new();
+    while alerts_open || readings_open {
+        select! {
+            recv(alerts) -> message => match message {
+                Ok(alert) => log.push(Event::Alert(alert)),
+                // A closed channel is always "ready" (with an error): swap
+                // it for one that never is, or select would pick it forever.
+                Err(_) => {
+                    alerts = never();
+                    alerts_open = false;
+                }
+            },
+            recv(readings) -> message => match message {
+                Ok(reading) => log.push(Event::Reading(reading)),
+                Err(_) => {
+                    readings = never();
+                    readings_open = false;
+                }
+            },
+            // The time-out arm: taken only if neither channel has anything
+            // for `quiet`. Without it, two open but silent channels would
+            // keep `select!` waiting forever.
+            default(quiet) => {
+                log.push(Event::Quiet);
+                break;
+            }
+        }
+    }
+    log
+}

@@ -1,0 +1,141 @@
+// expect: fail
+// why: recv is called on lock()'s Result, not on the guard (E0599)
+// en: E0599 · this type has no such method
+// en: More: `rustc --explain E0599`
+// en: a method called on a `Result`
+// pt-BR: E0599 · esse tipo não tem esse método
+// pt-BR: Mais: `rustc --explain E0599`
+// pt-BR: um método chamado num `Result`
+
+//! Exercise 18: the capstone.
+//!
+//! Instructions: README.md (English) · README.pt-BR.md (português)
+//! Check your work: cargo xtask verify
+//!
+//! Run it yourself:
+//!     printf 'one two\nthree\n' | cargo run -p capstone -- 4
+//! that is, count the words of each line of standard input with 4 workers.
+
+use std::collections::BTreeMap;
+use std::env;
+use std::io::{self, BufRead, Write};
+use std::process::ExitCode;
+use std::sync::mpsc::channel;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+fn main() -> ExitCode {
+    let workers = match workers_from_args() {
+        Ok(workers) => workers,
+        Err(message) => {
+            eprintln!("capstone: {message}");
+            return ExitCode::from(2);
+        }
+    };
+
+    // ✏️  Your code goes here / Seu código vai aqui.
+    // Lines go out on one channel, shared by the workers; results come back
+    // on another, to one consumer.
+    let (line_tx, line_rx) = channel::<(usize, String)>();
+    let (result_tx, result_rx) = channel::<(usize, Counted)>();
+    let line_rx = Arc::new(Mutex::new(line_rx));
+
+    let pool: Vec<_> = (1..=workers)
+        .map(|worker| {
+            let (line_rx, result_tx) = (Arc::clone(&line_rx), result_tx.clone());
+            thread::spawn(move || {
+                loop {
+                    // The lock is released at the semicolon, before counting.
+                    let next = line_rx.lock().recv();
+                    let Ok((number, text)) = next else { break };
+                    let words = count_words(&text);
+                    if result_tx.send((number, Counted { words, worker })).is_err() {
+                        break;
+                    }
+                }
+            })
+        })
+        .collect();
+    // Only the workers' clones are left: the consumer's loop ends when the
+    // last worker does, whether it finished or panicked.
+    drop(result_tx);
+    let consumer = thread::spawn(move || result_rx.into_iter().collect::<BTreeMap<_, _>>());
+
+    // Lines go out as they are read, so the workers start at once.
+    for (index, line) in io::stdin().lock().lines().enumerate() {
+        let Ok(text) = line else {
+            eprintln!("capstone: standard input is not text; stopped reading");
+            break;
+        };
+        if line_tx.send((index + 1, text)).is_err() {
+            // Every worker is gone: nobody is left to count.
+            break;
+        }
+    }
+    // No more lines: each worker's `recv` fails once the queue is empty.
+    drop(line_tx);
+
+    let mut healthy = true;
+    for (index, worker) in pool.into_iter().enumerate() {
+        if worker.join().is_err() {
+            eprintln!("capstone: worker {} panicked", index + 1);
+            healthy = false;
+        }
+    }
+    let counted = consumer.join().expect("the consumer does not panic");
+    print_report(&counted);
+    if healthy {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// What a worker found out about one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Counted {
+    /// How many words the line has.
+    words: usize,
+    /// Which worker counted it, from 1.
+    worker: usize,
+}
+
+/// The work for one line: how many words it has.
+///
+/// Two kinds of line are special, for the tests:
+/// - a line that starts with `!slow` is counted like any other, but takes a
+///   little while, as real work does;
+/// - the line `!panic` makes the worker panic, as a bug would.
+fn count_words(line: &str) -> usize {
+    if line == "!panic" {
+        panic!("the line `!panic` asked for a panic");
+    }
+    if line.starts_with("!slow") {
+        thread::sleep(Duration::from_millis(20));
+    }
+    line.split_whitespace().count()
+}
+
+/// Prints the report: one line per counted line, by line number, then the
+/// total.
+fn print_report(counted: &BTreeMap<usize, Counted>) {
+    let mut out = io::stdout().lock();
+    let mut total = 0;
+    for (line, Counted { words, worker }) in counted {
+        let _ = writeln!(out, "line {line}: {words} words (worker {worker})");
+        total += words;
+    }
+    let _ = writeln!(out, "total: {total} words in {} lines", counted.len());
+}
+
+/// The number of workers, from the command line: `capstone WORKERS`.
+fn workers_from_args() -> Result<usize, String> {
+    let arg = env::args()
+        .nth(1)
+        .ok_or("usage: capstone WORKERS (how many worker threads, 1 or more)")?;
+    match arg.parse() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("WORKERS must be a number, 1 or more, not {arg:?}")),
+    }
+}
