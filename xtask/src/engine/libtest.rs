@@ -149,7 +149,7 @@ impl Report {
 
 /// A panic location in a test file (`tests/loop_send.rs:12:5`, or the
 /// same under an absolute path).
-fn in_tests(location: &str) -> bool {
+pub fn in_tests(location: &str) -> bool {
     let location = location.replace('\\', "/");
     location.starts_with("tests/") || location.contains("/tests/")
 }

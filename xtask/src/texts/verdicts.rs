@@ -372,8 +372,12 @@ pub fn passes_with_warnings(lang: Lang, exercise: &Exercise, warnings: usize) ->
 }
 
 fn tests_fail(course: &Course, ui: &Ui, failed: &[FailedTest], strays: &[Panic]) -> String {
-    let lang = ui.lang;
-    let mut out = String::new();
+    let mut told = Told {
+        course,
+        ui,
+        notes: Vec::new(),
+        out: String::new(),
+    };
     // Tests that fail with the same message at the same place (a `todo!()`
     // reached by every test, say) are told once.
     let mut groups: Vec<(&FailedTest, Vec<&str>)> = Vec::new();
@@ -388,94 +392,118 @@ fn tests_fail(course: &Course, ui: &Ui, failed: &[FailedTest], strays: &[Panic])
         }
     }
     for (test, names) in groups.iter().take(SHOWN_GROUPS) {
-        let _ = writeln!(out, "  {} {}", ui.bad("✗"), ui.bold(names[0]));
-        if names.len() > 1 {
-            let others = names[1..].join(", ");
-            let _ = writeln!(
-                out,
-                "    {}",
-                ui.dim(&tr!(
-                    lang,
-                    "(and, for the same reason: {others})",
-                    "(e, pelo mesmo motivo: {others})"
-                ))
-            );
-        }
-        match &test.panic {
-            Some(p) => out.push_str(&panic_text(course, ui, p)),
-            None => {
-                let _ = writeln!(
-                    out,
-                    "    {}",
-                    tr!(
-                        lang,
-                        "(it failed without a message)",
-                        "(falhou sem mensagem)"
-                    )
-                );
-            }
-        }
-        for p in test.evidence.iter().take(2) {
-            let _ = writeln!(
-                out,
-                "    {}",
-                ui.dim(&tr!(
-                    lang,
-                    "Before that, your code panicked here:",
-                    "Antes disso, o seu código entrou em pânico aqui:"
-                ))
-            );
-            out.push_str(&panic_text(course, ui, p));
-        }
+        told.failed_test(test, names);
     }
     if groups.len() > SHOWN_GROUPS {
         let more: usize = groups[SHOWN_GROUPS..].iter().map(|(_, n)| n.len()).sum();
-        let _ = writeln!(
-            out,
-            "  {}",
-            tr!(
-                lang,
-                "… and {} more.",
-                "… e mais {}.",
-                count(
-                    lang,
-                    more,
-                    ("failing test", "failing tests"),
-                    ("teste falhando", "testes falhando")
-                )
-            )
-        );
+        told.more_tests(more);
     }
-    for p in strays.iter().take(2) {
-        let thread = crate::texts::quote::visible(&p.thread);
-        let _ = writeln!(
-            out,
-            "\n  {} {}",
-            ui.warn("!"),
-            tr!(
-                lang,
-                "a thread started by the code (`{thread}`) panicked:",
-                "uma thread criada pelo código (`{thread}`) entrou em pânico:"
-            )
-        );
-        out.push_str(&panic_text(course, ui, p));
-    }
-    out
+    told.strays(strays);
+    told.out
 }
 
-/// A panic's message (quoted safely), a note when it is a well-known one,
-/// and its place in the course.
-fn panic_text(course: &Course, ui: &Ui, panic: &Panic) -> String {
-    let mut out = String::new();
-    if let Some(note) = panic_note(ui.lang, &panic.message) {
-        let _ = writeln!(out, "    {}", ui.warn(&note));
+/// The failures told so far, and the notes already given (each well-known
+/// panic is explained once per report).
+struct Told<'a> {
+    course: &'a Course,
+    ui: &'a Ui,
+    notes: Vec<String>,
+    out: String,
+}
+
+impl Told<'_> {
+    fn failed_test(&mut self, test: &FailedTest, names: &[&str]) {
+        let (ui, lang) = (self.ui, self.ui.lang);
+        let _ = writeln!(self.out, "  {} {}", ui.bad("✗"), ui.bold(names[0]));
+        if names.len() > 1 {
+            let others = names[1..].join(", ");
+            let same = tr!(
+                lang,
+                "(and, for the same reason: {others})",
+                "(e, pelo mesmo motivo: {others})"
+            );
+            let _ = writeln!(self.out, "    {}", ui.dim(&same));
+        }
+        match &test.panic {
+            Some(p) => self.panic(p),
+            None => {
+                let none = tr!(lang, "(it failed without a message)", "(falhou sem mensagem)");
+                let _ = writeln!(self.out, "    {none}");
+            }
+        }
+        for p in test.evidence.iter().take(2) {
+            let before = tr!(
+                lang,
+                "Before that, your code panicked here:",
+                "Antes disso, o seu código entrou em pânico aqui:"
+            );
+            let _ = writeln!(self.out, "    {}", ui.dim(&before));
+            self.panic(p);
+        }
     }
-    // Paths inside the course, as the learner sees them.
-    let root = format!("{}{}", course.root.display(), std::path::MAIN_SEPARATOR);
-    out.push_str(&quote(ui.lang, &panic.message.replace(&root, ""), "    "));
-    let place = panic.location.replace(&root, "");
-    let _ = writeln!(out, "    {}", ui.dim(&format!("({place})")));
-    out
+
+    fn more_tests(&mut self, more: usize) {
+        let lang = self.ui.lang;
+        let tests = count(
+            lang,
+            more,
+            ("failing test", "failing tests"),
+            ("teste falhando", "testes falhando"),
+        );
+        let _ = writeln!(self.out, "  {}", tr!(lang, "… and {tests} more.", "… e mais {tests}."));
+    }
+
+    /// Panics of threads that are not tests, each different one once.
+    fn strays(&mut self, strays: &[Panic]) {
+        let lang = self.ui.lang;
+        let mut seen: Vec<(&Panic, usize)> = Vec::new();
+        for p in strays {
+            match seen
+                .iter_mut()
+                .find(|(q, _)| q.message == p.message && q.location == p.location)
+            {
+                Some((_, n)) => *n += 1,
+                None => seen.push((p, 1)),
+            }
+        }
+        for (p, n) in seen.into_iter().take(2) {
+            let thread = crate::texts::quote::visible(&p.thread);
+            let said = match n {
+                1 => tr!(
+                    lang,
+                    "a thread started by the code (`{thread}`) panicked:",
+                    "uma thread criada pelo código (`{thread}`) entrou em pânico:"
+                ),
+                _ => tr!(
+                    lang,
+                    "{n} threads started by the code (`{thread}`) panicked the same way:",
+                    "{n} threads criadas pelo código (`{thread}`) entraram em pânico do mesmo jeito:"
+                ),
+            };
+            let _ = writeln!(self.out, "\n  {} {said}", self.ui.warn("!"));
+            self.panic(p);
+        }
+    }
+
+    /// A panic's message (quoted safely), its place in the course, and a
+    /// note when it is a well-known one raised by the learner's code (a
+    /// test's own explanation needs none).
+    fn panic(&mut self, panic: &Panic) {
+        if !crate::engine::libtest::in_tests(&panic.location) {
+            if let Some(note) = panic_note(self.ui.lang, &panic.message) {
+                if !self.notes.contains(&note) {
+                    let _ = writeln!(self.out, "    {}", self.ui.warn(&note));
+                    self.notes.push(note);
+                }
+            }
+        }
+        // Paths inside the course, as the learner sees them.
+        let root = format!("{}{}", self.course.root.display(), std::path::MAIN_SEPARATOR);
+        let message = panic.message.replace(&root, "");
+        self.out.push_str(&quote(self.ui.lang, &message, "    "));
+        let place = panic.location.replace(&root, "");
+        let _ = writeln!(self.out, "    {}", self.ui.dim(&format!("({place})")));
+    }
 }
 
 /// What a well-known panic means, in words about channels.
