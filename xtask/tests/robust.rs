@@ -331,3 +331,42 @@ fn a_long_panic_that_ends_is_not_an_endless_flood() {
         .stdout(contains("more characters left out"))
         .stdout(contains("printed without end").not());
 }
+
+#[test]
+fn a_copied_course_runs_its_own_programs() {
+    // Built once, then copied with its build folder, as a learner copies a
+    // course: the copy must judge its own program, not the original's.
+    let first = copy_of_fixture("copied-from");
+    let run = |root: &Path| {
+        let mut cmd = cargo_bin_cmd!("xtask");
+        cmd.arg("--root")
+            .arg(root)
+            .args(["--lang", "en", "verify", "02"])
+            .env_remove("CARGO_TARGET_DIR")
+            .timeout(LIMIT);
+        cmd
+    };
+    run(&first).assert().code(1).stdout(contains("expected 42, got 41"));
+    let second = first.with_file_name(format!("copied-to-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&second);
+    let copied = StdCommand::new("cp")
+        .arg("-a")
+        .arg(&first)
+        .arg(&second)
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    fs::write(
+        second.join("exercises/02_fails/src/lib.rs"),
+        "pub fn answer() -> u32 {\n    42\n}\n",
+    )
+    .unwrap();
+    // The program's test compares what the program prints with the library:
+    // the original's program would print 41.
+    run(&second)
+        .assert()
+        .success()
+        .stdout(contains("passes (2 tests)"));
+    fs::remove_dir_all(&first).unwrap();
+    fs::remove_dir_all(&second).unwrap();
+}
