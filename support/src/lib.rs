@@ -5,7 +5,11 @@
 //!
 //! - **Every wait is bounded.** [`recv_within`], [`collect_within`],
 //!   [`closed_within`], [`join_within`] and [`finishes_within`] give up after
-//!   a limit and fail the test with a message about channels.
+//!   a limit and fail the test with a message about channels. Where the test
+//!   itself must say what a time-out or a panic means, [`call_within`] (and
+//!   [`start_call`]) hand back an [`Outcome`] instead, [`drain_within`]
+//!   hands back what arrived, and [`wait_until`] whether a condition came
+//!   true in time.
 //! - **Messages speak the learner's language.** The runner passes the chosen
 //!   language in `COURSE_LANG`; [`lang`] falls back to the usual locale
 //!   variables. [`fail`] and [`check`] take both texts, so a test cannot
@@ -284,6 +288,20 @@ pub fn closed_within<T>(rx: &Receiver<T>, limit: Duration) -> Vec<Arrival<T>> {
     }
 }
 
+/// Receives every message until the channel closes or `limit` has passed,
+/// whichever comes first, and returns what arrived, in order. Never fails:
+/// for a test that gathers what a run left behind (the reports of jobs that
+/// may or may not have run, say) and judges it afterwards. To require that
+/// the channel closes, use [`closed_within`].
+pub fn drain_within<T>(rx: &Receiver<T>, limit: Duration) -> Vec<T> {
+    let deadline = Instant::now() + limit;
+    let mut got = Vec::new();
+    while let Ok(value) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        got.push(value);
+    }
+    got
+}
+
 /// Joins a thread, waiting at most `limit`. A panic in the thread fails the
 /// test with the thread's own message.
 #[track_caller]
@@ -334,13 +352,30 @@ pub fn try_join_within<T>(
     on_timeout: (impl Display, impl Display),
 ) -> Result<T, String> {
     let deadline = Instant::now() + limit;
-    while !handle.is_finished() {
-        if Instant::now() >= deadline {
-            fail(on_timeout.0, on_timeout.1);
-        }
-        thread::sleep(Duration::from_millis(2));
+    if !wait_until(deadline, Duration::from_millis(2), || handle.is_finished()) {
+        fail(on_timeout.0, on_timeout.1);
     }
     handle.join().map_err(|payload| panic_text(&*payload))
+}
+
+/// Waits until `ready()` says yes, asking again every `every`, but not past
+/// `deadline`. Returns whether it got a yes; `ready()` is always asked at
+/// least once, so a passed deadline still sees what is already true. Never
+/// fails: the test decides what a no means.
+///
+/// For waits that another thread ends by changing a flag or a count (a job
+/// that waits for company, a producer that waits for the consumer's work).
+/// A deadline rather than a duration, so that several waits can share one:
+/// a version of the learner's code that takes turns then waits once, not
+/// once per wait.
+pub fn wait_until(deadline: Instant, every: Duration, mut ready: impl FnMut() -> bool) -> bool {
+    while !ready() {
+        if Instant::now() >= deadline {
+            return false;
+        }
+        thread::sleep(every);
+    }
+    true
 }
 
 /// Runs `work` on a thread of its own and waits at most `limit` for its
@@ -418,6 +453,128 @@ where
                 "a thread de trabalho terminou sem resultado",
             ),
         },
+    }
+}
+
+/// How a call into the learner's code came out, for a test that says
+/// itself what a panic or a wait means (an `unwrap` on a closed channel, a
+/// `recv` that waits for a Sender that lives on) instead of failing at once
+/// as [`finishes_within`] does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome<T> {
+    /// The call returned this.
+    Returned(T),
+    /// The call panicked with this text ([`is_todo`] tells a `todo!()`).
+    Panicked(String),
+    /// The call had not returned in time. Its thread is left behind and
+    /// ends with the test process.
+    StillRunning,
+}
+
+/// A call into the learner's code started by [`start_call`], running on a
+/// thread of its own. Wait for it with [`Call::outcome_within`] or
+/// [`Call::outcome_by`].
+pub struct Call<T> {
+    done: Receiver<Result<T, String>>,
+    /// What the call came to, when [`Call::panicked`] saw it early.
+    early: Option<Result<T, String>>,
+    thread: thread::Thread,
+}
+
+/// Starts `work` on a new thread, named `name` if given, and catches its
+/// panic: the start of a call into the learner's code that may block, loop
+/// or panic. Use [`call_within`] to start one and wait for it at once; this
+/// is for a test that waits later, has several calls running at once, or
+/// needs the thread ([`Call::thread`]).
+///
+/// The name is what the panic's header shows (`thread 'offer_all'
+/// panicked`); without one the thread is `<unnamed>`, as from
+/// `thread::spawn`.
+#[track_caller]
+pub fn start_call<T, F>(name: Option<&str>, work: F) -> Call<T>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let (done_tx, done) = channel();
+    let mut builder = thread::Builder::new();
+    if let Some(name) = name {
+        builder = builder.name(name.to_owned());
+    }
+    let spawned = builder.spawn(move || {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+        // The test may have stopped waiting; then nobody needs the result.
+        let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
+    });
+    match spawned {
+        Ok(handle) => Call {
+            done,
+            early: None,
+            thread: handle.thread().clone(),
+        },
+        Err(e) => fail(
+            format!("the system could not start a thread: {e}"),
+            format!("o sistema não conseguiu criar uma thread: {e}"),
+        ),
+    }
+}
+
+/// Runs `work` on a new thread, named `name` if given, and waits at most
+/// `limit` for it: [`start_call`] then [`Call::outcome_within`].
+#[track_caller]
+pub fn call_within<T, F>(limit: Duration, name: Option<&str>, work: F) -> Outcome<T>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    start_call(name, work).outcome_within(limit)
+}
+
+impl<T> Call<T> {
+    /// The thread the call runs on.
+    pub fn thread(&self) -> &thread::Thread {
+        &self.thread
+    }
+
+    /// The panic's text if the call has already panicked; never waits.
+    /// What the call came to stays for [`Call::outcome_by`].
+    pub fn panicked(&mut self) -> Option<&str> {
+        if self.early.is_none() {
+            self.early = self.done.try_recv().ok();
+        }
+        match &self.early {
+            Some(Err(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// How the call came out, waiting at most `limit` for it.
+    pub fn outcome_within(self, limit: Duration) -> Outcome<T> {
+        self.outcome_by(Instant::now() + limit)
+    }
+
+    /// How the call came out, waiting for it until `deadline` at most: one
+    /// deadline can bound the waits for several calls running at once.
+    pub fn outcome_by(self, deadline: Instant) -> Outcome<T> {
+        let result = match self.early {
+            Some(result) => Ok(result),
+            None => self
+                .done
+                .recv_timeout(deadline.saturating_duration_since(Instant::now())),
+        };
+        match result {
+            Ok(Ok(value)) => Outcome::Returned(value),
+            Ok(Err(text)) => Outcome::Panicked(text),
+            Err(RecvTimeoutError::Timeout) => Outcome::StillRunning,
+            // Only if the thread ended without unwinding through the catch.
+            Err(RecvTimeoutError::Disconnected) => Outcome::Panicked(
+                tr(
+                    "(the thread ended without a result)",
+                    "(a thread terminou sem resultado)",
+                )
+                .to_owned(),
+            ),
+        }
     }
 }
 
@@ -513,6 +670,13 @@ pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
         )
         .to_owned()
     }
+}
+
+/// Whether a panic's text (from [`panic_text`], or [`Outcome::Panicked`]) is
+/// that of a `todo!()` still in the code: `not yet implemented`, followed by
+/// `: ` and the text given to `todo!(..)` if any.
+pub fn is_todo(panic_text: &str) -> bool {
+    panic_text.starts_with("not yet implemented")
 }
 
 /// A value together with the thread that made it and when.
@@ -829,15 +993,10 @@ impl LiveProgram {
     /// Waits at most `limit` for the program to end; how it ended, if it did.
     pub fn wait_within(&mut self, limit: Duration) -> Option<ExitStatus> {
         let deadline = Instant::now() + limit;
-        loop {
-            if let Some(status) = self.ended() {
-                return Some(status);
-            }
-            if Instant::now() >= deadline {
-                return None;
-            }
-            thread::sleep(Duration::from_millis(2));
-        }
+        wait_until(deadline, Duration::from_millis(2), || {
+            self.ended().is_some()
+        });
+        self.status
     }
 
     /// Ends the program now (if it still runs) and waits for it to go.
@@ -1085,6 +1244,102 @@ mod tests {
         assert_eq!(named.thread_label(), "producer 3");
         let unnamed = thread::spawn(|| stamp(1)).join().unwrap();
         assert!(unnamed.thread_label().starts_with("ThreadId("));
+    }
+
+    #[test]
+    fn drain_within_stops_at_the_close_or_at_the_limit_without_failing() {
+        let (tx, rx) = channel();
+        thread::spawn(move || {
+            for n in 0..3 {
+                tx.send(n).unwrap();
+            }
+        });
+        let started = Instant::now();
+        assert_eq!(drain_within(&rx, PATIENCE), [0, 1, 2]);
+        assert!(started.elapsed() < PATIENCE);
+        let (tx, rx) = channel();
+        tx.send(9).unwrap();
+        let started = Instant::now();
+        assert_eq!(drain_within(&rx, Duration::from_millis(20)), [9]);
+        assert!(started.elapsed() >= Duration::from_millis(20));
+        drop(tx);
+    }
+
+    #[test]
+    fn wait_until_says_whether_the_condition_came_true_in_time() {
+        let flag = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let setter = Arc::clone(&flag);
+        thread::spawn(move || {
+            thread::sleep(Duration::from_millis(5));
+            setter.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        let deadline = Instant::now() + PATIENCE;
+        let seen = || flag.load(std::sync::atomic::Ordering::SeqCst);
+        assert!(wait_until(deadline, Duration::from_millis(1), seen));
+        let started = Instant::now();
+        let never = wait_until(started + ms(20), ms(1), || false);
+        assert!(!never && started.elapsed() >= ms(20));
+        // A passed deadline still sees what is already true.
+        assert!(wait_until(started, ms(1), || true));
+    }
+
+    #[test]
+    fn call_within_hands_back_a_value_a_panic_or_a_call_still_running() {
+        let named = call_within(PATIENCE, Some("offer_all"), || {
+            thread::current().name().map(str::to_owned)
+        });
+        assert_eq!(named, Outcome::Returned(Some("offer_all".to_owned())));
+        let unnamed = call_within(PATIENCE, None, || thread::current().name().is_none());
+        assert_eq!(unnamed, Outcome::Returned(true));
+        let panicked = call_within(PATIENCE, None, || -> u8 { todo!() });
+        match panicked {
+            Outcome::Panicked(text) => assert!(is_todo(&text), "{text}"),
+            _ => panic!("a todo!() panics"),
+        }
+        let (_tx, rx) = channel::<u8>();
+        let stuck = call_within(Duration::from_millis(20), None, move || rx.recv().ok());
+        assert_eq!(stuck, Outcome::StillRunning);
+    }
+
+    #[test]
+    fn a_started_call_tells_its_thread_and_an_early_panic_and_keeps_its_outcome() {
+        let (go_tx, go) = channel::<()>();
+        let mut waiting = start_call(Some("client"), move || go.recv_timeout(PATIENCE).is_ok());
+        assert_eq!(waiting.thread().name(), Some("client"));
+        assert_eq!(waiting.panicked(), None);
+        go_tx.send(()).unwrap();
+        assert_eq!(
+            waiting.outcome_by(Instant::now() + PATIENCE),
+            Outcome::Returned(true)
+        );
+
+        let mut broken = start_call(None, || -> u8 { panic!("no reply") });
+        let deadline = Instant::now() + PATIENCE;
+        assert!(wait_until(deadline, ms(1), || broken.panicked().is_some()));
+        assert_eq!(broken.panicked(), Some("no reply"));
+        assert_eq!(
+            broken.outcome_within(Duration::ZERO),
+            Outcome::Panicked("no reply".to_owned())
+        );
+
+        // A result seen early by `panicked` is not lost.
+        let mut quick = start_call(None, || 5);
+        assert!(wait_until(Instant::now() + PATIENCE, ms(1), || {
+            quick.panicked();
+            quick.early.is_some()
+        }));
+        assert_eq!(quick.outcome_within(Duration::ZERO), Outcome::Returned(5));
+    }
+
+    #[test]
+    fn is_todo_knows_the_text_of_todo_with_and_without_a_message() {
+        let bare = std::panic::catch_unwind(|| -> u8 { todo!() }).unwrap_err();
+        assert!(is_todo(&panic_text(&*bare)));
+        let told = std::panic::catch_unwind(|| -> u8 { todo!("later") }).unwrap_err();
+        assert!(is_todo(&panic_text(&*told)));
+        assert!(!is_todo(
+            "called `Result::unwrap()` on an `Err` value: RecvError"
+        ));
     }
 
     fn ms(n: u64) -> Duration {

@@ -7,15 +7,14 @@
 //! no other tick shares, and none can be cloned, so the test knows whether the
 //! message in the report is the very one `send` refused.
 
-use std::panic::{self, AssertUnwindSafe};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Sender, channel};
-use std::thread::{self, JoinHandle, ThreadId};
+use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Arrival, PATIENCE, check, collect_within, fail, human, panic_text, try_join_within,
+    Arrival, Call, Outcome, PATIENCE, check, collect_within, fail, human, start_call,
 };
 use when_the_consumer_leaves::{Report, produce_until_closed};
 
@@ -66,7 +65,7 @@ fn made_by(thread: ThreadId, number: u64) -> Vec<u64> {
 
 /// The producer's thread, with its outcome: the report, or the text of its
 /// panic.
-type Producer = JoinHandle<Result<Report<Tick>, String>>;
+type Producer = Call<Report<Tick>>;
 
 /// Starts `produce_until_closed` on a thread of its own. A panic is caught
 /// and handed back as its text, for [`report_once_stopped`] to explain.
@@ -74,15 +73,9 @@ fn start_producer(tx: Sender<Tick>) -> Producer {
     // Named after the function it runs rather than after the test: a panic
     // of the learner's code then reads as the evidence it is, and the
     // test's own explanation comes first.
-    thread::Builder::new()
-        .name("produce_until_closed".to_owned())
-        .spawn(move || {
-            panic::catch_unwind(AssertUnwindSafe(|| {
-                produce_until_closed(tx, INTERVAL, make_tick)
-            }))
-            .map_err(|payload| panic_text(&*payload))
-        })
-        .expect("the system could not start a thread")
+    start_call(Some("produce_until_closed"), move || {
+        produce_until_closed(tx, INTERVAL, make_tick)
+    })
 }
 
 /// Waits for the producer, whose Receiver is gone, to notice and return its
@@ -91,10 +84,10 @@ fn start_producer(tx: Sender<Tick>) -> Producer {
 /// reason point at the same line, and are told once.)
 fn report_once_stopped(producer: Producer) -> (Report<Tick>, ThreadId) {
     let thread = producer.thread().id();
-    let outcome = try_join_within(
-        producer,
-        STOPS_WITHIN,
-        (
+    let panicked = match producer.outcome_within(STOPS_WITHIN) {
+        Outcome::Returned(report) => return (report, thread),
+        Outcome::Panicked(panicked) => panicked,
+        Outcome::StillRunning => fail(
             format!(
                 "produce_until_closed was still running {} after the Receiver was \
                  dropped. From that moment every send returns Err, and that Err is \
@@ -110,10 +103,6 @@ fn report_once_stopped(producer: Producer) -> (Report<Tick>, ThreadId) {
                 human(STOPS_WITHIN)
             ),
         ),
-    );
-    let panicked = match outcome {
-        Ok(Ok(report)) => return (report, thread),
-        Ok(Err(panicked)) | Err(panicked) => panicked,
     };
     fail(
         format!(

@@ -7,14 +7,13 @@
 //! millisecond, like a small piece of real work.
 
 use std::collections::HashSet;
-use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{PATIENCE, check, fail, human, panic_text};
+use course_support::{Outcome, PATIENCE, call_within, check, fail, human, wait_until};
 use try_recv::poll_until_closed;
 
 /// How long `poll_until_closed` may take in these tests. A correct one needs
@@ -71,11 +70,10 @@ fn tick_paced_producer(tx: Sender<u32>, work: Arc<Work>) {
         let deadline = Instant::now() + PATIENCE;
         for (n, needed) in (0..).zip(TICKS_BEFORE) {
             let wanted = work.ticks() + needed;
-            while work.ticks() < wanted {
-                if Instant::now() >= deadline {
-                    return;
-                }
-                thread::sleep(Duration::from_micros(50));
+            if !wait_until(deadline, Duration::from_micros(50), || {
+                work.ticks() >= wanted
+            }) {
+                return;
             }
             if tx.send(n).is_err() {
                 return;
@@ -85,43 +83,16 @@ fn tick_paced_producer(tx: Sender<u32>, work: Arc<Work>) {
     });
 }
 
-/// How a call into the learner's code came out.
-enum Outcome<T> {
-    Returned(T),
-    Panicked(String),
-    StillRunning,
-}
-
-/// Runs `poll_until_closed(&rx, tick)` on a thread of its own and waits for
-/// it at most `PROMPTLY`. Hands back its result and the polling thread's id.
+/// Runs `poll_until_closed(&rx, tick)` on a thread of its own, named
+/// `poll_until_closed`, and waits for it at most `PROMPTLY`. Hands back its
+/// result and the polling thread's id; a panic comes back as its text.
 fn poll_within(
     rx: std::sync::mpsc::Receiver<u32>,
     tick: impl FnMut() + Send + 'static,
 ) -> Outcome<(Vec<u32>, ThreadId)> {
-    let (done_tx, done_rx) = channel();
-    let spawned = thread::Builder::new()
-        .name("poll_until_closed".to_owned())
-        .spawn(move || {
-            let result = panic::catch_unwind(AssertUnwindSafe(|| {
-                (poll_until_closed(&rx, tick), thread::current().id())
-            }));
-            // The test may have stopped waiting; then nobody needs the result.
-            let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
-        });
-    if let Err(e) = spawned {
-        fail(
-            format!("the system could not start a thread: {e}"),
-            format!("o sistema não conseguiu criar uma thread: {e}"),
-        );
-    }
-    match done_rx.recv_timeout(PROMPTLY) {
-        Ok(Ok(value)) => Outcome::Returned(value),
-        Ok(Err(text)) => Outcome::Panicked(text),
-        Err(RecvTimeoutError::Timeout) => Outcome::StillRunning,
-        Err(RecvTimeoutError::Disconnected) => {
-            Outcome::Panicked(String::from("(the thread ended without a result)"))
-        }
-    }
+    call_within(PROMPTLY, Some("poll_until_closed"), move || {
+        (poll_until_closed(&rx, tick), thread::current().id())
+    })
 }
 
 /// Fails the test for a `poll_until_closed` that panicked.

@@ -7,12 +7,11 @@
 //! its own, named `watch`, with a beat of 20 ms and six missed beats allowed;
 //! the test waits for it at most two seconds.
 
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use course_support::{PATIENCE, check, fail, human, join_within, panic_text};
+use course_support::{Outcome, PATIENCE, call_within, check, fail, human, is_todo, join_within};
 use recv_timeout::{Ending, watch};
 
 /// The longest a healthy producer may stay quiet in these tests.
@@ -30,19 +29,12 @@ const PROMPTLY: Duration = Duration::from_secs(2);
 
 /// What one run left behind.
 struct Run {
-    /// How `watch` came out.
-    outcome: Outcome,
+    /// How `watch` came out: the ending it returned, and when.
+    outcome: Outcome<(Ending, Instant)>,
     /// When the producer sent its first message.
     first_sent: Instant,
     /// When the producer sent its last message.
     last_sent: Instant,
-}
-
-/// How the call to `watch` came out.
-enum Outcome {
-    Returned { ending: Ending, at: Instant },
-    Panicked(String),
-    StillRunning,
 }
 
 /// Starts a producer that sends `0`, then after each pause in `pauses` the
@@ -78,31 +70,10 @@ fn run(pauses: Vec<Duration>, silent: bool) -> Run {
     let (tx, rx) = channel();
     let (release, hold) = channel::<()>();
     let producer = start_producer(tx, pauses, silent.then_some(hold));
-    let (done_tx, done_rx) = channel();
-    let spawned = thread::Builder::new()
-        .name("watch".to_owned())
-        .spawn(move || {
-            let result = panic::catch_unwind(AssertUnwindSafe(|| {
-                let ending = watch(&rx, BEAT, MAX_MISSED);
-                (ending, Instant::now())
-            }));
-            // The test may have stopped waiting; then nobody needs the result.
-            let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
-        });
-    if let Err(e) = spawned {
-        fail(
-            format!("the system could not start a thread: {e}"),
-            format!("o sistema não conseguiu criar uma thread: {e}"),
-        );
-    }
-    let outcome = match done_rx.recv_timeout(PROMPTLY) {
-        Ok(Ok((ending, at))) => Outcome::Returned { ending, at },
-        Ok(Err(text)) => Outcome::Panicked(text),
-        Err(RecvTimeoutError::Timeout) => Outcome::StillRunning,
-        Err(RecvTimeoutError::Disconnected) => {
-            Outcome::Panicked(String::from("(the thread ended without a result)"))
-        }
-    };
+    let outcome = call_within(PROMPTLY, Some("watch"), move || {
+        let ending = watch(&rx, BEAT, MAX_MISSED);
+        (ending, Instant::now())
+    });
     // A silent producer may go now: the watch is over, one way or another.
     drop(release);
     let (first_sent, last_sent) = join_within(producer, PATIENCE);
@@ -118,8 +89,8 @@ fn run(pauses: Vec<Duration>, silent: bool) -> Run {
 /// its Sender.
 fn ending_of(run: &Run, finished: bool) -> (Ending, Instant) {
     match &run.outcome {
-        Outcome::Returned { ending, at } => (*ending, *at),
-        Outcome::Panicked(text) if text.starts_with("not yet implemented") => fail(
+        Outcome::Returned((ending, at)) => (*ending, *at),
+        Outcome::Panicked(text) if is_todo(text) => fail(
             "watch still starts with todo!(): replace it with a loop around \
              rx.recv_timeout(beat)",
             "watch ainda começa com todo!(): troque-o por um laço em volta de \

@@ -9,18 +9,15 @@
 //! their own; the test waits for them at most two seconds.
 
 use std::collections::{BTreeMap, HashSet};
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::mpsc::{
-    Receiver, RecvTimeoutError, SyncSender, TryRecvError, channel, sync_channel,
-};
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
 
 use bounded_channels::{Offered, offer_all, start_producers};
 use course_support::{
-    PATIENCE, Stamped, check, closed_within, fail, human, join_within, panic_text, recv_within,
-    stamp,
+    Outcome, PATIENCE, Stamped, call_within, check, closed_within, fail, human, is_todo,
+    join_within, recv_within, stamp, wait_until,
 };
 
 /// How long a call into your code may take. Starting threads and offering a
@@ -63,48 +60,11 @@ impl SentLog {
 
     /// Waits (at most `PATIENCE`) until at least `count` sends returned.
     fn wait_for(&self, count: usize) -> bool {
-        let deadline = Instant::now() + PATIENCE;
-        while self.count() < count {
-            if Instant::now() >= deadline {
-                return false;
-            }
-            thread::sleep(Duration::from_micros(200));
-        }
-        true
-    }
-}
-
-/// How a call into the learner's code came out.
-enum Outcome<T> {
-    Returned(T),
-    Panicked(String),
-    StillRunning,
-}
-
-/// Runs `work` on a thread named `name` and waits for it at most `PROMPTLY`.
-fn call_within<T: Send + 'static>(
-    name: &str,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Outcome<T> {
-    let (done_tx, done_rx) = channel();
-    let spawned = thread::Builder::new().name(name.to_owned()).spawn(move || {
-        let result = panic::catch_unwind(AssertUnwindSafe(work));
-        // The test may have stopped waiting; then nobody needs the result.
-        let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
-    });
-    if let Err(e) = spawned {
-        fail(
-            format!("the system could not start a thread: {e}"),
-            format!("o sistema não conseguiu criar uma thread: {e}"),
-        );
-    }
-    match done_rx.recv_timeout(PROMPTLY) {
-        Ok(Ok(value)) => Outcome::Returned(value),
-        Ok(Err(text)) => Outcome::Panicked(text),
-        Err(RecvTimeoutError::Timeout) => Outcome::StillRunning,
-        Err(RecvTimeoutError::Disconnected) => {
-            Outcome::Panicked(String::from("(the thread ended without a result)"))
-        }
+        wait_until(
+            Instant::now() + PATIENCE,
+            Duration::from_micros(200),
+            || self.count() >= count,
+        )
     }
 }
 
@@ -122,7 +82,8 @@ fn start(capacity: usize, producers: u32, per_producer: u32) -> Started {
         let log = log.clone();
         move |message| log.note(message)
     };
-    let outcome = call_within("start_producers", move || {
+    // On a thread named `start_producers`, for at most `PROMPTLY`.
+    let outcome = call_within(PROMPTLY, Some("start_producers"), move || {
         start_producers(capacity, producers, per_producer, on_sent)
     });
     let (rx, handles) = match outcome {
@@ -364,15 +325,15 @@ fn capacity_zero_is_a_rendezvous() {
     check_producers(&log, producers, per_producer);
 }
 
-/// Calls `offer_all(&tx, readings)`, which must never wait, and hands `tx`
-/// back with the result.
+/// Calls `offer_all(&tx, readings)`, which must never wait, on a thread
+/// named `offer_all`, and hands `tx` back with the result.
 fn offer(tx: SyncSender<u32>, readings: &'static [u32]) -> (SyncSender<u32>, Offered) {
-    match call_within("offer_all", move || {
+    match call_within(PROMPTLY, Some("offer_all"), move || {
         let offered = offer_all(&tx, readings);
         (tx, offered)
     }) {
         Outcome::Returned(result) => result,
-        Outcome::Panicked(text) if text.starts_with("not yet implemented") => fail(
+        Outcome::Panicked(text) if is_todo(&text) => fail(
             "offer_all still has its todo!(): replace it with a loop that calls \
              tx.try_send(reading) for each reading",
             "offer_all ainda tem o seu todo!(): troque-o por um laço que chama \

@@ -10,12 +10,13 @@
 //! most two seconds.
 
 use std::collections::BTreeMap;
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::{self, JoinHandle, ThreadId};
 use std::time::Duration;
 
-use course_support::{PATIENCE, check, closed_within, fail, human, join_within, panic_text};
+use course_support::{
+    Outcome, PATIENCE, call_within, check, closed_within, fail, human, is_todo, join_within,
+};
 use message_protocol::{Message, collect_data, spawn_producer};
 
 /// How long a call into your code may take here: a few milliseconds when
@@ -33,43 +34,9 @@ struct Parcel {
     contents: String,
 }
 
-/// How a call into the learner's code came out.
-enum Outcome<T> {
-    Returned(T),
-    Panicked(String),
-    StillRunning,
-}
-
-/// Runs `work` on a thread named `name` and waits for it at most `PROMPTLY`.
-fn call_within<T: Send + 'static>(
-    name: &str,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Outcome<T> {
-    let (done_tx, done_rx) = channel();
-    let spawned = thread::Builder::new().name(name.to_owned()).spawn(move || {
-        let result = panic::catch_unwind(AssertUnwindSafe(work));
-        // The test may have stopped waiting; then nobody needs the result.
-        let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
-    });
-    if let Err(e) = spawned {
-        fail(
-            format!("the system could not start a thread: {e}"),
-            format!("o sistema não conseguiu criar uma thread: {e}"),
-        );
-    }
-    match done_rx.recv_timeout(PROMPTLY) {
-        Ok(Ok(value)) => Outcome::Returned(value),
-        Ok(Err(text)) => Outcome::Panicked(text),
-        Err(RecvTimeoutError::Timeout) => Outcome::StillRunning,
-        Err(RecvTimeoutError::Disconnected) => {
-            Outcome::Panicked(String::from("(the thread ended without a result)"))
-        }
-    }
-}
-
 /// Fails the test for learner code that panicked, `todo!()` included.
 fn fail_panicked(function: &str, text: &str) -> ! {
-    if text.starts_with("not yet implemented") {
+    if is_todo(text) {
         fail(
             format!("{function} still has its todo!(): write it"),
             format!("{function} ainda tem o seu todo!(): escreva-a"),
@@ -84,9 +51,10 @@ fn fail_panicked(function: &str, text: &str) -> ! {
 /// Runs `start`, a call to `spawn_producer`, which must return at once with
 /// the handle of a new thread. (Each test calls `spawn_producer` with its
 /// own item type, so the compiler checks each type against its signature.)
+/// The call runs on a thread named `spawn_producer`, for at most `PROMPTLY`.
 fn start_producer(start: impl FnOnce() -> JoinHandle<()> + Send + 'static) -> JoinHandle<()> {
     let here = thread::current().id();
-    let handle = match call_within("spawn_producer", start) {
+    let handle = match call_within(PROMPTLY, Some("spawn_producer"), start) {
         Outcome::Returned(handle) => handle,
         Outcome::Panicked(text) => fail_panicked("spawn_producer", &text),
         Outcome::StillRunning => fail(
@@ -121,14 +89,15 @@ fn receive_all<T>(rx: Receiver<Message<T>>, producer: JoinHandle<()>) -> Vec<Mes
     messages
 }
 
-/// Calls `collect_data(&rx, producers)` on a thread of its own. `open` says
-/// whether the test still holds a Sender (so the channel cannot close).
+/// Calls `collect_data(&rx, producers)` on a thread of its own, named
+/// `collect_data`, for at most `PROMPTLY`. `open` says whether the test
+/// still holds a Sender (so the channel cannot close).
 fn collect<T: Send + 'static>(rx: Receiver<Message<T>>, producers: u32, open: bool) -> Vec<T> {
-    match call_within("collect_data", move || collect_data(&rx, producers)) {
+    match call_within(PROMPTLY, Some("collect_data"), move || {
+        collect_data(&rx, producers)
+    }) {
         Outcome::Returned(data) => data,
-        Outcome::Panicked(text) if text.starts_with("not yet implemented") => {
-            fail_panicked("collect_data", &text)
-        }
+        Outcome::Panicked(text) if is_todo(&text) => fail_panicked("collect_data", &text),
         Outcome::Panicked(text) => fail(
             format!(
                 "collect_data panicked: {text}. When the channel closes before every \

@@ -7,12 +7,13 @@
 //! bounded: two seconds at most.
 
 use std::collections::HashMap;
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::{self, JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{check, fail, human, panic_text};
+use course_support::{
+    Call, Outcome, call_within, check, fail, human, is_todo, start_call, try_join_within,
+};
 use request_reply::{Client, Reply, Request, start_service};
 
 /// How long any one step may take here: microseconds when it is right.
@@ -21,48 +22,9 @@ const PROMPTLY: Duration = Duration::from_secs(2);
 /// Long enough for a client thread to reach its wait for the reply.
 const SETTLE: Duration = Duration::from_millis(15);
 
-/// How a call into the learner's code came out.
-enum Outcome<T> {
-    Returned(T),
-    Panicked(String),
-    StillRunning,
-}
-
-/// Runs `work` on a thread named `name`; hands back a way to wait for it.
-fn spawn_named<T: Send + 'static>(
-    name: &str,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Receiver<Result<T, String>> {
-    let (done_tx, done_rx) = channel();
-    let spawned = thread::Builder::new().name(name.to_owned()).spawn(move || {
-        let result = panic::catch_unwind(AssertUnwindSafe(work));
-        // The test may have stopped waiting; then nobody needs the result.
-        let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
-    });
-    if let Err(e) = spawned {
-        fail(
-            format!("the system could not start a thread: {e}"),
-            format!("o sistema não conseguiu criar uma thread: {e}"),
-        );
-    }
-    done_rx
-}
-
-/// Waits for what `spawn_named` started, until `deadline` at most.
-fn outcome<T>(done: &Receiver<Result<T, String>>, deadline: Instant) -> Outcome<T> {
-    match done.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-        Ok(Ok(value)) => Outcome::Returned(value),
-        Ok(Err(text)) => Outcome::Panicked(text),
-        Err(RecvTimeoutError::Timeout) => Outcome::StillRunning,
-        Err(RecvTimeoutError::Disconnected) => {
-            Outcome::Panicked(String::from("(the thread ended without a result)"))
-        }
-    }
-}
-
 /// Fails the test for learner code that panicked, `todo!()` included.
 fn fail_panicked(what: &str, text: &str) -> ! {
-    if text.starts_with("not yet implemented") {
+    if is_todo(text) {
         fail(
             format!("{what}: a todo!() is still there: {text}"),
             format!("{what}: ainda há um todo!() ali: {text}"),
@@ -74,10 +36,10 @@ fn fail_panicked(what: &str, text: &str) -> ! {
     )
 }
 
-/// Starts the service, which must return at once.
+/// Starts the service (on a thread named `start_service`), which must
+/// return at once.
 fn start() -> (Client, JoinHandle<HashMap<String, u64>>) {
-    let done = spawn_named("start_service", start_service);
-    match outcome(&done, Instant::now() + PROMPTLY) {
+    match call_within(PROMPTLY, Some("start_service"), start_service) {
         Outcome::Returned(started) => started,
         Outcome::Panicked(text) => fail_panicked("start_service", &text),
         Outcome::StillRunning => fail(
@@ -100,54 +62,49 @@ fn start() -> (Client, JoinHandle<HashMap<String, u64>>) {
 fn counters_once_every_client_is_gone(
     service: JoinHandle<HashMap<String, u64>>,
 ) -> HashMap<String, u64> {
-    let deadline = Instant::now() + PROMPTLY;
-    while !service.is_finished() {
-        if Instant::now() >= deadline {
-            fail(
-                format!(
-                    "every Client was dropped, yet the service thread was still running \
-                     after {}. With every request Sender gone, its recv() returns Err (and \
-                     `for request in rx` ends): that is when the service should stop and \
-                     return its counters. Is a request Sender kept alive inside the \
-                     service, or does its loop ignore the Err?",
-                    human(PROMPTLY)
-                ),
-                format!(
-                    "todos os Clients foram descartados, mas a thread do serviço \
-                     continuava rodando depois de {}. Sem nenhum Sender de pedidos, o \
-                     recv() dela devolve Err (e `for request in rx` termina): é aí que o \
-                     serviço deveria parar e devolver os contadores. Algum Sender de \
-                     pedidos continua vivo dentro do serviço, ou o laço ignora o Err?",
-                    human(PROMPTLY)
-                ),
-            );
-        }
-        thread::sleep(Duration::from_millis(1));
-    }
-    match service.join() {
-        Ok(counters) => counters,
-        Err(payload) => fail(
+    let ended = try_join_within(
+        service,
+        PROMPTLY,
+        (
             format!(
-                "the service thread panicked once every Client was gone: {}. When every \
-                 request Sender is dropped, recv() returns Err(RecvError): that is the \
-                 signal to stop, not an error to unwrap.",
-                panic_text(&*payload)
+                "every Client was dropped, yet the service thread was still running \
+                 after {}. With every request Sender gone, its recv() returns Err (and \
+                 `for request in rx` ends): that is when the service should stop and \
+                 return its counters. Is a request Sender kept alive inside the \
+                 service, or does its loop ignore the Err?",
+                human(PROMPTLY)
+            ),
+            format!(
+                "todos os Clients foram descartados, mas a thread do serviço \
+                 continuava rodando depois de {}. Sem nenhum Sender de pedidos, o \
+                 recv() dela devolve Err (e `for request in rx` termina): é aí que o \
+                 serviço deveria parar e devolver os contadores. Algum Sender de \
+                 pedidos continua vivo dentro do serviço, ou o laço ignora o Err?",
+                human(PROMPTLY)
+            ),
+        ),
+    );
+    match ended {
+        Ok(counters) => counters,
+        Err(panicked) => fail(
+            format!(
+                "the service thread panicked once every Client was gone: {panicked}. When \
+                 every request Sender is dropped, recv() returns Err(RecvError): that is \
+                 the signal to stop, not an error to unwrap."
             ),
             format!(
                 "a thread do serviço entrou em pânico quando todos os Clients se foram: \
-                 {}. Quando todos os Senders de pedidos são descartados, recv() devolve \
-                 Err(RecvError): é o sinal para parar, não um erro para dar unwrap.",
-                panic_text(&*payload)
+                 {panicked}. Quando todos os Senders de pedidos são descartados, recv() \
+                 devolve Err(RecvError): é o sinal para parar, não um erro para dar unwrap."
             ),
         ),
     }
 }
 
 /// Runs one request of the test's own (`ask`, on a client) on a thread of
-/// its own, waiting for the reply at most `PROMPTLY`.
+/// its own, named `what`, waiting for the reply at most `PROMPTLY`.
 fn ask_within(what: &str, ask: impl FnOnce() -> Option<Reply> + Send + 'static) -> Option<Reply> {
-    let done = spawn_named(what, ask);
-    match outcome(&done, Instant::now() + PROMPTLY) {
+    match call_within(PROMPTLY, Some(what), ask) {
         Outcome::Returned(reply) => reply,
         Outcome::Panicked(text) => fail_panicked(what, &text),
         Outcome::StillRunning => fail(
@@ -247,7 +204,7 @@ fn each_client_gets_the_replies_to_its_own_requests() {
         .iter()
         .map(|&name| {
             let client = client.clone();
-            let done = spawn_named(&format!("client {name}"), move || {
+            let done = start_call(Some(&format!("client {name}")), move || {
                 let mut replies: Vec<Option<Reply>> =
                     (0..ADDS).map(|_| client.add(name, 1)).collect();
                 replies.push(client.get(name));
@@ -258,7 +215,7 @@ fn each_client_gets_the_replies_to_its_own_requests() {
         .collect();
     let deadline = Instant::now() + PROMPTLY;
     for (name, done) in clients {
-        let replies = match outcome(&done, deadline) {
+        let replies = match done.outcome_by(deadline) {
             Outcome::Returned(replies) => replies,
             Outcome::Panicked(text) => fail_panicked(&format!("client {name}"), &text),
             Outcome::StillRunning => fail(
@@ -309,7 +266,7 @@ fn each_client_gets_the_replies_to_its_own_requests() {
 /// its reply meanwhile.
 fn take_request(
     inbox: &Receiver<Request>,
-    done: &Receiver<Result<Option<Reply>, String>>,
+    done: &mut Call<Option<Reply>>,
     waiting: bool,
 ) -> (String, Sender<Reply>) {
     match inbox.recv_timeout(PROMPTLY) {
@@ -318,9 +275,9 @@ fn take_request(
             format!("client.get(..) sent {other:?} instead of a Request::Get"),
             format!("client.get(..) enviou {other:?} em vez de um Request::Get"),
         ),
-        Err(_) => match done.try_recv() {
-            Ok(Err(text)) => fail_panicked("client.get(..)", &text),
-            _ if waiting => fail(
+        Err(_) => match done.panicked() {
+            Some(text) => fail_panicked("client.get(..)", text),
+            None if waiting => fail(
                 format!(
                     "a second client sent no request within {} while the first one was \
                      waiting for its reply. Clients must be able to ask at the same time: \
@@ -338,7 +295,7 @@ fn take_request(
                     human(PROMPTLY)
                 ),
             ),
-            _ => fail(
+            None => fail(
                 format!(
                     "client.get(..) sent no request within {}: it should send a \
                      Request::Get on the client's request Sender",
@@ -361,12 +318,12 @@ fn a_reply_goes_to_the_client_that_asked_whatever_the_order() {
     let (requests, inbox) = channel();
     let client = Client::new(requests);
     let first_client = client.clone();
-    let first = spawn_named("client first", move || first_client.get("first"));
-    let (first_name, first_reply) = take_request(&inbox, &first, false);
+    let mut first = start_call(Some("client first"), move || first_client.get("first"));
+    let (first_name, first_reply) = take_request(&inbox, &mut first, false);
     thread::sleep(SETTLE);
     let second_client = client.clone();
-    let second = spawn_named("client second", move || second_client.get("second"));
-    let (second_name, second_reply) = take_request(&inbox, &second, true);
+    let mut second = start_call(Some("client second"), move || second_client.get("second"));
+    let (second_name, second_reply) = take_request(&inbox, &mut second, true);
     thread::sleep(SETTLE);
 
     let here = thread::current().id();
@@ -383,7 +340,7 @@ fn a_reply_goes_to_the_client_that_asked_whatever_the_order() {
 
     let deadline = Instant::now() + PROMPTLY;
     for (name, done) in [("first", first), ("second", second)] {
-        match outcome(&done, deadline) {
+        match done.outcome_by(deadline) {
             Outcome::Returned(reply) => {
                 let got = reply.as_ref().map(|r| r.name.as_str());
                 check(
@@ -434,16 +391,14 @@ fn a_client_does_not_wait_for_a_reply_that_cannot_come() {
     let (requests, inbox) = channel::<Request>();
     drop(inbox);
     let gone = Client::new(requests);
-    let done = spawn_named("client of a gone service", move || gone.add("x", 1));
-    match outcome(&done, Instant::now() + PROMPTLY) {
+    let done = start_call(Some("client of a gone service"), move || gone.add("x", 1));
+    match done.outcome_within(PROMPTLY) {
         Outcome::Returned(None) => {}
         Outcome::Returned(Some(reply)) => fail(
             format!("the service is gone, yet add(..) returned {reply:?} instead of None"),
             format!("o serviço não existe mais, mas add(..) devolveu {reply:?} em vez de None"),
         ),
-        Outcome::Panicked(text) if text.starts_with("not yet implemented") => {
-            fail_panicked("add(..)", &text)
-        }
+        Outcome::Panicked(text) if is_todo(&text) => fail_panicked("add(..)", &text),
         Outcome::Panicked(text) => fail(
             format!(
                 "the service is gone, and add(..) panicked: {text}. send returns \
@@ -478,8 +433,10 @@ fn a_client_does_not_wait_for_a_reply_that_cannot_come() {
         drop(request);
     });
     let client = Client::new(requests);
-    let done = spawn_named("client of a careless service", move || client.get("y"));
-    match outcome(&done, Instant::now() + PROMPTLY) {
+    let done = start_call(Some("client of a careless service"), move || {
+        client.get("y")
+    });
+    match done.outcome_within(PROMPTLY) {
         Outcome::Returned(None) => {}
         Outcome::Returned(Some(reply)) => fail(
             format!(
@@ -491,9 +448,7 @@ fn a_client_does_not_wait_for_a_reply_that_cannot_come() {
                  {reply:?} em vez de None"
             ),
         ),
-        Outcome::Panicked(text) if text.starts_with("not yet implemented") => {
-            fail_panicked("get(..)", &text)
-        }
+        Outcome::Panicked(text) if is_todo(&text) => fail_panicked("get(..)", &text),
         Outcome::Panicked(text) => fail(
             format!(
                 "the service dropped the request without replying, and get(..) panicked: \

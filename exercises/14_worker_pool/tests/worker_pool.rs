@@ -11,14 +11,16 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
-use std::panic::{self, AssertUnwindSafe};
+use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{PATIENCE, check, fail, human, panic_text};
+use course_support::{
+    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text, wait_until,
+};
 use worker_pool::ThreadPool;
 
 /// How many workers the pool gets.
@@ -39,13 +41,6 @@ struct Ran {
     job: usize,
     thread: ThreadId,
     name: Option<String>,
-}
-
-/// How a call into the pool went.
-enum Outcome<T> {
-    Done(T),
-    Panicked(String),
-    TimedOut,
 }
 
 /// What one run of the pool left behind.
@@ -93,9 +88,9 @@ fn run_pool() -> Run {
                 let now = running.fetch_add(1, Ordering::SeqCst) + 1;
                 peak.fetch_max(now, Ordering::SeqCst);
                 if job < WORKERS {
-                    while peak.load(Ordering::SeqCst) < WORKERS && Instant::now() < gathering_ends {
-                        thread::sleep(Duration::from_millis(1));
-                    }
+                    wait_until(gathering_ends, Duration::from_millis(1), || {
+                        peak.load(Ordering::SeqCst) >= WORKERS
+                    });
                 } else {
                     thread::sleep(PAUSE);
                 }
@@ -113,7 +108,7 @@ fn run_pool() -> Run {
     // From here on only the jobs hold Senders of the report channel.
     drop(report_tx);
 
-    let started = within(move || {
+    let started = call_within(PATIENCE, None, move || {
         let pool = ThreadPool::new(WORKERS);
         let workers = pool.worker_threads();
         for job in jobs {
@@ -122,18 +117,18 @@ fn run_pool() -> Run {
         (pool, workers, thread::current().id())
     });
     let mut run = Run {
-        started: Outcome::TimedOut,
-        dropped: Outcome::TimedOut,
+        started: Outcome::StillRunning,
+        dropped: Outcome::StillRunning,
         done_by_drop: 0,
         ended_by_drop: HashSet::new(),
         ran: Vec::new(),
         peak: 0,
     };
     match started {
-        Outcome::Done((pool, workers, caller)) => {
-            run.started = Outcome::Done((workers, caller));
+        Outcome::Returned((pool, workers, caller)) => {
+            run.started = Outcome::Returned((workers, caller));
             let (reported, ended) = (Arc::clone(&reported), Arc::clone(&ended));
-            let dropped = within(move || {
+            let dropped = call_within(PATIENCE, None, move || {
                 drop(pool);
                 // What was already done the moment `drop` returned.
                 let done = reported.load(Ordering::SeqCst);
@@ -141,49 +136,23 @@ fn run_pool() -> Run {
                 (done, ended)
             });
             run.dropped = match dropped {
-                Outcome::Done((done, ended)) => {
+                Outcome::Returned((done, ended)) => {
                     run.done_by_drop = done;
                     run.ended_by_drop = ended;
-                    Outcome::Done(())
+                    Outcome::Returned(())
                 }
                 Outcome::Panicked(why) => Outcome::Panicked(why),
-                Outcome::TimedOut => Outcome::TimedOut,
+                Outcome::StillRunning => Outcome::StillRunning,
             };
         }
         Outcome::Panicked(why) => run.started = Outcome::Panicked(why),
-        Outcome::TimedOut => {}
+        Outcome::StillRunning => {}
     }
-    // Every report, including those of jobs that ran after `drop` returned.
-    run.ran = all_reports(&reports);
+    // Every report, including those of jobs that ran after `drop` returned,
+    // until every job is gone (run or dropped) or the patience ends.
+    run.ran = drain_within(&reports, PATIENCE);
     run.peak = peak.load(Ordering::SeqCst);
     run
-}
-
-/// Every report, until every job is gone (run or dropped) or the patience
-/// ends.
-fn all_reports(reports: &Receiver<Ran>) -> Vec<Ran> {
-    let deadline = Instant::now() + PATIENCE;
-    let mut rest = Vec::new();
-    loop {
-        match reports.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok(ran) => rest.push(ran),
-            Err(RecvTimeoutError::Disconnected | RecvTimeoutError::Timeout) => return rest,
-        }
-    }
-}
-
-/// Runs `work` on a thread of its own, waiting at most `PATIENCE`.
-fn within<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Outcome<T> {
-    let (done_tx, done_rx) = channel();
-    thread::spawn(move || {
-        let result = panic::catch_unwind(AssertUnwindSafe(work));
-        let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
-    });
-    match done_rx.recv_timeout(PATIENCE) {
-        Ok(Ok(value)) => Outcome::Done(value),
-        Ok(Err(why)) => Outcome::Panicked(why),
-        Err(_) => Outcome::TimedOut,
-    }
 }
 
 /// Leaves a marker on the current thread that adds the thread to `ended`
@@ -228,12 +197,12 @@ fn watch_panics() {
 /// The workers and the caller, once sure `new` and `execute` returned.
 fn started(run: &Run) -> (&[ThreadId], ThreadId) {
     match &run.started {
-        Outcome::Done((workers, caller)) => (workers, *caller),
+        Outcome::Returned((workers, caller)) => (workers, *caller),
         Outcome::Panicked(why) => fail(
             format!("ThreadPool::new or execute panicked: {why}"),
             format!("ThreadPool::new ou execute entrou em pânico: {why}"),
         ),
-        Outcome::TimedOut => fail(
+        Outcome::StillRunning => fail(
             format!(
                 "ThreadPool::new({WORKERS}) and {JOBS} calls to execute did not return \
                  within {}. Both only start threads and queue jobs: does new wait for its \
@@ -420,7 +389,7 @@ fn drop_waits_for_the_queued_jobs_and_ends_every_worker() {
     let run = run();
     let (workers, _) = started(run);
     match &run.dropped {
-        Outcome::Done(()) => {}
+        Outcome::Returned(()) => {}
         Outcome::Panicked(why) => fail(
             format!(
                 "dropping the pool panicked: {why}. When the pool's Sender is dropped, each \
@@ -433,7 +402,7 @@ fn drop_waits_for_the_queued_jobs_and_ends_every_worker() {
                  o sinal para parar, não um erro para dar unwrap."
             ),
         ),
-        Outcome::TimedOut => fail(
+        Outcome::StillRunning => fail(
             format!(
                 "drop(pool) did not return within {}. The workers wait in recv() as long as \
                  the pool's Sender lives, so joining them first waits forever. Drop the \

@@ -18,14 +18,13 @@
 //! `collect`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{PATIENCE, check, fail, human, panic_text};
+use course_support::{Outcome, PATIENCE, check, drain_within, fail, human, start_call, wait_until};
 use pipeline::run_pipeline;
 
 /// How many lines the source has.
@@ -63,16 +62,10 @@ struct Record {
     collect: ThreadId,
 }
 
-/// How the call to `run_pipeline` went.
-enum Outcome {
-    Returned,
-    Panicked(String),
-    TimedOut,
-}
-
 /// What one run of the pipeline left behind.
 struct Run {
-    outcome: Outcome,
+    /// How the call to `run_pipeline` went.
+    outcome: Outcome<()>,
     /// The thread that called `run_pipeline`.
     caller: ThreadId,
     /// Every result `collect` received, in order (also those after
@@ -112,14 +105,12 @@ fn run_pipeline_once() -> Run {
             let _ = end.stage();
             let call = calls.fetch_add(1, Ordering::SeqCst) + 1;
             let value: i64 = line.parse().unwrap_or(-1);
-            if call >= 3 {
-                while !first_through.load(Ordering::SeqCst) {
-                    if Instant::now() >= give_up {
-                        waited_in_vain.store(true, Ordering::SeqCst);
-                        break;
-                    }
-                    thread::sleep(Duration::from_millis(1));
-                }
+            if call >= 3
+                && !wait_until(give_up, Duration::from_millis(1), || {
+                    first_through.load(Ordering::SeqCst)
+                })
+            {
+                waited_in_vain.store(true, Ordering::SeqCst);
             }
             if value == LINES / 2 {
                 thread::sleep(SLOW_SOURCE);
@@ -158,48 +149,31 @@ fn run_pipeline_once() -> Run {
         }
     };
 
-    let (done_tx, done_rx) = channel();
-    let (caller_tx, caller_rx) = channel();
-    {
+    let call = {
         let (collected, ended) = (Arc::clone(&collected), Arc::clone(&ended));
-        thread::spawn(move || {
-            let _ = caller_tx.send(thread::current().id());
-            let result = panic::catch_unwind(AssertUnwindSafe(|| {
-                run_pipeline(source, parse, transform, collect);
-            }));
+        start_call(None, move || {
+            run_pipeline(source, parse, transform, collect);
             // What was done the moment `run_pipeline` returned.
-            let by_return = (
+            (
                 collected.load(Ordering::SeqCst),
                 ended.lock().map(|e| e.clone()).unwrap_or_default(),
-            );
-            let _ = done_tx.send(result.map(|()| by_return).map_err(|p| panic_text(&*p)));
-        });
-    }
-    let caller = caller_rx.recv().unwrap_or_else(|_| thread::current().id());
-    let (outcome, collected_by_return, ended_by_return) = match done_rx.recv_timeout(PATIENCE) {
-        Ok(Ok((collected, ended))) => (Outcome::Returned, collected, ended),
-        Ok(Err(why)) => (Outcome::Panicked(why), 0, BTreeSet::new()),
-        Err(_) => (Outcome::TimedOut, 0, BTreeSet::new()),
+            )
+        })
+    };
+    let caller = call.thread().id();
+    let (outcome, collected_by_return, ended_by_return) = match call.outcome_within(PATIENCE) {
+        Outcome::Returned((collected, ended)) => (Outcome::Returned(()), collected, ended),
+        Outcome::Panicked(why) => (Outcome::Panicked(why), 0, BTreeSet::new()),
+        Outcome::StillRunning => (Outcome::StillRunning, 0, BTreeSet::new()),
     };
     Run {
         outcome,
         caller,
-        records: every_record(&records),
+        // Every record, until `collect` is gone or a short while has passed.
+        records: drain_within(&records, Duration::from_secs(1)),
         collected_by_return,
         ended_by_return,
         overlapped: !waited_in_vain.load(Ordering::SeqCst),
-    }
-}
-
-/// Every record, until `collect` is gone or a short while has passed.
-fn every_record(records: &Receiver<Record>) -> Vec<Record> {
-    let deadline = Instant::now() + Duration::from_secs(1);
-    let mut all = Vec::new();
-    loop {
-        match records.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok(record) => all.push(record),
-            Err(RecvTimeoutError::Disconnected | RecvTimeoutError::Timeout) => return all,
-        }
     }
 }
 
@@ -227,7 +201,7 @@ impl Drop for EndOf {
 fn returned() -> &'static Run {
     let run = run();
     match &run.outcome {
-        Outcome::Returned => run,
+        Outcome::Returned(()) => run,
         Outcome::Panicked(why) => {
             let got = run.records.len();
             fail(
@@ -248,7 +222,7 @@ fn returned() -> &'static Run {
                 ),
             )
         }
-        Outcome::TimedOut => {
+        Outcome::StillRunning => {
             let got = run.records.len();
             let (all_en, all_pt) = if got == LINES as usize {
                 (

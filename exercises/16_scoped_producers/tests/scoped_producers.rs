@@ -15,12 +15,11 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{PATIENCE, check, fail, human, panic_text};
+use course_support::{Outcome, PATIENCE, check, fail, human, start_call, wait_until};
 use scoped_producers::produce_lines;
 
 /// How many lines the text has.
@@ -47,16 +46,10 @@ struct Consumed {
     thread: ThreadId,
 }
 
-/// How the call to `produce_lines` went.
-enum Outcome {
-    Returned,
-    Panicked(String),
-    TimedOut,
-}
-
 /// What one run left behind.
 struct Run {
-    outcome: Outcome,
+    /// How the call to `produce_lines` went.
+    outcome: Outcome<()>,
     /// The thread that called `produce_lines`.
     caller: ThreadId,
     /// What `consume` got, in order (up to the moment the call returned).
@@ -83,15 +76,7 @@ fn run_with(text: &'static str, producers: usize) -> Run {
     // One deadline for all the waits, so that a version that takes turns
     // waits once, not once per line.
     let give_up = Instant::now() + WAITS;
-    let wait_until = move |ready: &dyn Fn() -> bool| {
-        while !ready() {
-            if Instant::now() >= give_up {
-                return false;
-            }
-            thread::sleep(Duration::from_millis(1));
-        }
-        true
-    };
+    let every = Duration::from_millis(1);
 
     let make = {
         let (calls, running, together, consumed_any, streamed) = (
@@ -107,9 +92,9 @@ fn run_with(text: &'static str, producers: usize) -> Run {
                 together.store(true, Ordering::SeqCst);
             }
             if call == 1 {
-                wait_until(&|| together.load(Ordering::SeqCst));
+                wait_until(give_up, every, || together.load(Ordering::SeqCst));
             }
-            if call >= 6 && !wait_until(&|| consumed_any.load(Ordering::SeqCst)) {
+            if call >= 6 && !wait_until(give_up, every, || consumed_any.load(Ordering::SeqCst)) {
                 streamed.store(false, Ordering::SeqCst);
             }
             running.fetch_sub(1, Ordering::SeqCst);
@@ -137,20 +122,11 @@ fn run_with(text: &'static str, producers: usize) -> Run {
         }
     };
 
-    let (done_tx, done_rx) = channel();
-    let caller = thread::spawn(move || {
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            produce_lines(text, producers, make, consume);
-        }));
-        let _ = done_tx.send(result.map_err(|p| panic_text(&*p)));
-    })
-    .thread()
-    .id();
-    let outcome = match done_rx.recv_timeout(PATIENCE) {
-        Ok(Ok(())) => Outcome::Returned,
-        Ok(Err(why)) => Outcome::Panicked(why),
-        Err(_) => Outcome::TimedOut,
-    };
+    let call = start_call(None, move || {
+        produce_lines(text, producers, make, consume);
+    });
+    let caller = call.thread().id();
+    let outcome = call.outcome_within(PATIENCE);
     let consumed = consumed
         .lock()
         .map(|mut c| std::mem::take(&mut *c))
@@ -181,12 +157,12 @@ fn run() -> &'static Run {
 #[track_caller]
 fn returned(run: &Run) -> &Run {
     match &run.outcome {
-        Outcome::Returned => run,
+        Outcome::Returned(()) => run,
         Outcome::Panicked(why) => fail(
             format!("produce_lines panicked: {why}"),
             format!("produce_lines entrou em pânico: {why}"),
         ),
-        Outcome::TimedOut => fail(
+        Outcome::StillRunning => fail(
             format!(
                 "produce_lines did not return within {} ({} results consumed). The consumer's \
                  loop ends only when every Sender is gone, and the scope ends only when the \

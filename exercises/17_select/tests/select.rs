@@ -11,14 +11,14 @@
 //! from other threads, and is given three seconds at most to return.
 
 use std::collections::{BTreeMap, HashSet};
-use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    PATIENCE, check, fail, finishes_within_or, human, join_within_or, panic_text,
+    Outcome, PATIENCE, call_within, check, fail, finishes_within_or, human, join_within_or,
+    wait_until,
 };
 use crossbeam_channel::{Sender, unbounded};
 use select::{Event, monitor, spawn_consumers};
@@ -49,9 +49,9 @@ fn cloned_receivers_share_the_work() {
                 together.store(true, Ordering::SeqCst);
             }
             if job == 0 {
-                while !together.load(Ordering::SeqCst) && Instant::now() < give_up {
-                    thread::sleep(Duration::from_millis(1));
-                }
+                wait_until(give_up, Duration::from_millis(1), || {
+                    together.load(Ordering::SeqCst)
+                });
             }
             running.fetch_sub(1, Ordering::SeqCst);
             if let Ok(mut handled) = handled.lock() {
@@ -165,14 +165,13 @@ fn run_monitor(
     // A thread of the test's own, unnamed, so that a panic inside monitor
     // shows as the learner's code panicking, and the test's explanation
     // below as the test's.
-    let (done_tx, done_rx) = std::sync::mpsc::channel();
-    thread::spawn(move || {
-        let log = std::panic::catch_unwind(AssertUnwindSafe(|| monitor(alerts, readings, quiet)));
-        let _ = done_tx.send(log.map_err(|payload| panic_text(&*payload)));
+    let outcome = call_within(MONITOR_PATIENCE, None, move || {
+        monitor(alerts, readings, quiet)
     });
-    let log = match done_rx.recv_timeout(MONITOR_PATIENCE) {
-        Ok(log) => log,
-        Err(_) => fail(
+    let took = start.elapsed();
+    match outcome {
+        Outcome::Returned(log) => (log, took),
+        Outcome::StillRunning => fail(
             format!(
                 "monitor did not return within {}: {}",
                 human(MONITOR_PATIENCE),
@@ -184,11 +183,7 @@ fn run_monitor(
                 waits.1
             ),
         ),
-    };
-    let took = start.elapsed();
-    match log {
-        Ok(log) => (log, took),
-        Err(why) => fail(
+        Outcome::Panicked(why) => fail(
             format!(
                 "monitor panicked: {why}. When a channel closes, its recv arm gives \
                  Err(RecvError): not a failure and not a message, just the news that this \
