@@ -137,9 +137,8 @@ pub fn run(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    Tree::prepare(command, limits.memory_mib);
     let start = Instant::now();
-    let (mut child, tree) = Tree::spawn(command)?;
+    let (mut child, tree) = Tree::spawn(command, limits.memory_mib)?;
     let tree = Arc::new(tree);
 
     // Small bound: at most a few chunks wait in the channel at any time.
