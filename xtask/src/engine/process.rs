@@ -460,7 +460,7 @@ mod windows_tests {
             "sleep" => thread::sleep(Duration::from_secs(60)),
             // Starts a grandchild that proves it lives, then hangs.
             "tree" => {
-                let _grandchild = playing(&format!("alive:{argument}"))
+                let mut grandchild = playing(&format!("alive:{argument}"))
                     .stdout(Stdio::null())
                     .spawn()
                     .expect("start the grandchild");
@@ -471,6 +471,9 @@ mod windows_tests {
                 writeln!(out, "started").unwrap();
                 out.flush().unwrap();
                 thread::sleep(Duration::from_secs(60));
+                // Only reached if nobody ended the tree.
+                let _ = grandchild.kill();
+                let _ = grandchild.wait();
             }
             // Rewrites the marker file while it lives (a minute at most).
             "alive" => {
@@ -540,7 +543,11 @@ mod windows_tests {
             &mut |_, _| {},
         )
         .unwrap();
-        assert!(matches!(o.ending, Ending::Exited(s) if s.code() == Some(3)), "{:?}", o.ending);
+        assert!(
+            matches!(o.ending, Ending::Exited(s) if s.code() == Some(3)),
+            "{:?}",
+            o.ending
+        );
         assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "out");
         assert_eq!(String::from_utf8_lossy(&o.stderr).trim(), "err");
     }

@@ -168,7 +168,8 @@ fn new_job(memory_mib: Option<u64>) -> Option<OwnedHandle> {
         JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
     if let Some(mib) = memory_mib {
         limits.BasicLimitInformation.LimitFlags |= JOB_OBJECT_LIMIT_PROCESS_MEMORY;
-        limits.ProcessMemoryLimit = usize::try_from(mib.saturating_mul(1 << 20)).unwrap_or(usize::MAX);
+        limits.ProcessMemoryLimit =
+            usize::try_from(mib.saturating_mul(1 << 20)).unwrap_or(usize::MAX);
     }
     // SAFETY: the struct and its size match the information class.
     let set = unsafe {
