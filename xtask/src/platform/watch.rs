@@ -516,6 +516,29 @@ mod tests {
         fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// A save right in the watched folder: the plainest event there is,
+    /// and one that Wine reports too (see `.ci/windows-under-wine`).
+    #[test]
+    fn events_see_a_save_in_the_watched_folder_itself() {
+        let dir = std::env::temp_dir().join(format!("xtask-changes-top-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let (tx, rx) = channel();
+        assert_eq!(
+            watch(&dir, false, move || {
+                let _ = tx.send(());
+            }),
+            if cfg!(any(target_os = "linux", windows)) {
+                Method::Events
+            } else {
+                Method::Polling
+            }
+        );
+        fs::write(dir.join("lib.rs"), "saved").unwrap();
+        let seen = rx.recv_timeout(Duration::from_secs(10)).is_ok();
+        fs::remove_dir_all(&dir).unwrap();
+        assert!(seen, "a save was missed");
+    }
+
     #[test]
     fn events_see_a_rename_over_a_file() {
         sees_a_rename_over_a_file(false);
