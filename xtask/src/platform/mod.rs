@@ -29,6 +29,8 @@ mod unix;
 use unix as os;
 
 #[cfg(windows)]
+mod win32;
+#[cfg(windows)]
 mod windows;
 #[cfg(windows)]
 use windows as os;

@@ -284,15 +284,13 @@ mod directory_changes {
     use std::os::windows::io::{AsRawHandle, FromRawHandle, OwnedHandle};
     use std::path::{Path, PathBuf};
 
-    use windows_sys::Win32::Foundation::INVALID_HANDLE_VALUE;
-    use windows_sys::Win32::Storage::FileSystem::{
-        CreateFileW, FILE_FLAG_BACKUP_SEMANTICS, FILE_FLAG_OVERLAPPED, FILE_LIST_DIRECTORY,
-        FILE_NOTIFY_CHANGE_DIR_NAME, FILE_NOTIFY_CHANGE_FILE_NAME, FILE_NOTIFY_CHANGE_LAST_WRITE,
-        FILE_NOTIFY_CHANGE_SIZE, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE,
-        OPEN_EXISTING, ReadDirectoryChangesW,
+    use crate::platform::win32::{
+        CancelIoEx, CreateEventW, CreateFileW, FILE_FLAG_BACKUP_SEMANTICS, FILE_FLAG_OVERLAPPED,
+        FILE_LIST_DIRECTORY, FILE_NOTIFY_CHANGE_DIR_NAME, FILE_NOTIFY_CHANGE_FILE_NAME,
+        FILE_NOTIFY_CHANGE_LAST_WRITE, FILE_NOTIFY_CHANGE_SIZE, FILE_SHARE_DELETE, FILE_SHARE_READ,
+        FILE_SHARE_WRITE, GetOverlappedResult, INVALID_HANDLE_VALUE, OPEN_EXISTING, Overlapped,
+        ReadDirectoryChangesW,
     };
-    use windows_sys::Win32::System::IO::{CancelIoEx, GetOverlappedResult, OVERLAPPED};
-    use windows_sys::Win32::System::Threading::CreateEventW;
 
     use super::{matters, notified_names};
 
@@ -307,11 +305,11 @@ mod directory_changes {
         // pending, however the watcher itself moves. DWORD-aligned, as the
         // call requires.
         buffer: Box<[u32; WORDS]>,
-        overlapped: Box<OVERLAPPED>,
+        overlapped: Box<Overlapped>,
         pending: bool,
     }
 
-    // SAFETY: the raw pointers inside OVERLAPPED are the event's handle
+    // SAFETY: the raw pointer inside `Overlapped` is the event's handle
     // value and fields the system writes; only the thread that owns the
     // watcher touches them.
     unsafe impl Send for Watcher {}
@@ -345,9 +343,10 @@ mod directory_changes {
             }
             // SAFETY: as above.
             let event = unsafe { OwnedHandle::from_raw_handle(event) };
-            // SAFETY: a plain C struct, all zeroes is its empty state.
-            let mut overlapped: Box<OVERLAPPED> = Box::new(unsafe { std::mem::zeroed() });
-            overlapped.hEvent = event.as_raw_handle();
+            let overlapped = Box::new(Overlapped {
+                event: event.as_raw_handle(),
+                ..Overlapped::default()
+            });
             let mut watcher = Watcher {
                 dir: dir.to_path_buf(),
                 folder,
@@ -376,7 +375,7 @@ mod directory_changes {
                     filter,
                     std::ptr::null_mut(),
                     &mut *self.overlapped,
-                    None,
+                    std::ptr::null(),
                 )
             };
             self.pending = started != 0;

@@ -24,20 +24,15 @@ use std::os::windows::io::{AsHandle, AsRawHandle, FromRawHandle, OwnedHandle};
 use std::os::windows::process::CommandExt;
 use std::process::{Child, Command, ExitStatus};
 
-use windows_sys::Win32::Foundation::{HANDLE, STATUS_COMMITMENT_LIMIT, STATUS_NO_MEMORY};
-use windows_sys::Win32::System::Console::{
-    CTRL_BREAK_EVENT, CTRL_C_EVENT, CTRL_CLOSE_EVENT, ENABLE_ECHO_INPUT, ENABLE_LINE_INPUT,
-    ENABLE_VIRTUAL_TERMINAL_PROCESSING, GetConsoleMode, GetStdHandle, STD_ERROR_HANDLE,
-    STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, SetConsoleCtrlHandler, SetConsoleMode,
+use super::win32::{
+    AssignProcessToJobObject, Bool, CREATE_NEW_PROCESS_GROUP, CTRL_BREAK_EVENT, CTRL_C_EVENT,
+    CTRL_CLOSE_EVENT, CreateJobObjectW, ENABLE_ECHO_INPUT, ENABLE_LINE_INPUT,
+    ENABLE_VIRTUAL_TERMINAL_PROCESSING, ExtendedLimits, GetConsoleMode, GetStdHandle, Handle,
+    JOB_OBJECT_EXTENDED_LIMIT_INFORMATION, JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION,
+    JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, JOB_OBJECT_LIMIT_PROCESS_MEMORY, STATUS_COMMITMENT_LIMIT,
+    STATUS_NO_MEMORY, STD_ERROR_HANDLE, STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, SetConsoleCtrlHandler,
+    SetConsoleMode, SetInformationJobObject, TerminateJobObject, TerminateProcess,
 };
-use windows_sys::Win32::System::JobObjects::{
-    AssignProcessToJobObject, CreateJobObjectW, JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION,
-    JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, JOB_OBJECT_LIMIT_PROCESS_MEMORY,
-    JOBOBJECT_EXTENDED_LIMIT_INFORMATION, JobObjectExtendedLimitInformation,
-    SetInformationJobObject, TerminateJobObject,
-};
-use windows_sys::Win32::System::Threading::{CREATE_NEW_PROCESS_GROUP, TerminateProcess};
-use windows_sys::core::BOOL;
 
 /// The exit code of a process the runner ended. Any value would do (the
 /// runner knows why it ended the tree); this one is recognisable in a
@@ -72,7 +67,7 @@ fn means_stop(event: u32) -> bool {
     matches!(event, CTRL_C_EVENT | CTRL_BREAK_EVENT | CTRL_CLOSE_EVENT)
 }
 
-unsafe extern "system" fn on_console_event(event: u32) -> BOOL {
+unsafe extern "system" fn on_console_event(event: u32) -> Bool {
     if means_stop(event) {
         // For CTRL_CLOSE_EVENT the system ends the runner once this
         // returns; the jobs end with it (KILL_ON_JOB_CLOSE), and the
@@ -160,22 +155,21 @@ fn new_job(memory_mib: Option<u64>) -> Option<OwnedHandle> {
     }
     // SAFETY: a fresh, valid handle that nothing else owns.
     let job = unsafe { OwnedHandle::from_raw_handle(handle) };
-    // SAFETY: a plain C struct; all zeroes means "no limit" for every field.
-    let mut limits: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = unsafe { std::mem::zeroed() };
+    let mut limits = ExtendedLimits::default();
     // A crash ends the process at once, instead of waiting on an error
     // dialog until the time limit.
-    limits.BasicLimitInformation.LimitFlags =
+    limits.basic.limit_flags =
         JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
     if let Some(mib) = memory_mib {
-        limits.BasicLimitInformation.LimitFlags |= JOB_OBJECT_LIMIT_PROCESS_MEMORY;
-        limits.ProcessMemoryLimit =
+        limits.basic.limit_flags |= JOB_OBJECT_LIMIT_PROCESS_MEMORY;
+        limits.process_memory_limit =
             usize::try_from(mib.saturating_mul(1 << 20)).unwrap_or(usize::MAX);
     }
     // SAFETY: the struct and its size match the information class.
     let set = unsafe {
         SetInformationJobObject(
             raw(&job),
-            JobObjectExtendedLimitInformation,
+            JOB_OBJECT_EXTENDED_LIMIT_INFORMATION,
             (&raw const limits).cast(),
             std::mem::size_of_val(&limits) as u32,
         )
@@ -184,11 +178,11 @@ fn new_job(memory_mib: Option<u64>) -> Option<OwnedHandle> {
     (set != 0).then_some(job)
 }
 
-fn raw(handle: &OwnedHandle) -> HANDLE {
+fn raw(handle: &OwnedHandle) -> Handle {
     handle.as_raw_handle()
 }
 
-fn raw_child(child: &Child) -> HANDLE {
+fn raw_child(child: &Child) -> Handle {
     child.as_raw_handle()
 }
 
@@ -205,7 +199,7 @@ pub fn killed_for_memory(status: ExitStatus) -> bool {
 /// arrives when it is pressed; Enter arrives as `\r`. Ctrl-C is still
 /// processed by the console (and reaches the handler above).
 pub struct RawKeys {
-    input: HANDLE,
+    input: Handle,
     saved: u32,
 }
 
