@@ -190,9 +190,9 @@ struct RootManifest {
 impl RootManifest {
     fn read(root: &Path) -> Result<RootManifest, String> {
         let path = root.join("Cargo.toml");
-        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let doc =
-            DeTable::parse(&text).map_err(|e| format!("{}: {}", path.display(), toml_error(&e)))?;
+        let shown = crate::platform::display_path(&path);
+        let text = fs::read_to_string(&path).map_err(|e| format!("{shown}: {e}"))?;
+        let doc = DeTable::parse(&text).map_err(|e| format!("{shown}: {}", toml_error(&e)))?;
         let doc = Value::from(&DeValue::Table(doc.into_inner()));
         let workspace = doc.get("workspace");
         let table = |v: Option<&Value>| {
