@@ -92,7 +92,11 @@ pub fn base_dir(course: &Course) -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(shared) if !shared.is_empty() => {
             let id = crate::engine::shipped::git_blob_id(course.root.to_string_lossy().as_bytes());
-            PathBuf::from(shared).join(format!("channels-course-{}", &id[..12]))
+            // Absolute, as cargo reports the paths of what it builds there:
+            // on Windows `/builds` names a folder on the current drive, and
+            // cargo says `C:\builds`.
+            let shared = std::path::absolute(&shared).unwrap_or_else(|_| PathBuf::from(&shared));
+            shared.join(format!("channels-course-{}", &id[..12]))
         }
         _ => course.root.join("target").join("course"),
     }
