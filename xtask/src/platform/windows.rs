@@ -102,7 +102,7 @@ impl Tree {
         // Out of the console's Ctrl-C, as `process_group(0)` on Unix.
         command.creation_flags(CREATE_NEW_PROCESS_GROUP);
         let job = new_job(memory_mib);
-        let child = command.spawn()?;
+        let mut child = command.spawn()?;
         // Assigned right after the spawn, not before the child runs: std
         // offers no way to start it suspended. What that leaves open is the
         // moment between the two calls: a process the child starts in that
@@ -119,7 +119,15 @@ impl Tree {
             // Only on old or locked-down systems (a job that forbids nested
             // jobs). The child's own handle still ends it without any
             // process-id race; what it starts is not followed.
-            _ => Holder::Process(child.as_handle().try_clone_to_owned()?),
+            _ => match child.as_handle().try_clone_to_owned() {
+                Ok(process) => Holder::Process(process),
+                Err(e) => {
+                    // Never leave a child the runner cannot end.
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(e);
+                }
+            },
         };
         Ok((child, Tree { holder }))
     }
