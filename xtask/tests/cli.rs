@@ -485,7 +485,12 @@ fn verifying_the_solutions_never_changes_the_learners_verdict() {
 fn a_build_that_passed_before_is_not_tested_again() {
     let root = copy_of_fixture("remembered");
     let runs = root.join("runs.txt");
-    let count = || fs::read_to_string(&runs).unwrap_or_default().lines().count();
+    let count = || {
+        fs::read_to_string(&runs)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
     let verify = |lang: &str| {
         xtask_in(&root, lang, &["verify", "01"])
             .env("FIXTURE_RUNS", &runs)

@@ -11,6 +11,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
+#[cfg(unix)]
 use std::time::Duration;
 
 use assert_cmd::Command;
@@ -18,7 +19,9 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-use common::{LIMIT, copy_of_fixture, still_running_after};
+#[cfg(unix)]
+use common::still_running_after;
+use common::{LIMIT, copy_of_fixture};
 
 fn hostile() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
@@ -139,6 +142,7 @@ fn a_deleted_lib_rs_is_named_and_reset_brings_it_back() {
 }
 
 #[test]
+#[cfg(unix)]
 fn a_stray_copy_of_a_folder_is_named_and_everything_still_works() {
     let root = clone_of_fixture("stray-copy");
     for copy in ["02_fails_backup", "02_fails copy"] {
@@ -215,6 +219,7 @@ fn reset_errors_name_the_path_and_leave_no_temporary_file() {
 }
 
 #[test]
+#[cfg(unix)]
 fn cargo_waiting_for_a_lock_is_passed_on() {
     // A cargo that says what cargo says while another holds its lock, then
     // does the work.
@@ -333,6 +338,7 @@ fn a_long_panic_that_ends_is_not_an_endless_flood() {
 }
 
 #[test]
+#[cfg(unix)]
 fn a_copied_course_runs_its_own_programs() {
     // Built once, then copied with its build folder, as a learner copies a
     // course: the copy must judge its own program, not the original's.
@@ -346,7 +352,10 @@ fn a_copied_course_runs_its_own_programs() {
             .timeout(LIMIT);
         cmd
     };
-    run(&first).assert().code(1).stdout(contains("expected 42, got 41"));
+    run(&first)
+        .assert()
+        .code(1)
+        .stdout(contains("expected 42, got 41"));
     let second = first.with_file_name(format!("copied-to-{}", std::process::id()));
     let _ = fs::remove_dir_all(&second);
     let copied = StdCommand::new("cp")

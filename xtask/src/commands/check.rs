@@ -492,15 +492,10 @@ impl Check<'_> {
             String::from_utf8_lossy(&outcome.stdout),
             String::from_utf8_lossy(&outcome.stderr)
         );
-        let root = format!(
-            "{}{}",
-            self.course.root.display(),
-            std::path::MAIN_SEPARATOR
-        );
         Ok(Some(messages::check_tool_unhappy(
             self.ui.lang,
             name,
-            &said.replace(&root, ""),
+            &self.course.strip_root(&said),
         )))
     }
 }

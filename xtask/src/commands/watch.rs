@@ -48,6 +48,9 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Watch) -> Result<bool, Run
     let solutions = options.solutions;
     let (tx, rx) = channel::<Event>();
     let method = watch_saves(course, options, &tx);
+    // Key-by-key mode first, then the reader, so that no read starts while
+    // the terminal still waits for whole lines.
+    let _raw_keys = platform::RawKeys::enter();
     let keys = tx.clone();
     thread::spawn(move || {
         while let Some(key) = platform::read_key() {
@@ -56,7 +59,6 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Watch) -> Result<bool, Run
             }
         }
     });
-    let _keys = platform::RawKeys::enter();
 
     let all: Vec<&Exercise> = course.exercises.iter().collect();
     thread::scope(|scope| {

@@ -176,7 +176,7 @@ fn success() -> std::process::ExitStatus {
 
 /// Reads cargo's output line by line.
 struct Reader<'a> {
-    root_prefix: String,
+    course: &'a Course,
     stage_dir: &'a Path,
     compiled_units: usize,
     expected_units: usize,
@@ -186,7 +186,7 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(course: &Course, staged: &'a Staged) -> Reader<'a> {
+    fn new(course: &'a Course, staged: &'a Staged) -> Reader<'a> {
         // cargo does not say in advance how many units a build has; the
         // lock file's package count plus one test per exercise is close, and
         // the estimate only grows if the build turns out bigger.
@@ -196,7 +196,7 @@ impl<'a> Reader<'a> {
             .unwrap_or(0)
             + staged.packages.len();
         Reader {
-            root_prefix: format!("{}{}", course.root.display(), std::path::MAIN_SEPARATOR),
+            course,
             stage_dir: staged.manifest.parent().unwrap_or(Path::new(".")),
             compiled_units: 0,
             expected_units,
@@ -306,7 +306,7 @@ impl<'a> Reader<'a> {
             code,
             lint,
             // Paths inside the course, as the learner sees them.
-            rendered: rendered.replace(&self.root_prefix, ""),
+            rendered: self.course.strip_root(rendered),
         };
         let list = match level {
             "error" | "error: internal compiler error" => &mut compiled.errors,
@@ -328,7 +328,7 @@ impl<'a> Reader<'a> {
             .map(String::as_str)
             .filter(|l| !l.trim_start().starts_with("Compiling"))
             .collect();
-        useful.join("\n").replace(&self.root_prefix, "")
+        self.course.strip_root(&useful.join("\n"))
     }
 }
 

@@ -187,14 +187,27 @@ impl Course {
     }
 
     /// A path relative to the course root, with `/` separators, for
-    /// messages.
+    /// messages; a path outside the course as the system writes it.
     pub fn relative(&self, path: &Path) -> String {
-        let shown = path.strip_prefix(&self.root).unwrap_or(path);
-        shown
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
+        match path.strip_prefix(&self.root) {
+            Ok(inside) => inside
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+            Err(_) => crate::platform::display_path(path),
+        }
+    }
+
+    /// `text` (compiler messages, panics, tools' output) with the course's
+    /// own folder left out of the paths in it, so the learner reads
+    /// `exercises/03_loop_send/src/lib.rs`. The folder is left out both as
+    /// given and as Windows shows it without a `\\?\` prefix.
+    pub fn strip_root(&self, text: &str) -> String {
+        let separator = std::path::MAIN_SEPARATOR;
+        let given = format!("{}{separator}", self.root.display());
+        let shown = format!("{}{separator}", crate::platform::display_path(&self.root));
+        text.replace(&given, "").replace(&shown, "")
     }
 }
 
@@ -455,6 +468,30 @@ mod tests {
         assert_eq!(split_dir_name("05_Many"), None);
         assert_eq!(split_dir_name("05_many copy"), None);
         assert_eq!(split_dir_name("target"), None);
+    }
+
+    /// What Windows shows of a canonical path (`\\?\C:\...`) and what
+    /// it shows without the prefix are both left out of messages.
+    #[test]
+    fn the_course_folder_is_left_out_of_messages_in_both_spellings() {
+        let sep = std::path::MAIN_SEPARATOR;
+        let course = Course {
+            root: PathBuf::from(format!(r"\\?\C:{sep}curso")),
+            exercises: Vec::new(),
+            strays: Vec::new(),
+        };
+        let file = format!("exercises{sep}01_x{sep}src{sep}lib.rs");
+        let said = format!(r"at \\?\C:{sep}curso{sep}{file}:3 and at C:{sep}curso{sep}{file}:4");
+        assert_eq!(
+            course.strip_root(&said),
+            format!("at {file}:3 and at {file}:4")
+        );
+        let inside = course.root.join("exercises").join("01_x");
+        assert_eq!(course.relative(&inside), "exercises/01_x");
+        assert_eq!(
+            course.relative(&PathBuf::from(format!(r"\\?\D:{sep}elsewhere"))),
+            format!("D:{sep}elsewhere")
+        );
     }
 
     #[test]

@@ -137,9 +137,8 @@ pub fn run(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    Tree::prepare(command, limits.memory_mib);
     let start = Instant::now();
-    let (mut child, tree) = Tree::spawn(command)?;
+    let (mut child, tree) = Tree::spawn(command, limits.memory_mib)?;
     let tree = Arc::new(tree);
 
     // Small bound: at most a few chunks wait in the channel at any time.
@@ -408,5 +407,256 @@ mod tests {
             o.ending,
             String::from_utf8_lossy(&o.stdout)
         );
+    }
+}
+
+/// The same promises on Windows, where the tree is a Job Object. The
+/// children are this test executable itself, started again to run
+/// [`windows_tests::child`] in the role an environment variable gives it:
+/// that works the same on Windows and under Wine, where the shells' own
+/// commands differ.
+#[cfg(all(test, windows))]
+mod windows_tests {
+    use super::*;
+    use std::io::{BufRead, BufReader, Write};
+    use std::path::{Path, PathBuf};
+    use std::sync::mpsc::channel;
+
+    const ROLE: &str = "XTASK_TEST_CHILD";
+
+    const GENEROUS: Limits = Limits {
+        time: Duration::from_secs(30),
+        output: 1 << 20,
+        memory_mib: None,
+    };
+
+    /// This executable, set to play `role`.
+    fn playing(role: &str) -> Command {
+        let mut command = Command::new(std::env::current_exe().expect("the test executable"));
+        command
+            .args([
+                "--exact",
+                "engine::process::windows_tests::child",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+                "--quiet",
+            ])
+            .env(ROLE, role);
+        command
+    }
+
+    /// Not a test: the children's part. Without the variable (a plain
+    /// `--ignored` run) it does nothing.
+    #[test]
+    #[ignore = "a child process of the tests below"]
+    fn child() {
+        let Ok(role) = std::env::var(ROLE) else {
+            return;
+        };
+        let (name, argument) = role.split_once(':').unwrap_or((&role, ""));
+        let mut out = std::io::stdout();
+        match name {
+            "sleep" => thread::sleep(Duration::from_secs(60)),
+            // Starts a grandchild that proves it lives, then hangs.
+            "tree" => {
+                let mut grandchild = playing(&format!("alive:{argument}"))
+                    .stdout(Stdio::null())
+                    .spawn()
+                    .expect("start the grandchild");
+                assert!(
+                    wait_for_file(Path::new(argument), Duration::from_secs(30)),
+                    "the grandchild never wrote its marker"
+                );
+                writeln!(out, "started").unwrap();
+                out.flush().unwrap();
+                thread::sleep(Duration::from_secs(60));
+                // Only reached if nobody ended the tree.
+                let _ = grandchild.kill();
+                let _ = grandchild.wait();
+            }
+            // Rewrites the marker file while it lives (a minute at most).
+            "alive" => {
+                for beat in 0..1200 {
+                    let _ = std::fs::write(argument, beat.to_string());
+                    thread::sleep(Duration::from_millis(50));
+                }
+            }
+            "flood" => loop {
+                if out.write_all(b"flood flood flood flood\n").is_err() {
+                    return;
+                }
+            },
+            "allocate" => {
+                let mib: usize = argument.parse().unwrap();
+                let block = vec![1u8; mib << 20];
+                writeln!(out, "allocated {}", std::hint::black_box(block).len()).unwrap();
+            }
+            // A runner of its own: a tree under `run`, its lines passed on.
+            "runner" => {
+                let mut on_line = |_: Stream, line: &[u8]| {
+                    let mut out = std::io::stdout();
+                    out.write_all(line).unwrap();
+                    out.write_all(b"\n").unwrap();
+                    out.flush().unwrap();
+                };
+                let tree = format!("tree:{argument}");
+                run(&mut playing(&tree), GENEROUS, None, &mut on_line).unwrap();
+            }
+            other => panic!("unknown role {other}"),
+        }
+    }
+
+    fn marker(test: &str) -> PathBuf {
+        let path = std::env::temp_dir().join(format!("xtask-{test}-{}", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        path
+    }
+
+    /// Whether a process still rewrites `marker`: it has 1.5 s to show it.
+    /// (A slow machine can only make a live process look dead, never the
+    /// reverse, so a failure here is real.)
+    fn still_beating(marker: &Path) -> bool {
+        let before = std::fs::read_to_string(marker).ok();
+        thread::sleep(Duration::from_millis(1500));
+        std::fs::read_to_string(marker).ok() != before
+    }
+
+    /// Waits up to `limit` for `marker` to appear.
+    fn wait_for_file(marker: &Path, limit: Duration) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if marker.exists() {
+                return true;
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
+    #[test]
+    fn a_quick_command_exits_with_its_output() {
+        let o = run(
+            Command::new("cmd").args(["/c", "echo out& echo err 1>&2& exit 3"]),
+            GENEROUS,
+            None,
+            &mut |_, _| {},
+        )
+        .unwrap();
+        assert!(
+            matches!(o.ending, Ending::Exited(s) if s.code() == Some(3)),
+            "{:?}",
+            o.ending
+        );
+        assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "out");
+        assert_eq!(String::from_utf8_lossy(&o.stderr).trim(), "err");
+    }
+
+    #[test]
+    fn a_hang_is_cut_at_the_time_limit() {
+        let limits = Limits {
+            time: Duration::from_millis(300),
+            ..GENEROUS
+        };
+        let started = Instant::now();
+        let o = run(&mut playing("sleep"), limits, None, &mut |_, _| {}).unwrap();
+        assert_eq!(o.ending, Ending::TimedOut);
+        assert!(started.elapsed() >= limits.time);
+    }
+
+    /// The child says "started" once its grandchild is alive; the tree is
+    /// ended right then (the cancel flag: the same ending as a time-out,
+    /// without betting on how long starting two processes takes).
+    #[test]
+    fn ending_a_tree_ends_the_grandchild_too() {
+        let marker = marker("tree");
+        let flag = AtomicBool::new(false);
+        let mut said = String::new();
+        let o = run(
+            &mut playing(&format!("tree:{}", marker.display())),
+            GENEROUS,
+            Some(&flag),
+            &mut |_, line| {
+                said.push_str(&String::from_utf8_lossy(line));
+                if line == b"started" {
+                    flag.store(true, Ordering::SeqCst);
+                }
+            },
+        )
+        .unwrap();
+        assert_eq!(o.ending, Ending::Cancelled, "{said}");
+        assert!(!still_beating(&marker), "the grandchild outlived its tree");
+        let _ = std::fs::remove_file(&marker);
+    }
+
+    #[test]
+    fn a_flood_is_cut_and_only_the_limit_is_kept() {
+        let limits = Limits {
+            output: 200_000,
+            ..GENEROUS
+        };
+        let o = run(&mut playing("flood"), limits, None, &mut |_, _| {}).unwrap();
+        assert_eq!(o.ending, Ending::Flooded(Stream::Stdout));
+        assert!(o.stdout.len() <= 200_000 + 200, "{}", o.stdout.len());
+        assert!(String::from_utf8_lossy(&o.stdout).contains("bytes left out"));
+    }
+
+    #[test]
+    fn a_raised_cancel_flag_stops_the_child() {
+        let flag = AtomicBool::new(true);
+        let o = run(&mut playing("sleep"), GENEROUS, Some(&flag), &mut |_, _| {}).unwrap();
+        assert_eq!(o.ending, Ending::Cancelled);
+    }
+
+    #[test]
+    fn the_memory_limit_makes_a_big_allocation_fail() {
+        let limits = Limits {
+            memory_mib: Some(64),
+            ..GENEROUS
+        };
+        let o = run(&mut playing("allocate:200"), limits, None, &mut |_, _| {}).unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        let Ending::Exited(status) = o.ending else {
+            panic!("{:?}", o.ending);
+        };
+        assert!(
+            !status.success() && platform::ran_out_of_memory(status, &stderr),
+            "{status:?}\n{}\n{stderr}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+        // Below the limit the same child is fine.
+        let o = run(&mut playing("allocate:16"), limits, None, &mut |_, _| {}).unwrap();
+        assert!(o.success(), "{:?}", o.ending);
+    }
+
+    /// The runner killed outright (no chance to clean up) takes its trees
+    /// with it: the kernel closes its job handles, and the jobs end.
+    #[test]
+    fn the_runners_death_ends_its_trees() {
+        let marker = marker("orphan");
+        let mut runner = playing(&format!("runner:{}", marker.display()))
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, rx) = channel();
+        let stdout = runner.stdout.take().unwrap();
+        thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { return };
+                if line.contains("started") {
+                    let _ = tx.send(());
+                }
+            }
+        });
+        // "started" comes once the grandchild writes its marker.
+        let started = rx.recv_timeout(Duration::from_secs(40)).is_ok();
+        runner.kill().unwrap();
+        runner.wait().unwrap();
+        assert!(started, "the runner's tree never started");
+        assert!(
+            !still_beating(&marker),
+            "the grandchild outlived the runner"
+        );
+        let _ = std::fs::remove_file(&marker);
     }
 }

@@ -92,7 +92,11 @@ pub fn base_dir(course: &Course) -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(shared) if !shared.is_empty() => {
             let id = crate::engine::shipped::git_blob_id(course.root.to_string_lossy().as_bytes());
-            PathBuf::from(shared).join(format!("channels-course-{}", &id[..12]))
+            // Absolute, as cargo reports the paths of what it builds there:
+            // on Windows `/builds` names a folder on the current drive, and
+            // cargo says `C:\builds`.
+            let shared = std::path::absolute(&shared).unwrap_or_else(|_| PathBuf::from(&shared));
+            shared.join(format!("channels-course-{}", &id[..12]))
         }
         _ => course.root.join("target").join("course"),
     }
@@ -192,9 +196,9 @@ struct RootManifest {
 impl RootManifest {
     fn read(root: &Path) -> Result<RootManifest, String> {
         let path = root.join("Cargo.toml");
-        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let doc =
-            DeTable::parse(&text).map_err(|e| format!("{}: {}", path.display(), toml_error(&e)))?;
+        let shown = crate::platform::display_path(&path);
+        let text = fs::read_to_string(&path).map_err(|e| format!("{shown}: {e}"))?;
+        let doc = DeTable::parse(&text).map_err(|e| format!("{shown}: {}", toml_error(&e)))?;
         let doc = Value::from(&DeValue::Table(doc.into_inner()));
         let workspace = doc.get("workspace");
         let table = |v: Option<&Value>| {
@@ -711,8 +715,12 @@ d = { "odd key" = 'C:\path', e = { f = 1979-05-27T07:32:00Z } }
             absolute_path(base.get("d").unwrap(), Path::new("/course")),
             member.get("d").unwrap(),
         );
-        let expected =
-            parse(r#"d = { path = "/course/support", features = ["a", "b"], optional = true }"#);
+        // The path as this system joins it (`/course\support` on Windows).
+        let support = Path::new("/course").join("support");
+        let expected = parse(&format!(
+            r#"d = {{ path = {}, features = ["a", "b"], optional = true }}"#,
+            quote(&support.to_string_lossy())
+        ));
         let sorted = |v: &Value| {
             let mut t = v.as_table().unwrap().to_vec();
             t.sort_by(|a, b| a.0.cmp(&b.0));

@@ -29,6 +29,8 @@ mod unix;
 use unix as os;
 
 #[cfg(windows)]
+mod win32;
+#[cfg(windows)]
 mod windows;
 #[cfg(windows)]
 use windows as os;
@@ -47,7 +49,6 @@ pub fn interrupted() -> bool {
 }
 
 /// Notes an interruption; what the signal handlers call.
-#[cfg_attr(windows, allow(dead_code))]
 fn note_interrupt() {
     INTERRUPTED.store(true, Ordering::SeqCst);
 }
@@ -75,15 +76,10 @@ pub struct Tree {
 }
 
 impl Tree {
-    /// Prepares `command` so that what it starts can be ended as one tree,
+    /// Spawns `command` so that what it starts can be ended as one tree,
     /// with at most `memory_mib` MiB of memory per process (no limit: None).
-    pub fn prepare(command: &mut Command, memory_mib: Option<u64>) {
-        os::Tree::prepare(command, memory_mib);
-    }
-
-    /// Spawns the prepared command and takes charge of its tree.
-    pub fn spawn(command: &mut Command) -> io::Result<(Child, Tree)> {
-        let (child, inner) = os::Tree::spawn(command)?;
+    pub fn spawn(command: &mut Command, memory_mib: Option<u64>) -> io::Result<(Child, Tree)> {
+        let (child, inner) = os::Tree::spawn(command, memory_mib)?;
         Ok((child, Tree { inner }))
     }
 

@@ -71,7 +71,7 @@ pub struct Tree {
 }
 
 impl Tree {
-    pub fn prepare(command: &mut Command, memory_mib: Option<u64>) {
+    fn prepare(command: &mut Command, memory_mib: Option<u64>) {
         command.process_group(0);
         if let Some(mib) = memory_mib {
             let bytes = mib.saturating_mul(1 << 20);
@@ -90,7 +90,8 @@ impl Tree {
         }
     }
 
-    pub fn spawn(command: &mut Command) -> io::Result<(Child, Tree)> {
+    pub fn spawn(command: &mut Command, memory_mib: Option<u64>) -> io::Result<(Child, Tree)> {
+        Tree::prepare(command, memory_mib);
         let mut started = started();
         let child = command.spawn()?;
         started.insert(child.id());

@@ -6,6 +6,7 @@ use std::io;
 use std::path::Path;
 
 use crate::flags::Usage;
+use crate::platform::display_path;
 use crate::texts::{Lang, count};
 use crate::tr;
 
@@ -145,7 +146,7 @@ pub fn interrupted(lang: Lang) -> String {
 // ---------------------------------------------------------------- the course on disk
 
 pub fn not_a_course(lang: Lang, root: &Path) -> String {
-    let root = root.display();
+    let root = display_path(root);
     tr!(
         lang,
         "`{root}` is not a course: it needs a Cargo.toml and an exercises/ folder",
@@ -162,7 +163,7 @@ pub fn no_course_here(lang: Lang) -> String {
 }
 
 pub fn cannot_read(lang: Lang, path: &Path, e: &io::Error) -> String {
-    let path = path.display();
+    let path = display_path(path);
     tr!(
         lang,
         "cannot read {path}: {e}",
@@ -171,7 +172,7 @@ pub fn cannot_read(lang: Lang, path: &Path, e: &io::Error) -> String {
 }
 
 pub fn no_exercises(lang: Lang, dir: &Path) -> String {
-    let dir = dir.display();
+    let dir = display_path(dir);
     tr!(
         lang,
         "no exercises found in {dir}",

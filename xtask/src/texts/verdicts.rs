@@ -88,6 +88,19 @@ fn tests_failed(lang: Lang, failed: usize, passed: usize) -> String {
 
 fn exit(lang: Lang, how: &Exit) -> String {
     match how {
+        // Windows reports a crash as an NTSTATUS exit code (negative as an
+        // i32): shown in hex, as Windows' own tools and documentation do.
+        Exit::Code(code) if *code < 0 => {
+            let status = *code as u32;
+            let name = windows_status(lang, status)
+                .map(|name| format!(", {name}"))
+                .unwrap_or_default();
+            tr!(
+                lang,
+                "exit code {status:#010X}{name}",
+                "código de saída {status:#010X}{name}"
+            )
+        }
         Exit::Code(code) => tr!(lang, "exit code {code}", "código de saída {code}"),
         Exit::Signal(signal) => {
             let name = match signal {
@@ -100,6 +113,19 @@ fn exit(lang: Lang, how: &Exit) -> String {
         }
         Exit::Unknown(text) => text.clone(),
     }
+}
+
+/// What the Windows exit statuses a test process can end with mean.
+fn windows_status(lang: Lang, status: u32) -> Option<String> {
+    Some(match status {
+        0xC000_0005 => tr!(lang, "invalid memory access", "acesso inválido à memória"),
+        0xC000_0017 => tr!(lang, "out of memory", "sem memória"),
+        0xC000_00FD => tr!(lang, "stack overflow", "estouro de pilha"),
+        0xC000_013A => tr!(lang, "Ctrl-C", "Ctrl-C"),
+        // Rust's `abort` (a panic during a panic, a failed allocation).
+        0xC000_0409 => tr!(lang, "aborted", "abortado"),
+        _ => return None,
+    })
 }
 
 /// Why one exercise does not pass, and (for the learner's own files) what
@@ -427,7 +453,11 @@ impl Told<'_> {
         match &test.panic {
             Some(p) => self.panic(p),
             None => {
-                let none = tr!(lang, "(it failed without a message)", "(falhou sem mensagem)");
+                let none = tr!(
+                    lang,
+                    "(it failed without a message)",
+                    "(falhou sem mensagem)"
+                );
                 let _ = writeln!(self.out, "    {none}");
             }
         }
@@ -450,7 +480,11 @@ impl Told<'_> {
             ("failing test", "failing tests"),
             ("teste falhando", "testes falhando"),
         );
-        let _ = writeln!(self.out, "  {}", tr!(lang, "… and {tests} more.", "… e mais {tests}."));
+        let _ = writeln!(
+            self.out,
+            "  {}",
+            tr!(lang, "… and {tests} more.", "… e mais {tests}.")
+        );
     }
 
     /// Panics of threads that are not tests, each different one once.
@@ -498,10 +532,9 @@ impl Told<'_> {
             }
         }
         // Paths inside the course, as the learner sees them.
-        let root = format!("{}{}", self.course.root.display(), std::path::MAIN_SEPARATOR);
-        let message = panic.message.replace(&root, "");
+        let message = self.course.strip_root(&panic.message);
         self.out.push_str(&quote(self.ui.lang, &message, "    "));
-        let place = panic.location.replace(&root, "");
+        let place = self.course.strip_root(&panic.location);
         let _ = writeln!(self.out, "    {}", self.ui.dim(&format!("({place})")));
     }
 }
@@ -663,6 +696,24 @@ mod tests {
             ),
             "passou (1 teste)"
         );
+    }
+
+    #[test]
+    fn windows_crash_statuses_are_named_in_hex() {
+        let overflow = Exit::Code(0xC000_00FD_u32 as i32);
+        assert_eq!(
+            exit(Lang::En, &overflow),
+            "exit code 0xC00000FD, stack overflow"
+        );
+        assert_eq!(
+            exit(Lang::PtBr, &overflow),
+            "código de saída 0xC00000FD, estouro de pilha"
+        );
+        assert_eq!(
+            exit(Lang::En, &Exit::Code(0xC000_0135_u32 as i32)),
+            "exit code 0xC0000135"
+        );
+        assert_eq!(exit(Lang::En, &Exit::Code(101)), "exit code 101");
     }
 
     #[test]
