@@ -214,7 +214,7 @@ impl Check<'_> {
     ) -> Result<Vec<Verdict>, RunError> {
         let observer = |event| self.ui.observe(event);
         let options = self.options(files, lang, &observer);
-        let verdicts = engine::judge(self.course, exercises, built, &options);
+        let verdicts = engine::judge(exercises, built, &options);
         self.ui.clear_status();
         let verdicts = verdicts?;
         if verdicts.iter().any(Verdict::stopped) {

@@ -71,17 +71,24 @@ pub fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
+/// What the build tells as it goes: an exercise whose test executables
+/// are all built (and that has no compiler errors) can be tested while
+/// cargo builds the rest.
+pub type Ready<'a> = dyn FnMut(&str, &Compiled) + 'a;
+
 /// Builds `staged`, leaving out (and recording as problems) the packages
-/// whose dependencies cargo cannot resolve.
+/// whose dependencies cargo cannot resolve. `ready` hears of each exercise
+/// as soon as its tests can run.
 pub fn build(
     course: &Course,
     staged: &mut Staged,
     color: bool,
     observer: &Observer,
     cancel: Option<&AtomicBool>,
+    ready: &mut Ready,
 ) -> io::Result<Build> {
     loop {
-        let build = build_once(course, staged, color, observer, cancel)?;
+        let build = build_once(course, staged, color, observer, cancel, ready)?;
         let Some(error) = &build.cargo_error else {
             return Ok(build);
         };
@@ -112,6 +119,7 @@ fn build_once(
     color: bool,
     observer: &Observer,
     cancel: Option<&AtomicBool>,
+    ready: &mut Ready,
 ) -> io::Result<Build> {
     let mut exercises: BTreeMap<String, Compiled> = staged
         .packages
@@ -147,8 +155,24 @@ fn build_once(
         output: 256 << 20,
         memory_mib: None,
     };
+    let mut announced: Vec<String> = Vec::new();
     let outcome = process::run(&mut cmd, limits, cancel, &mut |stream, line| {
-        reader.line(stream, line, observer, &mut exercises);
+        let Some(dir) = reader.line(stream, line, observer, &mut exercises) else {
+            return;
+        };
+        let compiled = &exercises[&dir];
+        let Some(package) = staged.packages.get(&dir) else {
+            return;
+        };
+        // Tests and programs are built side by side: a test may need a
+        // program (`CARGO_BIN_EXE_…`), so both must be there.
+        let complete = compiled.errors.is_empty()
+            && compiled.tests.len() == package.tests
+            && compiled.programs.len() == package.programs;
+        if complete && package.tests > 0 && !announced.contains(&dir) {
+            ready(&dir, compiled);
+            announced.push(dir);
+        }
     })?;
     let any_errors = exercises.values().any(|c| !c.errors.is_empty());
     let cargo_error = match outcome.ending {
@@ -205,13 +229,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads one line; returns the exercise a new artifact belongs to.
     fn line(
         &mut self,
         stream: Stream,
         line: &[u8],
         observer: &Observer,
         exercises: &mut BTreeMap<String, Compiled>,
-    ) {
+    ) -> Option<String> {
         let line = String::from_utf8_lossy(line);
         if stream == Stream::Stderr {
             if line.contains("Blocking waiting for file lock") && !self.told_waiting {
@@ -222,11 +247,9 @@ impl<'a> Reader<'a> {
             if self.stderr.len() < 400 {
                 self.stderr.push(line.into_owned());
             }
-            return;
+            return None;
         }
-        let Ok(message) = json::parse(&line) else {
-            return;
-        };
+        let message = json::parse(&line).ok()?;
         let exercise = message
             .get("manifest_path")
             .and_then(Json::as_str)
@@ -234,15 +257,19 @@ impl<'a> Reader<'a> {
             .filter(|m| m.starts_with(self.stage_dir))
             .and_then(|m| m.parent()?.file_name()?.to_str())
             .map(str::to_owned);
-        let compiled = exercise.and_then(|dir| exercises.get_mut(&dir));
+        let compiled = exercise.as_ref().and_then(|dir| exercises.get_mut(dir));
         match message.get("reason").and_then(Json::as_str) {
-            Some("compiler-artifact") => self.artifact(&message, compiled, observer),
+            Some("compiler-artifact") => {
+                self.artifact(&message, compiled, observer);
+                exercise
+            }
             Some("compiler-message") => {
                 if let Some(compiled) = compiled {
                     self.diagnostic(&message, compiled);
                 }
+                None
             }
-            _ => {}
+            _ => None,
         }
     }
 

@@ -13,13 +13,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread;
 use std::time::Duration;
 
-use crate::engine::build::{Build, Compiled, Diagnostic};
+use crate::engine::build::{Build, Compiled, Diagnostic, Ready};
 use crate::engine::cache::{self, Passes};
-use crate::engine::course::{Course, Exercise};
+use crate::engine::course::Exercise;
 use crate::engine::libtest::{self, Panic};
 use crate::engine::process::{self, Ending, Limits, Stream};
 use crate::engine::stage::{Problem, Staged};
@@ -148,80 +148,247 @@ pub enum Scope {
     All,
 }
 
-/// Every exercise's verdict, from the build and the tests, in order.
+/// One exercise's test executables, for a worker to run.
+struct Job {
+    index: usize,
+    compiled: Compiled,
+    run_dir: PathBuf,
+}
+
+/// A verdict found, for the collector: `Err` only when the runner itself
+/// failed.
+type Found = (usize, io::Result<Verdict>);
+
+/// What both ways of judging share: the exercises, the passes remembered,
+/// and the flag that stops the work still going.
+struct Judging<'a> {
+    exercises: &'a [&'a Exercise],
+    options: &'a Options<'a>,
+    passes: Option<Passes>,
+    /// The remembering key of each exercise's build, once known.
+    keys: Vec<Option<String>>,
+    /// Raised when the answer is known, or the caller cancelled.
+    stop: &'a AtomicBool,
+}
+
+impl<'a> Judging<'a> {
+    fn new(
+        exercises: &'a [&'a Exercise],
+        options: &'a Options<'a>,
+        target: &Path,
+        stop: &'a AtomicBool,
+    ) -> Judging<'a> {
+        Judging {
+            exercises,
+            options,
+            passes: options.remember.then(|| Passes::load(target)),
+            keys: vec![None; exercises.len()],
+            stop,
+        }
+    }
+
+    fn index_of(&self, dir_name: &str) -> Option<usize> {
+        self.exercises.iter().position(|e| e.dir_name == dir_name)
+    }
+
+    /// Sends a built exercise on: a pass remembered for this very build is
+    /// found at once, anything else is a job for the workers.
+    fn schedule(
+        &mut self,
+        i: usize,
+        compiled: &Compiled,
+        run_dir: &Path,
+        work: &Sender<Job>,
+        found: &Sender<Found>,
+    ) {
+        let exercise = self.exercises[i];
+        let key = cache::key(exercise, compiled, self.options.lang);
+        let remembered = self
+            .passes
+            .as_ref()
+            .zip(key.as_deref())
+            .and_then(|(p, k)| p.get(&exercise.dir_name, k));
+        self.keys[i] = key;
+        match remembered {
+            Some(tests) => {
+                let warnings = compiled.warnings.clone();
+                let _ = found.send((i, Ok(Verdict::Pass { tests, warnings })));
+            }
+            None => {
+                let job = Job {
+                    index: i,
+                    compiled: compiled.clone(),
+                    run_dir: run_dir.to_path_buf(),
+                };
+                let _ = work.send(job);
+            }
+        }
+    }
+
+    /// Schedules what can run, and finds the verdict of what cannot, from
+    /// the finished build.
+    fn after_build(
+        &mut self,
+        staged: &Staged,
+        build: &Build,
+        done: &[bool],
+        work: &Sender<Job>,
+        found: &Sender<Found>,
+    ) {
+        for i in (0..self.exercises.len()).filter(|&i| !done[i]) {
+            let dir_name = &self.exercises[i].dir_name;
+            let compiled = build.of(dir_name);
+            let package = staged.packages.get(dir_name);
+            match (staged.problems.get(dir_name), compiled, package) {
+                (Some(problem), _, _) => {
+                    let _ = found.send((i, Ok(Verdict::Broken(problem.clone()))));
+                }
+                (None, Some(c), Some(p)) if c.errors.is_empty() && !c.tests.is_empty() => {
+                    self.schedule(i, c, &p.run_dir, work, found);
+                }
+                (None, compiled, _) => {
+                    let verdict = without_tests(compiled, build.cargo_error.as_ref());
+                    let _ = found.send((i, Ok(verdict)));
+                }
+            }
+        }
+    }
+
+    /// Runs the workers while `feed` schedules work, and collects every
+    /// verdict; the results are in course order, None where nothing ran.
+    fn run(
+        &mut self,
+        feed: impl FnOnce(&mut Judging<'a>, &Sender<Job>, &Sender<Found>) -> io::Result<()>,
+    ) -> io::Result<Vec<Option<Verdict>>> {
+        let (exercises, options, stop) = (self.exercises, self.options, self.stop);
+        let total = exercises.len();
+        let workers = thread::available_parallelism()
+            .map_or(2, |n| 2 * n.get())
+            .clamp(2, 8)
+            .min(total.max(1));
+        let (work_tx, work_rx) = channel::<Job>();
+        let (found_tx, found_rx) = channel::<Found>();
+        let work_rx = Mutex::new(work_rx);
+        thread::scope(|scope| {
+            for _ in 0..workers {
+                let found_tx = found_tx.clone();
+                let work_rx = &work_rx;
+                scope.spawn(move || {
+                    // The lock is held only while taking the next job.
+                    while let Ok(Ok(job)) = work_rx.lock().map(|rx| rx.recv()) {
+                        if stop.load(Ordering::SeqCst) {
+                            return;
+                        }
+                        let exercise = exercises[job.index];
+                        let verdict = run_tests(
+                            exercise,
+                            &job.compiled,
+                            &job.run_dir,
+                            options.lang,
+                            Some(stop),
+                        );
+                        if found_tx.send((job.index, verdict)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            let collected = scope.spawn(move || collect(&found_rx, total, stop, options));
+            let fed = feed(self, &work_tx, &found_tx);
+            // No more work: the workers end when the queue is empty, and
+            // the collector when the last of them is gone.
+            drop((work_tx, found_tx));
+            let results = collected
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("a thread of the runner panicked")));
+            fed.and(results)
+        })
+    }
+
+    /// Remembers this run's passes, forgets the exercises that now fail,
+    /// and puts the verdicts in course order.
+    fn finish(mut self, results: Vec<Option<Verdict>>) -> Vec<Verdict> {
+        if let Some(passes) = self.passes.as_mut() {
+            remember(passes, self.exercises, &self.keys, &results);
+        }
+        in_order(results, self.options.scope)
+    }
+}
+
+/// The verdict of an exercise whose tests cannot run.
+fn without_tests(compiled: Option<&Compiled>, cargo_error: Option<&String>) -> Verdict {
+    match (compiled, cargo_error) {
+        (Some(c), _) if !c.errors.is_empty() => Verdict::DoesNotCompile {
+            errors: c.errors.clone(),
+            warnings: c.warnings.clone(),
+        },
+        (_, Some(cargo)) => Verdict::BuildFailed {
+            cargo: cargo.clone(),
+        },
+        _ => Verdict::NoTests,
+    }
+}
+
+/// Every exercise's verdict from a finished build, in order.
 pub fn all(
-    course: &Course,
     exercises: &[&Exercise],
     staged: &Staged,
     build: &Build,
     options: &Options,
 ) -> io::Result<Vec<Verdict>> {
-    if matches!(build.ending, Ending::Cancelled) {
-        return Ok(vec![Verdict::Cancelled]);
+    match build.ending {
+        Ending::Cancelled => return Ok(vec![Verdict::Cancelled]),
+        Ending::Interrupted => return Ok(vec![Verdict::Interrupted]),
+        _ => {}
     }
-    if matches!(build.ending, Ending::Interrupted) {
-        return Ok(vec![Verdict::Interrupted]);
-    }
-    let total = exercises.len();
-    let jobs = thread::available_parallelism()
-        .map_or(2, |n| 2 * n.get())
-        .clamp(2, 8);
-    // Raised to cancel the runs still going: the caller cancelled, or their
-    // verdicts are no longer needed.
     let stop = AtomicBool::new(false);
-    let mut passes = options.remember.then(|| Passes::load(&staged.target));
-    let keys: Vec<Option<String>> = exercises
-        .iter()
-        .map(|e| {
-            let compiled = build.of(&e.dir_name)?;
-            let usable = compiled.errors.is_empty() && !compiled.tests.is_empty();
-            usable.then(|| cache::key(e, compiled, options.lang))?
-        })
-        .collect();
-    // A build that passed before passes again without running.
-    let mut results: Vec<Option<Verdict>> = exercises
-        .iter()
-        .zip(&keys)
-        .map(|(e, key)| {
-            let tests = passes.as_ref()?.get(&e.dir_name, key.as_deref()?)?;
-            let warnings = build.of(&e.dir_name)?.warnings.clone();
-            Some(Verdict::Pass { tests, warnings })
-        })
-        .collect();
-    let (work_tx, work_rx) = channel::<usize>();
-    for i in (0..total).filter(|&i| results[i].is_none()) {
-        let _ = work_tx.send(i);
-    }
-    drop(work_tx);
-    let work_rx = Mutex::new(work_rx);
-
-    thread::scope(|scope| -> io::Result<()> {
-        let (done_tx, done_rx) = channel::<(usize, io::Result<Verdict>)>();
-        for _ in 0..jobs.min(total) {
-            let done_tx = done_tx.clone();
-            let (work_rx, stop) = (&work_rx, &stop);
-            scope.spawn(move || {
-                loop {
-                    // The lock is held only while taking the next index.
-                    let next = work_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok(i)) = next else { return };
-                    if stop.load(Ordering::SeqCst) {
-                        return;
-                    }
-                    let verdict = one(course, exercises[i], staged, build, options.lang, stop);
-                    if done_tx.send((i, verdict)).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(done_tx);
-        collect(&done_rx, &mut results, &stop, options)
+    let mut judging = Judging::new(exercises, options, &staged.target, &stop);
+    let done = vec![false; exercises.len()];
+    let results = judging.run(|judging, work, found| {
+        judging.after_build(staged, build, &done, work, found);
+        Ok(())
     })?;
-    if let Some(passes) = passes.as_mut() {
-        remember(passes, exercises, &keys, &results);
-    }
-    Ok(in_order(results, options.scope))
+    Ok(judging.finish(results))
+}
+
+/// Builds with `build`, testing each exercise as soon as cargo has built
+/// its tests, while it builds the rest; once the answer is known (with
+/// [`Scope::UntilFirstFailure`]: everything up to the first failure), the
+/// build is stopped too: what it would still build is not needed yet.
+/// `build` gets the flag that says so.
+pub fn while_building(
+    exercises: &[&Exercise],
+    staged: &mut Staged,
+    options: &Options,
+    build: impl FnOnce(&mut Staged, &AtomicBool, &mut Ready) -> io::Result<Build>,
+) -> io::Result<Vec<Verdict>> {
+    let stop = AtomicBool::new(false);
+    let target = staged.target.clone();
+    let mut judging = Judging::new(exercises, options, &target, &stop);
+    let run_dirs: Vec<Option<PathBuf>> = exercises
+        .iter()
+        .map(|e| staged.packages.get(&e.dir_name).map(|p| p.run_dir.clone()))
+        .collect();
+    let results = judging.run(|judging, work, found| {
+        let mut done = vec![false; exercises.len()];
+        let mut ready = |dir_name: &str, compiled: &Compiled| {
+            let Some(i) = judging.index_of(dir_name) else {
+                return;
+            };
+            if let Some(run_dir) = run_dirs[i].as_deref() {
+                judging.schedule(i, compiled, run_dir, work, found);
+                done[i] = true;
+            }
+        };
+        let built = build(staged, &stop, &mut ready)?;
+        // Stopped because the answer was known, or by the caller: the
+        // exercises not judged yet stay unjudged.
+        if matches!(built.ending, Ending::Exited(_)) {
+            judging.after_build(staged, &built, &done, work, found);
+        }
+        Ok(())
+    })?;
+    Ok(judging.finish(results))
 }
 
 /// Records this run's passes, and forgets the exercises that now fail.
@@ -243,18 +410,18 @@ fn remember(
     passes.save();
 }
 
-/// The consumer side of [`all`]: verdicts as they come, until every worker
-/// is done.
+/// The consumer side of the pool: verdicts as they come, until every
+/// sender is gone; raises `stop` once they are no longer needed.
 fn collect(
-    done_rx: &std::sync::mpsc::Receiver<(usize, io::Result<Verdict>)>,
-    results: &mut [Option<Verdict>],
+    found: &Receiver<Found>,
+    total: usize,
     stop: &AtomicBool,
     options: &Options,
-) -> io::Result<()> {
-    let total = results.len();
-    let mut finished = results.iter().filter(|r| r.is_some()).count();
+) -> io::Result<Vec<Option<Verdict>>> {
+    let mut results: Vec<Option<Verdict>> = (0..total).map(|_| None).collect();
+    let mut finished = 0;
     loop {
-        match done_rx.recv_timeout(Duration::from_millis(25)) {
+        match found.recv_timeout(Duration::from_millis(25)) {
             Ok((i, verdict)) => {
                 let verdict = verdict.inspect_err(|_| stop.store(true, Ordering::SeqCst))?;
                 results[i] = Some(verdict);
@@ -263,7 +430,7 @@ fn collect(
                     done: finished,
                     total,
                 });
-                if options.scope == Scope::UntilFirstFailure && settled(results) {
+                if options.scope == Scope::UntilFirstFailure && settled(&results) {
                     stop.store(true, Ordering::SeqCst);
                 }
             }
@@ -273,7 +440,7 @@ fn collect(
                     stop.store(true, Ordering::SeqCst);
                 }
             }
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => return Ok(results),
         }
     }
 }
@@ -309,37 +476,6 @@ fn settled(results: &[Option<Verdict>]) -> bool {
         Some(i) => results[i].is_some(),
         None => true,
     }
-}
-
-/// The verdict of one exercise, from the build and its tests.
-fn one(
-    course: &Course,
-    exercise: &Exercise,
-    staged: &Staged,
-    build: &Build,
-    lang: Lang,
-    stop: &AtomicBool,
-) -> io::Result<Verdict> {
-    let _ = course;
-    if let Some(problem) = staged.problems.get(&exercise.dir_name) {
-        return Ok(Verdict::Broken(problem.clone()));
-    }
-    let package = staged.packages.get(&exercise.dir_name);
-    Ok(
-        match (build.of(&exercise.dir_name), package, &build.cargo_error) {
-            (Some(c), _, _) if !c.errors.is_empty() => Verdict::DoesNotCompile {
-                errors: c.errors.clone(),
-                warnings: c.warnings.clone(),
-            },
-            (Some(c), Some(package), _) if !c.tests.is_empty() => {
-                run_tests(exercise, c, &package.run_dir, lang, Some(stop))?
-            }
-            (_, _, Some(cargo)) => Verdict::BuildFailed {
-                cargo: cargo.clone(),
-            },
-            _ => Verdict::NoTests,
-        },
-    )
 }
 
 /// Runs an exercise's test executables one after another; the first that

@@ -70,8 +70,19 @@ pub fn evaluate(
     exercises: &[&Exercise],
     options: &Options,
 ) -> io::Result<Vec<Verdict>> {
-    let built = build(course, exercises, options)?;
-    judge(course, exercises, &built, options)
+    let mut staged = stage::prepare(course, &options.files, exercises).map_err(io::Error::other)?;
+    // The judge raises `stop` when the caller cancels or the answer is
+    // known; the build stops then too.
+    judge::while_building(exercises, &mut staged, options, |staged, stop, ready| {
+        build::build(
+            course,
+            staged,
+            options.color,
+            options.observer,
+            Some(stop),
+            ready,
+        )
+    })
 }
 
 /// The first half of [`evaluate`]: the files staged and built once.
@@ -88,6 +99,7 @@ pub fn build(course: &Course, exercises: &[&Exercise], options: &Options) -> io:
         options.color,
         options.observer,
         options.cancel,
+        &mut |_, _| {},
     )?;
     Ok(Built { staged, build })
 }
@@ -95,10 +107,9 @@ pub fn build(course: &Course, exercises: &[&Exercise], options: &Options) -> io:
 /// The second half of [`evaluate`]: the tests of what was built, run in
 /// `options.lang` (a build can be judged in each language).
 pub fn judge(
-    course: &Course,
     exercises: &[&Exercise],
     built: &Built,
     options: &Options,
 ) -> io::Result<Vec<Verdict>> {
-    judge::all(course, exercises, &built.staged, &built.build, options)
+    judge::all(exercises, &built.staged, &built.build, options)
 }

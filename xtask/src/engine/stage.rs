@@ -61,6 +61,10 @@ pub struct Package {
     pub name: String,
     /// Where its tests run (the exercise's folder).
     pub run_dir: PathBuf,
+    /// How many test executables and programs it has: once cargo has
+    /// built them all, its tests can run while cargo builds the rest.
+    pub tests: usize,
+    pub programs: usize,
 }
 
 /// Why an exercise's files cannot be built.
@@ -141,13 +145,19 @@ pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Resul
     for exercise in &course.exercises {
         let wanted = exercises.iter().any(|e| e.dir_name == exercise.dir_name);
         match package_manifest(course, files, exercise, &root) {
-            Ok((name, text)) => {
+            Ok((name, text, (tests, programs))) => {
                 write_if_changed(&dir.join(&exercise.dir_name).join("Cargo.toml"), &text)
                     .map_err(|e| e.to_string())?;
                 members.push(exercise.dir_name.clone());
                 if wanted {
                     let run_dir = exercise.dir.clone();
-                    packages.insert(exercise.dir_name.clone(), Package { name, run_dir });
+                    let package = Package {
+                        name,
+                        run_dir,
+                        tests,
+                        programs,
+                    };
+                    packages.insert(exercise.dir_name.clone(), package);
                 }
             }
             Err(problem) if wanted => {
@@ -221,7 +231,7 @@ fn package_manifest(
     files: &Files,
     exercise: &Exercise,
     root: &RootManifest,
-) -> Result<(String, String), Problem> {
+) -> Result<(String, String, (usize, usize)), Problem> {
     let problem = |file: PathBuf, kind: ProblemKind| Problem { file, kind };
     if !exercise.present {
         return Err(problem(exercise.dir.clone(), ProblemKind::FolderMissing));
@@ -272,7 +282,9 @@ impl Context<'_> {
         }
     }
 
-    fn manifest(&self, doc: &Value) -> Result<(String, String), String> {
+    /// The package's name, its manifest, and how many tests and programs
+    /// it has.
+    fn manifest(&self, doc: &Value) -> Result<(String, String, (usize, usize)), String> {
         let package = doc
             .get("package")
             .and_then(Value::as_table)
@@ -298,7 +310,7 @@ impl Context<'_> {
             "publish = false\nautobins = false\nautoexamples = false\nautotests = false\n\
              autobenches = false\nbuild = false\n",
         );
-        self.targets(doc, &name, &mut out)?;
+        let counts = self.targets(doc, &name, &mut out)?;
         for section in ["dependencies", "dev-dependencies", "build-dependencies"] {
             if let Some(deps) = doc.get(section).and_then(Value::as_table) {
                 let deps = self.dependencies(deps)?;
@@ -327,7 +339,7 @@ impl Context<'_> {
             Some(Value::Table(t)) => write_nested(&mut out, "lints", t),
             _ => {}
         }
-        Ok((name, out))
+        Ok((name, out, counts))
     }
 
     /// A `[package]` value, or the root's when it says `workspace = true`.
@@ -351,7 +363,8 @@ impl Context<'_> {
         table
     }
 
-    fn targets(&self, doc: &Value, name: &str, out: &mut String) -> Result<(), String> {
+    /// Writes the lib, bins and tests; returns how many tests and bins.
+    fn targets(&self, doc: &Value, name: &str, out: &mut String) -> Result<(usize, usize), String> {
         let lib = doc.get("lib").and_then(Value::as_table);
         let lib_path = lib.and_then(|t| text(t, "path")).unwrap_or("src/lib.rs");
         if lib.is_some() || self.path(lib_path).is_file() {
@@ -377,12 +390,12 @@ impl Context<'_> {
         for bin in &bins {
             write_section(out, "[bin]", bin);
         }
-        self.tests(doc, out)
+        Ok((self.tests(doc, out)?, bins.len()))
     }
 
     /// Every file in `tests/` is a test, declared or not: the learner's
     /// manifest cannot hide one (`autotests = false`).
-    fn tests(&self, doc: &Value, out: &mut String) -> Result<(), String> {
+    fn tests(&self, doc: &Value, out: &mut String) -> Result<usize, String> {
         let mut declared: Vec<Vec<(String, Value)>> = Vec::new();
         for test in doc
             .get("test")
@@ -406,7 +419,7 @@ impl Context<'_> {
         for test in &declared {
             write_section(out, "[test]", test);
         }
-        Ok(())
+        Ok(declared.len())
     }
 
     fn abs(&self, relative: &str) -> Value {
