@@ -35,6 +35,9 @@ use crate::engine::process::{self, Ending, Limits};
 use crate::flags;
 use crate::ui::Ui;
 
+/// The heading of the part of BENCHMARKS.md that `--write` keeps.
+const KEPT_SECTION: &str = "## Measured once, by hand";
+
 const LONG: Limits = Limits {
     time: Duration::from_secs(30 * 60),
     output: 64 << 20,
@@ -78,6 +81,17 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
     let report = render(&rows, options);
     print!("{report}");
     if let Some(path) = &options.write {
+        // Comparisons made once, by hand (with another version of the
+        // runner, say), are kept below the new figures.
+        let kept = fs::read_to_string(path).unwrap_or_default();
+        let kept = kept
+            .find(KEPT_SECTION)
+            .map_or("", |at| &kept[at..]);
+        let report = if kept.is_empty() {
+            report
+        } else {
+            format!("{report}\n{kept}")
+        };
         fs::write(path, &report)?;
         eprintln!(
             "bench: {} {}",
@@ -643,7 +657,11 @@ fn render(rows: &[Row], options: &flags::Bench) -> String {
             } else {
                 format!(" ({})", row.note)
             },
-            secs(median(&row.runner)),
+            if row.runner.is_empty() {
+                "—".to_owned()
+            } else {
+                secs(median(&row.runner))
+            },
             row.target,
             if row.met { "yes" } else { "**no**" }
         );
@@ -651,16 +669,25 @@ fn render(rows: &[Row], options: &flags::Bench) -> String {
     let _ = writeln!(
         out,
         "\nHow to read it:\n\n\
-         - Cold and one-exercise-edited: both sides compile the same crates, so cargo \
-         (rustc) is the floor; the runner's share is the difference between the medians.\n\
-         - Warm and the solution suite: the runner starts the exercises' test executables \
-         side by side (two per core, most of a test's time is spent waiting on channels \
-         and sleeps), where `cargo test` runs them one after another; that is why the \
-         ratio can be below 1.\n\
+         - Cold: both sides compile the same crates, so cargo (rustc) is the floor. The \
+         runner also runs every exercise's tests, each as soon as cargo has built it, so \
+         what it adds is the tail of the tests that cargo built last (exercise 06's test \
+         stays quiet for 2.2 s by design). Row 1b divides row 1 by the number of \
+         exercises; row 1c is everything the runner and cargo wrote in the target folder \
+         (the runner's own build included), per exercise.\n\
+         - Warm, nothing changed: the runner remembers passes under a key that covers the \
+         build, the language, the limits and the runner itself, so it asks cargo whether \
+         anything changed and runs no test; `cargo test` runs them all.\n\
+         - One exercise edited: both sides rebuild it and run its tests.\n\
+         - The solution suite: nothing is remembered for the solutions; the runner starts \
+         the exercises' test executables side by side (two per core: most of a test's time \
+         is spent waiting on channels and sleeps), where `cargo test` runs them one after \
+         another; that is why the ratio can be below 1.\n\
          - Hang: the verdict comes at the exercise's time limit plus the time to end the \
          process group and report. Flood: the output limit (1 MiB) is crossed in \
-         milliseconds; peak memory is the runner's own resident high-water mark \
-         (`VmHWM`), sampled while it runs.\n\
+         milliseconds, then the test gets a moment to end by itself (a long message ends, \
+         an endless loop does not); peak memory is the runner's own resident high-water \
+         mark (`VmHWM`), sampled while it runs.\n\
          - Watch: from the write of the file to the end of the new verdict on stdout, \
          including the short pause that gathers a burst of saves into one run."
     );
