@@ -84,9 +84,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
         // Comparisons made once, by hand (with another version of the
         // runner, say), are kept below the new figures.
         let kept = fs::read_to_string(path).unwrap_or_default();
-        let kept = kept
-            .find(KEPT_SECTION)
-            .map_or("", |at| &kept[at..]);
+        let kept = kept.find(KEPT_SECTION).map_or("", |at| &kept[at..]);
         let report = if kept.is_empty() {
             report
         } else {
