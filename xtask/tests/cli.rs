@@ -13,7 +13,6 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command as StdCommand;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
@@ -21,41 +20,17 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-use common::{LIMIT, copy_of_fixture, fixture, still_running_after, target_dir};
+use common::{LIMIT, copy_of_fixture, fixture, git, runner, still_running_after, target_dir};
 
-/// `xtask --root ROOT --lang LANG ARGS...`, with a clean environment for
-/// language and colour.
+/// The runner on `root`, building into the fixture's own target folder.
 fn xtask_in(root: &Path, lang: &str, args: &[&str]) -> Command {
-    let mut cmd = cargo_bin_cmd!("xtask");
-    cmd.arg("--root")
-        .arg(root)
-        .args(["--lang", lang])
-        .args(args)
-        .env("CARGO_TARGET_DIR", target_dir())
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .timeout(LIMIT);
+    let mut cmd = runner(root, lang, args);
+    cmd.env("CARGO_TARGET_DIR", target_dir());
     cmd
 }
 
 fn xtask(lang: &str, args: &[&str]) -> Command {
     xtask_in(&fixture(), lang, args)
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = StdCommand::new("git")
-        .args([
-            "-c",
-            "user.name=Learner",
-            "-c",
-            "user.email=learner@example.com",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "git {args:?}: {status:?}");
 }
 
 #[test]

@@ -14,30 +14,15 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
-
-use common::LIMIT;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compiler_errors")
 }
 
-/// `xtask --root ROOT --lang LANG ARGS...` with a clean environment for
-/// language and colour.
 fn xtask_in(root: &Path, lang: &str, args: &[&str]) -> Command {
-    let mut cmd = cargo_bin_cmd!("xtask");
-    cmd.arg("--root")
-        .arg(root)
-        .args(["--lang", lang])
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env_remove("NO_COLOR")
-        .timeout(LIMIT);
-    cmd
+    common::runner(root, lang, args)
 }
 
 fn xtask(lang: &str, args: &[&str]) -> Command {

@@ -21,42 +21,23 @@ use predicates::str::contains;
 
 #[cfg(unix)]
 use common::still_running_after;
-use common::{LIMIT, copy_of_fixture};
+use common::{LIMIT, copy_of_fixture, git, runner};
 
 fn hostile() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
 }
 
-/// `xtask --root ROOT --lang LANG ARGS...`, building into a target folder of
-/// the course's own.
+/// The runner on `root`, building into a target folder of the course's own.
 fn xtask_in(root: &Path, lang: &str, args: &[&str]) -> Command {
-    let mut cmd = cargo_bin_cmd!("xtask");
-    cmd.arg("--root")
-        .arg(root)
-        .args(["--lang", lang])
-        .args(args)
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-                "robust-{}",
-                root.file_name().unwrap().to_string_lossy()
-            )),
-        )
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .timeout(LIMIT);
+    let mut cmd = runner(root, lang, args);
+    cmd.env(
+        "CARGO_TARGET_DIR",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+            "robust-{}",
+            root.file_name().unwrap().to_string_lossy()
+        )),
+    );
     cmd
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = StdCommand::new("git")
-        .args(["-c", "user.name=Learner", "-c", "user.email=l@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "git {args:?}: {status:?}");
 }
 
 /// A scratch copy of the fixture course under git, as a learner's clone is.

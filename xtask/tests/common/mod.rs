@@ -4,7 +4,11 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command as StdCommand;
 use std::time::Duration;
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
 
 /// Generous: a cold build of the fixture on a busy two-core machine.
 pub const LIMIT: Duration = Duration::from_secs(240);
@@ -67,4 +71,37 @@ pub fn still_running_after(needle: &str, limit: Duration) -> Vec<String> {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// `xtask --root ROOT --lang LANG ARGS...`, with a clean environment for
+/// language and colour, bounded by [`LIMIT`]. Each test file says where it
+/// builds (`CARGO_TARGET_DIR`).
+pub fn runner(root: &Path, lang: &str, args: &[&str]) -> Command {
+    let mut cmd = cargo_bin_cmd!("xtask");
+    cmd.arg("--root")
+        .arg(root)
+        .args(["--lang", lang])
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("NO_COLOR")
+        .timeout(LIMIT);
+    cmd
+}
+
+/// git in `dir`, as a learner with a name; the test fails if git does.
+pub fn git(dir: &Path, args: &[&str]) {
+    let status = StdCommand::new("git")
+        .args([
+            "-c",
+            "user.name=Learner",
+            "-c",
+            "user.email=learner@example.com",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "git {args:?}: {status:?}");
 }
