@@ -10,6 +10,7 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+#[cfg(unix)]
 use std::process::Command as StdCommand;
 #[cfg(unix)]
 use std::time::Duration;
