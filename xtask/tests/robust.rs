@@ -16,6 +16,7 @@ use std::process::Command as StdCommand;
 use std::time::Duration;
 
 use assert_cmd::Command;
+#[cfg(unix)]
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
