@@ -6,24 +6,23 @@
 //! output cases run the fixture course in `tests/fixtures/hostile`, whose
 //! answers are written to misbehave. Every command runs with a time-out.
 
+// Most cases need a Unix shell, `cp` or signals; elsewhere the imports they
+// use stand idle.
+#![cfg_attr(not(unix), allow(unused_imports))]
+
 mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-#[cfg(unix)]
 use std::process::Command as StdCommand;
-#[cfg(unix)]
 use std::time::Duration;
 
 use assert_cmd::Command;
-#[cfg(unix)]
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-#[cfg(unix)]
-use common::still_running_after;
-use common::{LIMIT, copy_of_fixture, git, runner};
+use common::{LIMIT, copy_of_fixture, git, runner, still_running_after};
 
 fn hostile() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
