@@ -437,17 +437,19 @@ impl Check<'_> {
 
     /// clippy on the solutions, rustfmt on the course's files.
     fn lints(&self, exercises: &[&Exercise]) -> Result<Vec<String>, RunError> {
-        let base = stage::base_dir(self.course);
         let mut problems = Vec::new();
-        let solutions = base.join("stage/solutions/Cargo.toml");
+        // The solutions' workspace as the runner builds it: its manifest,
+        // its target folder and the packages' names.
+        let staged = stage::prepare(self.course, &Files::Solutions, exercises)
+            .map_err(|e| RunError::Io(std::io::Error::other(e)))?;
         let mut clippy = cargo();
         clippy
             .args(["clippy", "--all-targets", "--quiet", "--manifest-path"])
-            .arg(&solutions)
+            .arg(&staged.manifest)
             .arg("--target-dir")
-            .arg(base.join("solutions"));
-        for exercise in exercises {
-            clippy.arg("-p").arg(package_name(exercise));
+            .arg(&staged.target);
+        for package in staged.packages.values() {
+            clippy.arg("-p").arg(&package.name);
         }
         clippy.args(["--", "-D", "warnings"]);
         problems.extend(self.tool(&mut clippy, "clippy")?);
@@ -498,19 +500,6 @@ impl Check<'_> {
             &self.course.strip_root(&said),
         )))
     }
-}
-
-/// The package name in the exercise's manifest (the folder's name part
-/// when it cannot be read).
-fn package_name(exercise: &Exercise) -> String {
-    let text = fs::read_to_string(exercise.dir.join("Cargo.toml")).unwrap_or_default();
-    toml::de::DeTable::parse(&text)
-        .ok()
-        .and_then(|doc| {
-            let package = doc.get_ref().get("package")?.get_ref().as_table()?;
-            Some(package.get("name")?.get_ref().as_str()?.to_owned())
-        })
-        .unwrap_or_else(|| exercise.name.clone())
 }
 
 /// Busy threads, one per core, for as long as the value lives.

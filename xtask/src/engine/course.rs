@@ -134,7 +134,7 @@ impl Course {
         // The course's folder for each number: the one its solution names,
         // else the only (or first) folder with that number.
         let mut chosen: BTreeMap<u32, String> = BTreeMap::new();
-        for folder in solutions.iter().chain(&found.numbered) {
+        for folder in solutions.numbered.iter().chain(&found.numbered) {
             chosen.entry(folder.0).or_insert_with(|| folder.1.clone());
         }
         if chosen.is_empty() {
@@ -221,20 +221,6 @@ fn is_course(dir: &Path) -> bool {
 struct Folders {
     numbered: Vec<(u32, String)>,
     others: Vec<PathBuf>,
-}
-
-impl<'a> IntoIterator for &'a Folders {
-    type Item = &'a (u32, String);
-    type IntoIter = std::slice::Iter<'a, (u32, String)>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.numbered.iter()
-    }
-}
-
-impl Folders {
-    fn iter(&self) -> std::slice::Iter<'_, (u32, String)> {
-        self.numbered.iter()
-    }
 }
 
 fn numbered_folders(dir: &Path) -> std::io::Result<Folders> {
