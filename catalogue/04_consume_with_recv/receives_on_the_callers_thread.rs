@@ -1,7 +1,7 @@
 // expect: fail
 // why: receives on the caller's thread, then hands the result to a thread that has nothing left to do
-// en: spawn_consumer(..) did not return within
-// pt-BR: spawn_consumer(..) não retornou em
+// en: spawn_consumer(..) did not return
+// pt-BR: spawn_consumer(..) não retornou
 //! Exercise 04: consume with recv.
 
 use std::sync::mpsc::Receiver;

@@ -1,7 +1,9 @@
 // expect: fail
 // why: sends clones of the items (adding T: Clone to get them), so a type that cannot be cloned no longer fits
 // en: E0277
+// en: Do not add `Clone`
 // pt-BR: E0277
+// pt-BR: Não acrescente `Clone`
 //! Exercise 12: a message protocol.
 //!
 //! Instructions: README.md (English) · README.pt-BR.md (português)

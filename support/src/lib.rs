@@ -1214,6 +1214,14 @@ impl Stillness {
     pub fn moved(&mut self) {
         self.since = None;
     }
+
+    /// The CPU time the watched thread has used so far; `None` before it
+    /// started, once it is gone, or where the system does not tell. For a
+    /// thread that should be quick or waiting: one that spins in a loop
+    /// uses it by the millisecond.
+    pub fn cpu_time(&self) -> Option<Duration> {
+        self.probe.get().and_then(ThreadProbe::cpu_time)
+    }
 }
 
 /// The most output a [`LiveProgram`] keeps from its program (stdout and

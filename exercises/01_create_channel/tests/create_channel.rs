@@ -3,7 +3,7 @@
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use course_support::{
@@ -146,7 +146,10 @@ fn dropping_the_sender_closes_the_channel() {
     let (tx, rx) = both_ends();
     check_fresh_and_paired(&rx);
     drop(tx);
-    match rx.recv_timeout(PATIENCE) {
+    // No thread is involved: with its only Sender dropped, the channel
+    // closes at once, and a second is plenty to see it.
+    let limit = Duration::from_secs(1);
+    match rx.recv_timeout(limit) {
         Err(RecvTimeoutError::Disconnected) => {}
         Ok(message) => fail(
             format!("nothing was sent, yet rx received {message:?}"),
@@ -157,13 +160,13 @@ fn dropping_the_sender_closes_the_channel() {
                 "after the tx you returned was dropped, rx still waited {}: some other Sender \
                  of its channel is alive. Is a clone of tx kept (or leaked) inside \
                  create_channel?",
-                human(PATIENCE)
+                human(limit)
             ),
             format!(
                 "depois que o tx devolvido foi descartado, o rx ainda esperou {}: algum outro \
                  Sender do seu canal continua vivo. Algum clone do tx é guardado (ou vazado) \
                  dentro da create_channel?",
-                human(PATIENCE)
+                human(limit)
             ),
         ),
     }

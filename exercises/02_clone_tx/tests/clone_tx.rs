@@ -3,21 +3,28 @@
 //!
 //! The tests pass `course_support::stamp` as the message builder, so every
 //! message carries its producer's number and the thread where `make` was
-//! called. A test cannot see which thread calls `send`; it sees where each
-//! message was made. Making it on the producer's own thread is the usual
-//! way; making both messages first, before starting the threads, is fine
-//! too. Making producer 2's message on producer 1's thread is not: then one
-//! thread does the sending for both.
+//! called. Making it on the producer's own thread is the usual way; making
+//! both messages first, before starting the threads, is fine too. Making
+//! producer 2's message on producer 1's thread is not: then one thread does
+//! the sending for both.
+//!
+//! Which thread calls `send` shows when the Receiver is gone: `send` fails
+//! and hands the message back to the thread that called it, which drops it.
+//! One test does just that, with messages that note the thread that drops
+//! them: each must be dropped on its producer's own thread (where an
+//! `expect` on the failed send may panic: that is fine here), never on the
+//! thread that called `start_two_producers`.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Mutex, PoisonError};
 use std::thread::{self, JoinHandle, ThreadId};
 use std::time::Instant;
 
 use assert_cmd::Command;
 use clone_tx::start_two_producers;
 use course_support::{
-    PATIENCE, Stamped, check, closed_within, fail, finishes_within, human, join_within,
-    program_found, program_succeeded, quote, stamp,
+    Outcome, PATIENCE, Stamped, call_within, check, closed_within, fail, finishes_within, human,
+    join_within, program_found, program_succeeded, quote, stamp, try_join_within,
 };
 use predicates::prelude::*;
 
@@ -234,6 +241,105 @@ fn the_program_prints_both_greetings() {
             format!(
                 "o programa deveria imprimir \"{line}\"; imprimiu:\n{}",
                 quote(stdout.as_bytes())
+            ),
+        );
+    }
+}
+
+/// A message that notes, when it is dropped, which producer it belongs to,
+/// the thread it was made on and the thread that dropped it.
+struct Parcel {
+    producer: usize,
+    made_on: ThreadId,
+}
+
+/// Every [`Parcel`] dropped so far, by any test: (made on, producer,
+/// dropped on).
+static DROPPED: Mutex<Vec<(ThreadId, usize, ThreadId)>> = Mutex::new(Vec::new());
+
+impl Drop for Parcel {
+    fn drop(&mut self) {
+        DROPPED
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((self.made_on, self.producer, thread::current().id()));
+    }
+}
+
+fn make_parcel(producer: usize) -> Parcel {
+    Parcel {
+        producer,
+        made_on: thread::current().id(),
+    }
+}
+
+#[test]
+fn each_message_is_sent_from_its_producers_own_thread() {
+    // Nobody listens: every send fails and hands its message back to the
+    // thread that called send, which drops it.
+    let (tx, rx) = channel::<Parcel>();
+    drop(rx);
+    let outcome = call_within(PATIENCE, Some("start_two_producers"), move || {
+        let (first, second) = start_two_producers(tx, make_parcel);
+        (first, second, thread::current().id())
+    });
+    let (first, second, caller) = match outcome {
+        Outcome::Returned(started) => started,
+        Outcome::Panicked(text) => fail(
+            format!(
+                "with the Receiver gone, start_two_producers itself panicked: {text}. So it \
+                 called send on its own thread, the thread of its caller. The sending \
+                 belongs to the two producer threads: each sends its message through its \
+                 own clone of tx, and start_two_producers only starts them and returns \
+                 their handles."
+            ),
+            format!(
+                "com o Receiver descartado, a própria start_two_producers entrou em pânico: \
+                 {text}. Então ela chamou send na sua própria thread, a thread de quem a \
+                 chamou. Quem envia são as duas threads produtoras: cada uma envia a sua \
+                 mensagem pelo seu próprio clone de tx, e start_two_producers só as inicia e \
+                 devolve os handles delas."
+            ),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "start_two_producers(..) did not return within {}",
+                human(PATIENCE)
+            ),
+            format!(
+                "start_two_producers(..) não retornou em {}",
+                human(PATIENCE)
+            ),
+        ),
+    };
+    let threads = [first.thread().id(), second.thread().id()];
+    // A producer may panic on the failed send (an `expect`): fine here.
+    let _ = try_join_within(first, PATIENCE, ("producer 1", "produtor 1"));
+    let _ = try_join_within(second, PATIENCE, ("producer 2", "produtor 2"));
+    let ours = [caller, threads[0], threads[1]];
+    let dropped: Vec<(usize, ThreadId)> = DROPPED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+        .filter(|(made_on, _, _)| ours.contains(made_on))
+        .map(|(_, producer, dropped_on)| (*producer, *dropped_on))
+        .collect();
+    for (producer, dropped_on) in dropped {
+        check(
+            dropped_on != caller,
+            format!(
+                "producer {producer}'s message was sent from the thread that called \
+                 start_two_producers, not from producer {producer}'s own thread: with the \
+                 Receiver gone, send handed it back there. Threads that send nothing, next \
+                 to sends made by the caller, only look like producers. Move a clone of tx \
+                 into each thread and call send inside it."
+            ),
+            format!(
+                "a mensagem do produtor {producer} foi enviada da thread que chamou \
+                 start_two_producers, e não da própria thread do produtor {producer}: com o \
+                 Receiver descartado, o send a devolveu ali. Threads que não enviam nada, ao \
+                 lado de envios feitos por quem chamou, só parecem produtores. Mova um clone \
+                 de tx para dentro de cada thread e chame send lá dentro."
             ),
         );
     }

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use course_support::{
-    Arrival, Event, PATIENCE, check, collect_within, event, fail, finishes_within_or, human,
-    join_within_or, program_found, program_succeeded, quote, timeline, tr,
+    Arrival, Event, Outcome, PATIENCE, check, collect_within, event, fail, human, join_within_or,
+    program_found, program_succeeded, quote, start_call, timeline, tr, wait_until,
 };
 use loop_send::spawn_producer;
 use predicates::prelude::*;
@@ -21,33 +21,86 @@ use predicates::prelude::*;
 /// with a message that says so.
 fn start(count: usize, interval: Duration) -> (Receiver<String>, JoinHandle<()>) {
     let (tx, rx) = channel();
-    let handle = finishes_within_or(
-        PATIENCE,
-        (
-            format!(
-                "spawn_producer(..) did not return within {}. It should start a thread \
-                 with thread::spawn and return its JoinHandle at once: the sends and the \
-                 sleeps belong inside that thread, not in spawn_producer itself",
-                human(PATIENCE)
-            ),
-            format!(
-                "spawn_producer(..) não retornou em {}. Ela deveria criar uma thread com \
-                 thread::spawn e devolver o JoinHandle na hora: os envios e as pausas \
-                 ficam dentro dessa thread, não na própria spawn_producer",
-                human(PATIENCE)
-            ),
+    let call = start_call(Some("spawn_producer"), move || {
+        spawn_producer(tx, count, interval)
+    });
+    // Starting a thread never puts the caller to sleep: a spawn_producer
+    // found asleep again and again sleeps between its own sends.
+    let mut stillness = call.stillness();
+    let mut asleep = false;
+    let outcome = call.outcome_until(Instant::now() + PATIENCE, || {
+        asleep = stillness.asleep_looks() >= ASLEEP_LOOKS;
+        asleep
+    });
+    let handle = match outcome {
+        Outcome::Returned(handle) => handle,
+        Outcome::Panicked(text) => fail(
+            format!("spawn_producer(..) panicked: {text}"),
+            format!("spawn_producer(..) entrou em pânico: {text}"),
         ),
-        move || spawn_producer(tx, count, interval),
-    );
+        Outcome::StillRunning => {
+            let (waited_en, waited_pt) = if asleep {
+                (
+                    "did not return: it was found asleep, again and again, on its \
+                     caller's thread"
+                        .to_owned(),
+                    "não retornou: foi encontrada dormindo, várias vezes, na thread de \
+                     quem a chamou"
+                        .to_owned(),
+                )
+            } else {
+                (
+                    format!("did not return within {}", human(PATIENCE)),
+                    format!("não retornou em {}", human(PATIENCE)),
+                )
+            };
+            fail(
+                format!(
+                    "spawn_producer(..) {waited_en}. It should start a thread with \
+                     thread::spawn and return its JoinHandle at once: the sends and the \
+                     sleeps belong inside that thread, not in spawn_producer itself"
+                ),
+                format!(
+                    "spawn_producer(..) {waited_pt}. Ela deveria criar uma thread com \
+                     thread::spawn e devolver o JoinHandle na hora: os envios e as pausas \
+                     ficam dentro dessa thread, não na própria spawn_producer"
+                ),
+            )
+        }
+    };
     (rx, handle)
 }
 
+/// How many looks may find `spawn_producer`'s thread asleep before the test
+/// knows it sleeps there (the test looks every couple of milliseconds).
+const ASLEEP_LOOKS: u32 = 12;
+
 /// Waits (at most `PATIENCE`) for the producer thread to end after it sent
-/// everything; a panic inside it fails the test with the thread's message.
-fn join_producer(producer: JoinHandle<()>) {
+/// its `count` messages; a panic inside it fails the test with the thread's
+/// message, and a message beyond `count` on `rx` fails it at once.
+fn join_producer(producer: JoinHandle<()>, rx: &Receiver<String>, count: usize) {
+    let mut extra = None;
+    wait_until(Instant::now() + PATIENCE, Duration::from_millis(2), || {
+        if extra.is_none() {
+            extra = rx.try_recv().ok();
+        }
+        producer.is_finished() || extra.is_some()
+    });
+    if let Some(extra) = extra {
+        fail(
+            format!(
+                "asked for {count} messages, but one more came after them: {extra:?}. Send \
+                 exactly `count` messages, then let the loop end"
+            ),
+            format!(
+                "foram pedidas {count} mensagens, mas chegou mais uma depois delas: \
+                 {extra:?}. Envie exatamente `count` mensagens e deixe o laço terminar"
+            ),
+        );
+    }
     join_within_or(
         producer,
-        PATIENCE,
+        Duration::ZERO,
         (
             format!(
                 "the producer thread was still running {} after its last message: \
@@ -116,7 +169,7 @@ fn the_messages_arrive_in_order() {
             story(start_time, 5, Duration::from_millis(1), &arrivals)
         ),
     );
-    join_producer(producer);
+    join_producer(producer, &rx, 5);
 }
 
 #[test]
@@ -146,7 +199,7 @@ fn after_count_messages_the_channel_closes() {
             ),
         ),
     }
-    join_producer(producer);
+    join_producer(producer, &rx, 3);
 }
 
 #[test]
@@ -185,7 +238,7 @@ fn the_sends_are_paced_by_the_interval() {
             ),
         );
     }
-    join_producer(producer);
+    join_producer(producer, &rx, 4);
 }
 
 #[test]

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use consume_with_recv::spawn_consumer;
 use course_support::{
-    PATIENCE, check, fail, finishes_within_or, human, process_cpu_time, program_found,
-    program_succeeded, quote, try_join_within,
+    Outcome, PATIENCE, check, fail, human, process_cpu_time, program_found, program_succeeded,
+    quote, start_call, try_join_within, wait_until,
 };
 use predicates::prelude::*;
 
@@ -25,29 +25,62 @@ const QUIET: Duration = Duration::from_millis(300);
 ///
 /// It must return at once: the waiting belongs to the new thread. If it
 /// receives on the caller's thread instead, it blocks for good (the Sender is
-/// alive, so `recv` keeps waiting) and is stopped after `PATIENCE`.
+/// alive, so `recv` keeps waiting): the test sees that thread asleep in its
+/// wait and says so (or, where the system does not tell, stops it after
+/// `PATIENCE`).
 fn start(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
-    finishes_within_or(
-        PATIENCE,
-        (
-            format!(
-                "spawn_consumer(..) did not return within {}. It should start a thread \
-                 with thread::spawn and return its JoinHandle at once; the `while let` \
-                 loop belongs inside that thread. On the caller's thread, recv waits \
-                 forever: the test still holds a Sender",
-                human(PATIENCE)
-            ),
-            format!(
-                "spawn_consumer(..) não retornou em {}. Ela deveria criar uma thread com \
-                 thread::spawn e devolver o JoinHandle na hora; o laço `while let` fica \
-                 dentro dessa thread. Na thread de quem chamou, o recv espera para \
-                 sempre: o teste ainda tem um Sender",
-                human(PATIENCE)
-            ),
+    let call = start_call(Some("spawn_consumer"), move || spawn_consumer(rx));
+    let mut stillness = call.stillness();
+    let mut asleep = false;
+    let outcome = call.outcome_until(Instant::now() + PATIENCE, || {
+        asleep = stillness.asleep_for(ASLEEP);
+        asleep
+    });
+    match outcome {
+        Outcome::Returned(consumer) => consumer,
+        Outcome::Panicked(text) => fail(
+            format!("spawn_consumer(..) panicked: {text}"),
+            format!("spawn_consumer(..) entrou em pânico: {text}"),
         ),
-        move || spawn_consumer(rx),
-    )
+        Outcome::StillRunning => {
+            let (waited_en, waited_pt) = if asleep {
+                (
+                    "did not return: it sat waiting on its caller's thread".to_owned(),
+                    "não retornou: ficou esperando na thread de quem a chamou".to_owned(),
+                )
+            } else {
+                (
+                    format!("did not return within {}", human(PATIENCE)),
+                    format!("não retornou em {}", human(PATIENCE)),
+                )
+            };
+            fail(
+                format!(
+                    "spawn_consumer(..) {waited_en}. It should start a thread with \
+                     thread::spawn and return its JoinHandle at once; the `while let` loop \
+                     belongs inside that thread. On the caller's thread, recv waits \
+                     forever: the test still holds a Sender"
+                ),
+                format!(
+                    "spawn_consumer(..) {waited_pt}. Ela deveria criar uma thread com \
+                     thread::spawn e devolver o JoinHandle na hora; o laço `while let` fica \
+                     dentro dessa thread. Na thread de quem chamou, o recv espera para \
+                     sempre: o teste ainda tem um Sender"
+                ),
+            )
+        }
+    }
 }
+
+/// How long `spawn_consumer`'s own thread may sit asleep before the test
+/// knows it waits in `recv`: starting a thread never puts the caller to
+/// sleep.
+const ASLEEP: Duration = Duration::from_millis(50);
+
+/// How much CPU time the test process may use, after the last Sender was
+/// dropped, while the consumer has not ended: one that ends uses next to
+/// none; one whose loop ignores the Err spins at full speed.
+const SPIN: Duration = Duration::from_millis(100);
 
 /// Waits for the consumer to end, once the test has dropped every Sender,
 /// and returns what it received. A panic inside the consumer fails the test
@@ -55,28 +88,47 @@ fn start(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
 /// `#[track_caller]`: every test that fails here for the same reason points
 /// at the same line, and is told once.)
 fn join_consumer(consumer: JoinHandle<Vec<String>>) -> Vec<String> {
-    let outcome = try_join_within(
-        consumer,
-        PATIENCE,
-        (
+    let cpu_before = process_cpu_time();
+    let spinning = || match (cpu_before, process_cpu_time()) {
+        (Some(before), Some(now)) => now >= before + SPIN,
+        _ => false,
+    };
+    wait_until(Instant::now() + PATIENCE, Duration::from_millis(2), || {
+        consumer.is_finished() || spinning()
+    });
+    if !consumer.is_finished() {
+        let (running_en, running_pt) = if spinning() {
+            (
+                format!(
+                    "was still running, and spinning through {} of CPU time,",
+                    human(SPIN)
+                ),
+                format!("ainda rodava, girando por {} de tempo de CPU,", human(SPIN)),
+            )
+        } else {
+            (
+                format!("was still running {}", human(PATIENCE)),
+                format!("ainda rodava {}", human(PATIENCE)),
+            )
+        };
+        fail(
             format!(
-                "the consumer was still running {} after the last Sender was dropped. \
-                 Once the channel is closed and empty, recv returns Err: \
+                "the consumer {running_en} after the last Sender was dropped. Once the \
+                 channel is closed and empty, recv returns Err: \
                  `while let Ok(message) = rx.recv()` stops right there, but a `loop` \
                  that ignores the Err (`loop {{ if let Ok(..) = rx.recv() {{ .. }} }}`) \
-                 never ends",
-                human(PATIENCE)
+                 never ends"
             ),
             format!(
-                "o consumidor ainda rodava {} depois de o último Sender ser descartado. \
-                 Com o canal fechado e vazio, o recv devolve Err: \
+                "o consumidor {running_pt} depois de o último Sender ser descartado. Com o \
+                 canal fechado e vazio, o recv devolve Err: \
                  `while let Ok(message) = rx.recv()` para bem aí, mas um `loop` que \
                  ignora o Err (`loop {{ if let Ok(..) = rx.recv() {{ .. }} }}`) nunca \
-                 termina",
-                human(PATIENCE)
+                 termina"
             ),
-        ),
-    );
+        );
+    }
+    let outcome = try_join_within(consumer, Duration::ZERO, ("", ""));
     match outcome {
         Ok(received) => received,
         Err(panicked) if panicked.contains("RecvError") => fail(

@@ -24,26 +24,58 @@ const PROMPTLY: Duration = Duration::from_secs(2);
 
 /// Starts a producer that owns `tx` and sends `(number, seq)` for `seq` in
 /// `0..count`, pausing between sends. It stops early, quietly, if the
-/// Receiver is gone.
-fn producer(tx: Sender<(u32, u32)>, number: u32, count: u32) -> JoinHandle<()> {
+/// Receiver is gone. Its thread returns the moment it dropped `tx`.
+fn producer(tx: Sender<(u32, u32)>, number: u32, count: u32) -> JoinHandle<Instant> {
     thread::spawn(move || {
         for seq in 0..count {
             if tx.send((number, seq)).is_err() {
-                return;
+                break;
             }
             thread::sleep(PAUSE);
         }
+        drop(tx);
+        Instant::now()
     })
 }
 
+/// How soon after the channel closes `collect_all` must return: at once,
+/// as `for message in rx` ends; this leaves a busy machine plenty of room.
+const ONCE_CLOSED: Duration = Duration::from_millis(150);
+
 /// Calls `collect_all` on a thread of its own, so that a version that never
-/// returns fails the test instead of freezing it.
-fn collect_all_within<T: Send + 'static>(rx: Receiver<T>) -> Vec<T> {
+/// returns fails the test instead of freezing it. Returns what it returned,
+/// and when.
+fn collect_all_within<T: Send + 'static>(rx: Receiver<T>) -> (Vec<T>, Instant) {
     finishes_within(
         PATIENCE,
         ("collect_all(rx)", "collect_all(rx)"),
-        move || collect_all(rx),
+        move || (collect_all(rx), Instant::now()),
     )
+}
+
+/// Fails unless `collect_all`, which returned at `returned`, returned at
+/// most `ONCE_CLOSED` after the channel closed at `closed`.
+fn check_returned_once_closed(returned: Instant, closed: Instant) {
+    let after = returned.saturating_duration_since(closed);
+    check(
+        after <= ONCE_CLOSED,
+        format!(
+            "collect_all returned {} after the channel closed: it should return the moment \
+             the last Sender is gone, which is when `for message in rx` (or rx.iter()) \
+             ends. Waiting a fixed time (a sleep) and then taking what is queued is a \
+             guess: too short and messages are lost, too long and the caller waits for \
+             nothing.",
+            human(after)
+        ),
+        format!(
+            "collect_all retornou {} depois que o canal fechou: ela deveria retornar no \
+             momento em que o último Sender se vai, que é quando `for message in rx` (ou \
+             rx.iter()) termina. Esperar um tempo fixo (um sleep) e depois pegar o que está \
+             na fila é um chute: curto demais e mensagens se perdem, longo demais e quem \
+             chamou espera à toa.",
+            human(after)
+        ),
+    );
 }
 
 /// How many times the test may find `drain_ready`'s thread asleep before
@@ -51,6 +83,10 @@ fn collect_all_within<T: Send + 'static>(rx: Receiver<T>) -> Vec<T> {
 /// never puts a thread to sleep. (The test looks every couple of
 /// milliseconds: this is tens of milliseconds of sleep in all.)
 const ASLEEP_LOOKS: u32 = 12;
+
+/// The CPU time `drain_ready`'s thread may use: taking what is queued takes
+/// microseconds of it.
+const SPIN: Duration = Duration::from_millis(50);
 
 /// Calls `drain_ready` on a thread of its own and hands `rx` back with the
 /// result. The tests keep a Sender alive, so a `drain_ready` that waits for
@@ -86,15 +122,33 @@ fn drain_ready_within_or<T: Send + 'static>(
     });
     let mut stillness = call.stillness();
     let mut asleep = false;
+    let mut spinning = false;
     let outcome = call.outcome_until(Instant::now() + PROMPTLY, || {
         asleep = stillness.asleep_looks() >= ASLEEP_LOOKS;
-        asleep
+        // Taking what is queued costs microseconds of CPU; a drain that
+        // polls until the channel closes burns it by the millisecond.
+        spinning = stillness.cpu_time().is_some_and(|cpu| cpu >= SPIN);
+        asleep || spinning
     });
     match outcome {
         Outcome::Returned(result) => result,
         Outcome::Panicked(text) => fail(
             format!("drain_ready panicked: {text}"),
             format!("drain_ready entrou em pânico: {text}"),
+        ),
+        Outcome::StillRunning if spinning => fail(
+            format!(
+                "drain_ready did not return: its thread kept running, and used {} of CPU \
+                 time, polling a channel that stays open. {}",
+                human(SPIN),
+                why.0
+            ),
+            format!(
+                "drain_ready não retornou: a thread dela continuou rodando, e usou {} de \
+                 tempo de CPU, consultando um canal que continua aberto. {}",
+                human(SPIN),
+                why.1
+            ),
         ),
         Outcome::StillRunning if asleep => fail(
             format!(
@@ -139,7 +193,7 @@ fn collect_all_gets_every_message_from_several_threads() {
     // Only the producers' clones are left: the channel closes when the last
     // producer ends, and collect_all should return right then.
     drop(tx);
-    let all = collect_all_within(rx);
+    let (all, returned) = collect_all_within(rx);
 
     let expected = (producers * per_producer) as usize;
     check(
@@ -164,9 +218,10 @@ fn collect_all_gets_every_message_from_several_threads() {
         by_producer.entry(number).or_default().push(seq);
     }
     let in_order: Vec<u32> = (0..per_producer).collect();
-    for handle in handles {
-        join_within(handle, PATIENCE);
-    }
+    let closed = handles
+        .into_iter()
+        .map(|handle| join_within(handle, PATIENCE))
+        .max();
     for (number, seqs) in by_producer {
         check(
             seqs == in_order,
@@ -180,19 +235,23 @@ fn collect_all_gets_every_message_from_several_threads() {
             ),
         );
     }
+    if let Some(closed) = closed {
+        check_returned_once_closed(returned, closed);
+    }
 }
 
-#[test]
-fn collect_all_waits_for_a_message_that_comes_late() {
-    let late = Duration::from_millis(30);
+/// A thread sends "late" after `late`, then drops its Sender; collect_all
+/// must return it, and return as soon as the channel closes.
+fn a_message_after(late: Duration) {
     let (tx, rx) = channel();
-    thread::spawn(move || {
+    let sender = thread::spawn(move || {
         thread::sleep(late);
         // Fails only if collect_all returned early and dropped the Receiver.
         let _ = tx.send("late");
-        // `tx` is dropped here, and the channel closes.
+        drop(tx);
+        Instant::now()
     });
-    let all = collect_all_within(rx);
+    let (all, returned) = collect_all_within(rx);
     check(
         all == ["late"],
         format!(
@@ -208,6 +267,16 @@ fn collect_all_waits_for_a_message_that_comes_late() {
             human(late)
         ),
     );
+    let closed = join_within(sender, PATIENCE);
+    check_returned_once_closed(returned, closed);
+}
+
+#[test]
+fn collect_all_waits_for_a_message_that_comes_late() {
+    // Two runs whose channels close at moments further apart than
+    // `ONCE_CLOSED`: no fixed wait returns on time in both.
+    a_message_after(Duration::from_millis(30));
+    a_message_after(Duration::from_millis(250));
 }
 
 #[test]

@@ -3,8 +3,17 @@
 //!
 //! Your function runs on a thread of its own, named `poll_until_closed`; the
 //! test waits for it at most two seconds. The `tick` the tests pass counts
-//! each call, notes which thread made it, and sleeps a tenth of a
-//! millisecond, like a small piece of real work.
+//! each call, notes which thread made it and when, and sleeps a tenth of a
+//! millisecond, like a small piece of real work. Between two ticks, a poller
+//! that never waits spends microseconds; one that waits (`recv_timeout`, a
+//! `sleep`) leaves the other work undone meanwhile, and the test sees it.
+//!
+//! Notes for maintainers: a poller that calls `try_recv` a second time when
+//! the first call said `Empty` (to tell `Empty` from `Disconnected`) loses a
+//! message only when one arrives between the two calls, a window of
+//! nanoseconds that no fair test can hit every time; the hint warns about
+//! it. A poller built on `recv_timeout` with a time-out of a few
+//! microseconds behaves like `try_recv` and passes.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -13,7 +22,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{Outcome, PATIENCE, check, fail, human, start_call, wait_until};
+use course_support::{Outcome, PATIENCE, check, fail, human, start_call, tr, wait_until};
 use try_recv::poll_until_closed;
 
 /// How long `poll_until_closed` may take in these tests. A correct one needs
@@ -21,16 +30,25 @@ use try_recv::poll_until_closed;
 const PROMPTLY: Duration = Duration::from_secs(2);
 
 /// How many ticks of the consumer the paced producer waits for before each
-/// of its messages: a few before most, and many before the last one, so that
-/// a consumer that gives up after a while of nothing is caught too.
-const TICKS_BEFORE: [u64; 5] = [3, 3, 3, 3, 60];
+/// of its messages: a few before most, and very many (a third of a second or
+/// so) before the last one, so that a consumer that gives up after a number
+/// of `Empty` answers in a row, or after a while of nothing, is caught too.
+const TICKS_BEFORE: [u64; 5] = [3, 3, 3, 3, 2000];
+
+/// The longest the polling thread may spend between two ticks, as a median:
+/// a poller that only calls `try_recv` spends microseconds there, one that
+/// waits (`recv_timeout`, a `sleep`) at least its time-out.
+const IDLE: Duration = Duration::from_micros(500);
 
 /// What the consumer's other work, and the paced producer, leave behind.
 #[derive(Default)]
 struct Work {
     ticks: AtomicU64,
     tick_threads: Mutex<HashSet<ThreadId>>,
-    /// The paced producer sent its last message and is ending.
+    /// When each tick began and ended, in order.
+    spans: Mutex<Vec<(Instant, Instant)>>,
+    /// Every Sender is gone: the paced producer sent its last message and
+    /// dropped its Sender (or the test closed the channel itself).
     producer_finished: AtomicBool,
 }
 
@@ -45,18 +63,38 @@ impl Work {
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
     }
+
+    /// The median time the polling thread spent between the end of a tick
+    /// and the start of the next one; `None` with fewer than ten ticks.
+    fn median_gap(&self) -> Option<Duration> {
+        let spans = self.spans.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut gaps: Vec<Duration> = spans
+            .windows(2)
+            .map(|pair| pair[1].0.saturating_duration_since(pair[0].1))
+            .collect();
+        if gaps.len() < 10 {
+            return None;
+        }
+        gaps.sort();
+        Some(gaps[gaps.len() / 2])
+    }
 }
 
 /// The `tick` handed to `poll_until_closed`: it records the call and takes a
 /// little time, as real work would.
 fn tick_recorder(work: Arc<Work>) -> impl FnMut() + Send + 'static {
     move || {
+        let start = Instant::now();
         work.tick_threads
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .insert(thread::current().id());
         work.ticks.fetch_add(1, Ordering::SeqCst);
         thread::sleep(Duration::from_micros(100));
+        work.spans
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((start, Instant::now()));
     }
 }
 
@@ -79,6 +117,7 @@ fn tick_paced_producer(tx: Sender<u32>, work: Arc<Work>) {
                 return;
             }
         }
+        drop(tx);
         work.producer_finished.store(true, Ordering::SeqCst);
     });
 }
@@ -93,13 +132,33 @@ const ASLEEP: Duration = Duration::from_millis(50);
 struct Polled {
     outcome: Outcome<(Vec<u32>, ThreadId)>,
     asleep: bool,
+    /// The median time between two ticks, when the test stopped waiting
+    /// because it was `IDLE` or more.
+    idle: Option<Duration>,
+    /// The test stopped waiting because the poller went on ticking once
+    /// every Sender was gone.
+    ticking_after_the_end: bool,
 }
+
+/// How many ticks after every Sender is gone prove that the poller took
+/// Disconnected for Empty: a poller that stops calls tick() no more (once,
+/// if it was in the middle of one).
+const TICKS_AFTER_THE_END: u64 = 20;
 
 impl Polled {
     /// "was still running after 2 s", or that it sat asleep in a wait, for
     /// a failure message.
     fn still_running(&self) -> (String, String) {
-        if self.asleep {
+        if self.ticking_after_the_end {
+            (
+                format!(
+                    "went on polling and calling tick() ({TICKS_AFTER_THE_END} times and more) after that"
+                ),
+                format!(
+                    "continuou consultando e chamando tick() (mais de {TICKS_AFTER_THE_END} vezes) depois disso"
+                ),
+            )
+        } else if self.asleep {
             (
                 format!("sat asleep in a wait for more than {}", human(ASLEEP)),
                 format!("ficou parada numa espera por mais de {}", human(ASLEEP)),
@@ -129,15 +188,31 @@ fn poll_within(
     let mut stillness = call.stillness();
     let mut ticks = work.ticks();
     let mut asleep = false;
+    let mut idle = None;
+    let mut ticks_at_the_end = None;
+    let mut ticking_after_the_end = false;
     let outcome = call.outcome_until(Instant::now() + PROMPTLY, || {
         if work.ticks() != ticks {
             ticks = work.ticks();
             stillness.moved();
         }
         asleep = stillness.asleep_for(ASLEEP);
-        asleep
+        // A poller that waits between two ticks is seen after a few dozen.
+        if ticks >= 40 {
+            idle = work.median_gap().filter(|gap| *gap >= IDLE);
+        }
+        if work.producer_finished.load(Ordering::SeqCst) {
+            let at_the_end = *ticks_at_the_end.get_or_insert(ticks);
+            ticking_after_the_end = ticks >= at_the_end + TICKS_AFTER_THE_END;
+        }
+        asleep || idle.is_some() || ticking_after_the_end
     });
-    Polled { outcome, asleep }
+    Polled {
+        outcome,
+        asleep,
+        idle,
+        ticking_after_the_end,
+    }
 }
 
 /// Fails the test for a `poll_until_closed` that panicked.
@@ -160,6 +235,78 @@ fn fail_panicked(text: &str) -> ! {
     )
 }
 
+/// Fails, saying that each call of `try_recv` takes a message off the
+/// queue, when `received` is `sent` with some messages missing (and
+/// nothing else): the poller took them and threw them away.
+fn check_none_lost(sent: &[u32], received: &[u32]) {
+    let mut rest = sent.iter();
+    let in_order = received.iter().all(|r| rest.any(|s| s == r));
+    if !in_order || received.len() >= sent.len() || received.is_empty() {
+        return;
+    }
+    let lost: Vec<&u32> = sent.iter().filter(|s| !received.contains(s)).collect();
+    fail(
+        format!(
+            "poll_until_closed returned {received:?}: messages {lost:?} were lost on the \
+             way, though the producer sent {sent:?}. Each call of try_recv takes the next \
+             message off the queue, if one is there: a second call in the same turn (one to \
+             test for Disconnected, another to read, say) takes another message, and the \
+             one the first call took is thrown away. Call try_recv once per turn and match \
+             on what it returned."
+        ),
+        format!(
+            "poll_until_closed devolveu {received:?}: as mensagens {lost:?} se perderam no \
+             caminho, embora o produtor tenha enviado {sent:?}. Cada chamada de try_recv \
+             tira da fila a próxima mensagem, se houver uma: uma segunda chamada na mesma \
+             volta (uma para testar Disconnected, outra para ler, por exemplo) tira outra \
+             mensagem, e a que a primeira chamada tirou é jogada fora. Chame try_recv uma \
+             vez por volta e faça match no que ela devolveu."
+        ),
+    );
+}
+
+/// Fails if the polling thread spent a median `gap` of `IDLE` or more
+/// between two ticks (of `ticks` in all): it waited instead of working.
+fn check_not_idle(gap: Duration, ticks: u64) {
+    if gap >= IDLE {
+        fail_idle(gap, ticks);
+    }
+}
+
+/// A short duration to a tenth of a millisecond, in the learner's language.
+fn fine(d: Duration) -> String {
+    tr(
+        format!("{:.1} ms", d.as_secs_f64() * 1000.0),
+        format!("{:.1} ms", d.as_secs_f64() * 1000.0).replace('.', ","),
+    )
+}
+
+/// Fails the test for a poller that waited a median `gap` between two
+/// ticks.
+fn fail_idle(gap: Duration, ticks: u64) -> ! {
+    fail(
+        format!(
+            "between two calls of tick(), the polling thread waited {} (the median of \
+             {} ticks): while nothing was ready it sat idle instead of doing its other \
+             work. try_recv never waits: on Err(TryRecvError::Empty), call tick() and \
+             poll again at once. recv_timeout, however short its time-out, and a sleep \
+             both park the thread.",
+            fine(gap),
+            ticks
+        ),
+        format!(
+            "entre duas chamadas de tick(), a thread que consulta o canal esperou {} (a \
+             mediana de {} ticks): enquanto não havia nada pronto, ela ficou parada em \
+             vez de fazer o outro trabalho. try_recv nunca espera: em \
+             Err(TryRecvError::Empty), chame tick() e consulte de novo na hora. \
+             recv_timeout, por mais curto que seja o tempo-limite, e um sleep, os dois \
+             estacionam a thread.",
+            fine(gap),
+            ticks
+        ),
+    )
+}
+
 #[test]
 fn keeps_working_and_polling_until_every_sender_is_gone() {
     let (tx, rx) = channel();
@@ -171,6 +318,9 @@ fn keeps_working_and_polling_until_every_sender_is_gone() {
     let (received, poller) = match polled.outcome {
         Outcome::Returned(value) => value,
         Outcome::Panicked(text) => fail_panicked(&text),
+        Outcome::StillRunning if polled.idle.is_some() => {
+            fail_idle(polled.idle.unwrap_or_default(), work.ticks())
+        }
         Outcome::StillRunning if work.ticks() == 0 => fail(
             format!(
                 "poll_until_closed {running_en} and had not called tick() \
@@ -241,11 +391,15 @@ fn keeps_working_and_polling_until_every_sender_is_gone() {
         ),
     );
     let expected: Vec<u32> = (0..).take(total).collect();
+    check_none_lost(&expected, &received);
     check(
         received == expected,
         format!("the producer sent {expected:?}, and poll_until_closed returned {received:?}"),
         format!("o produtor enviou {expected:?}, e poll_until_closed devolveu {received:?}"),
     );
+    if let Some(gap) = work.median_gap() {
+        check_not_idle(gap, work.ticks());
+    }
     let elsewhere = work.tick_threads().into_iter().any(|t| t != poller);
     check(
         !elsewhere,
@@ -265,6 +419,7 @@ fn takes_what_is_queued_and_stops_at_disconnected_without_working() {
     // The channel is closed now, but three messages are still queued.
     drop(tx);
     let work = Arc::new(Work::default());
+    work.producer_finished.store(true, Ordering::SeqCst);
     let polled = poll_within(rx, &work, tick_recorder(Arc::clone(&work)));
     let (running_en, running_pt) = polled.still_running();
     let received = match polled.outcome {
@@ -287,6 +442,7 @@ fn takes_what_is_queued_and_stops_at_disconnected_without_working() {
             ),
         ),
     };
+    check_none_lost(&[0, 1, 2], &received);
     check(
         received == [0, 1, 2],
         format!(

@@ -5,9 +5,12 @@
 //! test chooses, and then either drops its Sender (it finished) or keeps it
 //! and says nothing more (it went silent). Your `watch` runs on a thread of
 //! its own, named `watch`, with a beat of 20 ms and six missed beats allowed;
-//! the test waits for it at most two seconds.
+//! the test waits for it at most two seconds. Two tests time the verdicts
+//! themselves, with a slower beat of 100 ms and two missed beats: silence
+//! must be declared on the last missed beat, not a beat later, and a
+//! finished producer must be noticed at once, not at the next beat.
 
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -22,6 +25,12 @@ const MAX_MISSED: u32 = 6;
 
 /// A short pause between two messages: far below a beat.
 const QUICK: Duration = Duration::from_millis(2);
+
+/// The slower beat of the tests that time the verdicts: slow enough that a
+/// beat too many stands out from what a busy machine adds, and
+/// `SLOW_MAX_MISSED` of them.
+const SLOW_BEAT: Duration = Duration::from_millis(100);
+const SLOW_MAX_MISSED: u32 = 2;
 
 /// How long `watch` may take. The longest correct run here takes a quarter
 /// of a second; a stuck one costs the run no more than this.
@@ -67,11 +76,16 @@ fn start_producer(
 /// Runs `watch` against a producer with the given pauses, finished or
 /// silent at the end.
 fn run(pauses: Vec<Duration>, silent: bool) -> Run {
+    run_with(BEAT, MAX_MISSED, pauses, silent)
+}
+
+/// [`run`] with a beat and a number of missed beats of the test's choice.
+fn run_with(beat: Duration, max_missed: u32, pauses: Vec<Duration>, silent: bool) -> Run {
     let (tx, rx) = channel();
     let (release, hold) = channel::<()>();
     let producer = start_producer(tx, pauses, silent.then_some(hold));
     let outcome = call_within(PROMPTLY, Some("watch"), move || {
-        let ending = watch(&rx, BEAT, MAX_MISSED);
+        let ending = watch(&rx, beat, max_missed);
         (ending, Instant::now())
     });
     // A silent producer may go now: the watch is over, one way or another.
@@ -220,6 +234,7 @@ fn a_producer_that_keeps_its_sender_and_says_nothing_went_silent() {
     );
     let quiet_for = at.saturating_duration_since(run.last_sent);
     let silence = BEAT * MAX_MISSED;
+    check_silence_on_time(quiet_for, BEAT, MAX_MISSED, BEAT * 3);
     check(
         quiet_for >= silence,
         format!(
@@ -239,6 +254,179 @@ fn a_producer_that_keeps_its_sender_and_says_nothing_went_silent() {
             human(quiet_for),
             human(BEAT),
             human(silence)
+        ),
+    );
+}
+
+/// Fails if `watch` declared the silence later than `slack` after the last
+/// of `max_missed` missed beats of `beat`, counted from the last message.
+fn check_silence_on_time(quiet_for: Duration, beat: Duration, max_missed: u32, slack: Duration) {
+    let silence = beat * max_missed;
+    let late = quiet_for.saturating_sub(silence);
+    let beats_late = (late.as_secs_f64() / beat.as_secs_f64()).round();
+    check(
+        late <= slack,
+        format!(
+            "watch declared the producer silent {} after its last message, but \
+             {max_missed} missed beats of {} make {}: it waited about {beats_late} beat(s) \
+             too many. Give up as soon as the count of missed beats reaches max_missed \
+             (`missed >= max_missed`, not `>`), right after the Timeout that makes it so.",
+            human(quiet_for),
+            human(beat),
+            human(silence)
+        ),
+        format!(
+            "watch declarou o produtor calado {} depois da última mensagem, mas \
+             {max_missed} compassos perdidos de {} dão {}: esperou cerca de {beats_late} \
+             compasso(s) a mais. Desista assim que a contagem de compassos perdidos chegar a \
+             max_missed (`missed >= max_missed`, não `>`), logo depois do Timeout que a faz \
+             chegar lá.",
+            human(quiet_for),
+            human(beat),
+            human(silence)
+        ),
+    );
+}
+
+#[test]
+fn silence_is_declared_on_the_last_missed_beat() {
+    let run = run_with(SLOW_BEAT, SLOW_MAX_MISSED, vec![QUICK], true);
+    let (ending, at) = ending_of(&run, false);
+    check(
+        ending == Ending::WentSilent { received: 2 },
+        format!(
+            "with a beat of {} and {SLOW_MAX_MISSED} missed beats allowed, the producer sent \
+             2 messages and went silent: expected WentSilent {{ received: 2 }}, got \
+             {ending:?}",
+            human(SLOW_BEAT)
+        ),
+        format!(
+            "com um compasso de {} e {SLOW_MAX_MISSED} compassos perdidos permitidos, o \
+             produtor enviou 2 mensagens e se calou: o esperado era WentSilent \
+             {{ received: 2 }}, veio {ending:?}",
+            human(SLOW_BEAT)
+        ),
+    );
+    let quiet_for = at.saturating_duration_since(run.last_sent);
+    check(
+        quiet_for >= SLOW_BEAT * SLOW_MAX_MISSED,
+        format!(
+            "watch declared the producer silent {} after its last message, before \
+             {SLOW_MAX_MISSED} beats of {} had passed",
+            human(quiet_for),
+            human(SLOW_BEAT)
+        ),
+        format!(
+            "watch declarou o produtor calado {} depois da última mensagem, antes de \
+             passarem {SLOW_MAX_MISSED} compassos de {}",
+            human(quiet_for),
+            human(SLOW_BEAT)
+        ),
+    );
+    // Half a beat of slack: far more than a busy machine adds to two waits,
+    // far less than the beat too many of `missed > max_missed`.
+    check_silence_on_time(quiet_for, SLOW_BEAT, SLOW_MAX_MISSED, SLOW_BEAT / 2);
+}
+
+/// How long, at most, a message may wait to be taken (the median of a
+/// run), and `watch` may take to say Finished once the last Sender is gone,
+/// in the test with the slow beat: a `watch` waiting in `recv_timeout` takes
+/// a message the moment it comes, one that sleeps between two `try_recv`
+/// up to a whole beat later.
+const AT_ONCE: Duration = Duration::from_millis(50);
+
+/// A producer on a rendezvous channel (`sync_channel(0)`): each send
+/// returns only once `watch` has taken the message, so the time a send
+/// takes is the time the message waited. It sends `count` messages, each
+/// a few milliseconds after the last was taken, then drops its Sender.
+/// Returns how long each send took, and when the Sender was dropped.
+fn rendezvous_producer(tx: SyncSender<u32>, count: u32) -> JoinHandle<(Vec<Duration>, Instant)> {
+    thread::spawn(move || {
+        let mut waits = Vec::new();
+        for n in 0..count {
+            thread::sleep(Duration::from_millis(3));
+            let start = Instant::now();
+            if tx.send(n).is_err() {
+                break;
+            }
+            waits.push(start.elapsed());
+        }
+        thread::sleep(Duration::from_millis(3));
+        let dropped = Instant::now();
+        drop(tx);
+        (waits, dropped)
+    })
+}
+
+#[test]
+fn messages_and_the_finish_are_noticed_at_once() {
+    let (tx, rx) = sync_channel(0);
+    let producer = rendezvous_producer(tx, 5);
+    let outcome = call_within(PROMPTLY, Some("watch"), move || {
+        let ending = watch(&rx, SLOW_BEAT, SLOW_MAX_MISSED);
+        (ending, Instant::now())
+    });
+    let (mut waits, dropped) = join_within(producer, PATIENCE);
+    let run = Run {
+        outcome,
+        first_sent: dropped,
+        last_sent: dropped,
+    };
+    let (ending, at) = ending_of(&run, true);
+    check(
+        ending == Ending::Finished { received: 5 },
+        format!(
+            "the producer sent 5 messages, each taken before the next was sent, and dropped \
+             its Sender: expected Finished {{ received: 5 }}, got {ending:?}"
+        ),
+        format!(
+            "o produtor enviou 5 mensagens, cada uma pega antes de a próxima sair, e \
+             descartou o seu Sender: o esperado era Finished {{ received: 5 }}, veio \
+             {ending:?}"
+        ),
+    );
+    waits.sort();
+    let median = waits.get(waits.len() / 2).copied().unwrap_or_default();
+    check(
+        median <= AT_ONCE,
+        format!(
+            "each message waited about {} (the median) before watch took it, though watch \
+             had nothing else to do: with a beat of {}, it was sleeping instead of waiting \
+             on the channel. rx.recv_timeout(beat) hands a message over the moment it comes; \
+             try_recv followed by a sleep of a beat lets it wait up to a whole beat.",
+            human(median),
+            human(SLOW_BEAT)
+        ),
+        format!(
+            "cada mensagem esperou cerca de {} (a mediana) até watch pegá-la, embora watch \
+             não tivesse mais nada a fazer: com um compasso de {}, ele estava dormindo em vez \
+             de esperar no canal. rx.recv_timeout(beat) entrega a mensagem no momento em que \
+             ela chega; try_recv seguido de um sleep de um compasso a deixa esperando até um \
+             compasso inteiro.",
+            human(median),
+            human(SLOW_BEAT)
+        ),
+    );
+    let noticed = at.saturating_duration_since(dropped);
+    check(
+        noticed <= AT_ONCE,
+        format!(
+            "watch returned Finished {} after the producer dropped its Sender: with a beat \
+             of {}, that is most of a beat late. recv_timeout returns \
+             Err(RecvTimeoutError::Disconnected) the moment the last Sender goes, without \
+             waiting out the beat; a sleep between two try_recv notices it only at the next \
+             look.",
+            human(noticed),
+            human(SLOW_BEAT)
+        ),
+        format!(
+            "watch devolveu Finished {} depois de o produtor descartar o seu Sender: com um \
+             compasso de {}, isso é quase um compasso de atraso. recv_timeout devolve \
+             Err(RecvTimeoutError::Disconnected) no momento em que o último Sender se vai, \
+             sem esperar o compasso acabar; um sleep entre dois try_recv só percebe na \
+             próxima olhada.",
+            human(noticed),
+            human(SLOW_BEAT)
         ),
     );
 }
@@ -269,31 +457,33 @@ fn a_pause_of_two_beats_is_not_silence() {
 
 #[test]
 fn every_message_starts_the_count_of_missed_beats_over() {
-    // Eight messages, a beat and a half apart: one missed beat before each
-    // of the last seven, never two in a row. Seven missed beats in all, and
-    // more than six beats from the first message to the last.
+    // Twelve messages, a beat and a half apart: one missed beat before each
+    // of the last eleven, never two in a row. Eleven missed beats in all,
+    // far more than six: a watch that never starts the count over gives up
+    // long before the end, even when a busy machine makes it miss a few.
+    const MESSAGES: u32 = 12;
     let pause = BEAT * 3 / 2;
-    let run = run(vec![pause; 7], false);
+    let run = run(vec![pause; MESSAGES as usize - 1], false);
     let (ending, at) = ending_of(&run, true);
     let start = run.first_sent;
     check(
-        ending == Ending::Finished { received: 8 },
+        ending == Ending::Finished { received: MESSAGES },
         format!(
-            "the producer sent 8 messages {} apart (one missed beat between two of \
+            "the producer sent {MESSAGES} messages {} apart (one missed beat between two of \
              them, never two in a row) and dropped its Sender: expected Finished \
-             {{ received: 8 }}, got {ending:?} about {} after the first message. The \
-             count of missed beats starts over with every message, and so does the \
+             {{ received: {MESSAGES} }}, got {ending:?} about {} after the first message. \
+             The count of missed beats starts over with every message, and so does the \
              wait: call recv_timeout(beat) afresh each time, rather than counting down \
              from the start.",
             human(pause),
             human(at.saturating_duration_since(start))
         ),
         format!(
-            "o produtor enviou 8 mensagens com {} entre elas (um compasso perdido entre \
-             duas, nunca dois seguidos) e descartou o seu Sender: o esperado era \
-             Finished {{ received: 8 }}, veio {ending:?} cerca de {} depois da primeira \
-             mensagem. A contagem de compassos perdidos recomeça a cada mensagem, e a \
-             espera também: chame recv_timeout(beat) de novo a cada vez, em vez de \
+            "o produtor enviou {MESSAGES} mensagens com {} entre elas (um compasso perdido \
+             entre duas, nunca dois seguidos) e descartou o seu Sender: o esperado era \
+             Finished {{ received: {MESSAGES} }}, veio {ending:?} cerca de {} depois da \
+             primeira mensagem. A contagem de compassos perdidos recomeça a cada mensagem, e \
+             a espera também: chame recv_timeout(beat) de novo a cada vez, em vez de \
              contar a partir do início.",
             human(pause),
             human(at.saturating_duration_since(start))

@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use bounded_channels::{Offered, offer_all, start_producers};
 use course_support::{
-    Outcome, PATIENCE, Stamped, call_within, check, closed_within, fail, human, is_todo,
-    join_within, recv_within_while, stamp, wait_until_while,
+    Outcome, PATIENCE, Stamped, ThreadProbe, call_within, check, closed_within, fail, human,
+    is_todo, join_within, recv_within_while, stamp, wait_until_while,
 };
 
 /// How long a call into your code may take. Starting threads and offering a
@@ -34,17 +34,45 @@ const LET_THEM_RUN_A_BIT: Duration = Duration::from_millis(3);
 
 type Message = (u32, u32);
 
+/// How long the test watches the producers' CPU time while the channel is
+/// full, and the most they may use meanwhile: a producer blocked in `send`
+/// uses none; one that retries `try_send` in a loop uses a core (or its
+/// share of one on a busy machine: still far more than this).
+const QUIET: Duration = Duration::from_millis(150);
+const QUIET_CPU: Duration = Duration::from_millis(30);
+
 /// Every message whose `send` returned, noted by `on_sent` on the
-/// producer's thread.
+/// producer's thread, and the threads that sent them, as the system sees
+/// them (for their CPU time).
 #[derive(Clone, Default)]
-struct SentLog(Arc<Mutex<Vec<Stamped<Message>>>>);
+struct SentLog(
+    Arc<Mutex<Vec<Stamped<Message>>>>,
+    Arc<Mutex<Vec<ThreadProbe>>>,
+);
 
 impl SentLog {
     fn note(&self, message: Message) {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(stamp(message));
+        let stamped = stamp(message);
+        let mut log = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if !log.iter().any(|entry| entry.thread == stamped.thread) {
+            if let Some(probe) = ThreadProbe::current() {
+                self.1
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(probe);
+            }
+        }
+        log.push(stamped);
+    }
+
+    /// The CPU time used so far by the threads that sent, where the system
+    /// tells it (a thread that has ended counts for nothing).
+    fn cpu_time(&self) -> Option<Duration> {
+        let probes = self.1.lock().unwrap_or_else(PoisonError::into_inner);
+        if probes.is_empty() {
+            return None;
+        }
+        Some(probes.iter().filter_map(ThreadProbe::cpu_time).sum())
     }
 
     fn entries(&self) -> Vec<Stamped<Message>> {
@@ -252,10 +280,38 @@ fn producers_get_at_most_capacity_messages_ahead() {
     let total = (producers * per_producer) as usize;
     let started = start(capacity, producers, per_producer);
 
-    // Nobody receives yet: the producers fill the channel and then wait.
+    // Nobody receives yet: the producers fill the channel and then wait,
+    // using no CPU while they wait.
     let filled = started.log.wait_for(capacity, &started.handles);
-    thread::sleep(LET_THEM_RUN);
+    let cpu_before = started.log.cpu_time();
+    thread::sleep(QUIET);
     let sent = started.log.count();
+    let cpu_after = started.log.cpu_time();
+    if let (Some(before), Some(after), true) = (cpu_before, cpu_after, sent < total) {
+        let used = after.saturating_sub(before);
+        check(
+            used <= QUIET_CPU,
+            format!(
+                "while the channel was full and nobody received, for {}, the producers \
+                 used {} of CPU time: they were not waiting, they were trying again and \
+                 again (try_send in a loop?). A send on a full sync_channel blocks the \
+                 producer, whose thread then sleeps, using no CPU, until the consumer takes \
+                 a message: that is the backpressure. Use send, not a loop around try_send.",
+                human(QUIET),
+                human(used)
+            ),
+            format!(
+                "enquanto o canal estava cheio e ninguém recebia, por {}, os produtores \
+                 usaram {} de tempo de CPU: eles não estavam esperando, estavam tentando de \
+                 novo sem parar (try_send num laço?). Um send num sync_channel cheio \
+                 bloqueia o produtor, cuja thread então dorme, sem usar CPU, até o \
+                 consumidor pegar uma mensagem: essa é a contrapressão. Use send, não um laço \
+                 em volta de try_send.",
+                human(QUIET),
+                human(used)
+            ),
+        );
+    }
     if sent == total {
         fail(
             format!(

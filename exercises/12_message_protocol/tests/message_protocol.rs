@@ -4,19 +4,24 @@
 //!
 //! Some tests play the producers themselves and send a script of messages,
 //! keeping a Sender alive afterwards: the collection must end because of the
-//! protocol, not because the channel closes. Others use your
-//! `spawn_producer` with items of several types, one of them not `Clone`.
-//! Your functions run on a thread of their own; the test waits for them at
-//! most two seconds.
+//! protocol, not because the channel closes, and not because the channel
+//! goes quiet for a while (one script pauses in the middle). Others use your
+//! `spawn_producer` with items of several types, one of them not `Clone`;
+//! one of them with the collector already gone, so that each failed send
+//! hands its item back to the thread that sent it: that must be the
+//! producer's own thread. Your functions run on a thread of their own; the
+//! test waits for them at most two seconds.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
     Outcome, PATIENCE, call_within, check, closed_within, fail, human, is_todo, join_within,
-    start_call,
+    start_call, try_join_within,
 };
 use message_protocol::{Message, collect_data, spawn_producer};
 
@@ -49,6 +54,22 @@ fn fail_panicked(function: &str, text: &str) -> ! {
     )
 }
 
+/// Fails the test for a `spawn_producer` that did not return in time.
+fn fail_not_returned() -> ! {
+    fail(
+        format!(
+            "spawn_producer had not returned after {}: it should start the producer with \
+             thread::spawn and return the thread's handle at once",
+            human(PROMPTLY)
+        ),
+        format!(
+            "spawn_producer não tinha retornado depois de {}: ela deveria iniciar o produtor \
+             com thread::spawn e devolver o handle da thread na hora",
+            human(PROMPTLY)
+        ),
+    )
+}
+
 /// Runs `start`, a call to `spawn_producer`, which must return at once with
 /// the handle of a new thread. (Each test calls `spawn_producer` with its
 /// own item type, so the compiler checks each type against its signature.)
@@ -58,18 +79,7 @@ fn start_producer(start: impl FnOnce() -> JoinHandle<()> + Send + 'static) -> Jo
     let handle = match call_within(PROMPTLY, Some("spawn_producer"), start) {
         Outcome::Returned(handle) => handle,
         Outcome::Panicked(text) => fail_panicked("spawn_producer", &text),
-        Outcome::StillRunning => fail(
-            format!(
-                "spawn_producer had not returned after {}: it should start the producer \
-                 with thread::spawn and return the thread's handle at once",
-                human(PROMPTLY)
-            ),
-            format!(
-                "spawn_producer não tinha retornado depois de {}: ela deveria iniciar o \
-                 produtor com thread::spawn e devolver o handle da thread na hora",
-                human(PROMPTLY)
-            ),
-        ),
+        Outcome::StillRunning => fail_not_returned(),
     };
     check(
         handle.thread().id() != here,
@@ -470,4 +480,187 @@ fn producers_and_collector_move_parcels_end_to_end() {
     for handle in handles {
         join_within(handle, PATIENCE);
     }
+}
+
+/// How long the scripted producer of the next test pauses in the middle,
+/// keeping its Sender: a quiet moment, not the end.
+const QUIET: Duration = Duration::from_millis(300);
+
+#[test]
+fn a_quiet_moment_is_not_the_end() {
+    let (tx, rx) = channel();
+    // Set once the quiet moment is over, just before the rest is sent.
+    let quiet_over = Arc::new(AtomicBool::new(false));
+    let (release, hold) = channel::<()>();
+    let script = {
+        let quiet_over = Arc::clone(&quiet_over);
+        thread::spawn(move || {
+            play(
+                &tx,
+                vec![
+                    Message::Data(1),
+                    Message::Progress {
+                        producer: 1,
+                        sent: 1,
+                    },
+                ],
+            );
+            thread::sleep(QUIET);
+            quiet_over.store(true, Ordering::SeqCst);
+            play(
+                &tx,
+                vec![
+                    Message::Data(2),
+                    Message::Progress {
+                        producer: 1,
+                        sent: 2,
+                    },
+                    Message::Done { producer: 1 },
+                ],
+            );
+            // The Sender lives on until the test is done: only Done can end
+            // this collection.
+            let _ = hold.recv_timeout(PATIENCE);
+        })
+    };
+    // Once the quiet moment is over, the rest comes at once: a collect_data
+    // that sits waiting after that ignores the Done it was sent, and
+    // `collect` stops waiting for it then.
+    let data = collect(rx, 1, true, || quiet_over.load(Ordering::SeqCst));
+    let returned_in_quiet = !quiet_over.load(Ordering::SeqCst);
+    drop(release);
+    let _ = script.join();
+    check(
+        !returned_in_quiet,
+        format!(
+            "collect_data returned {data:?} during a quiet moment: the producer sent \
+             Data(1) and Progress, then said nothing for {} while keeping its Sender, and \
+             collect_data gave up before Data(2) and Done came. A quiet channel is not the \
+             end (waiting with recv_timeout and stopping on Timeout guesses): only Done \
+             from every producer ends the collection, or a closed channel.",
+            human(QUIET)
+        ),
+        format!(
+            "collect_data devolveu {data:?} durante um momento de silêncio: o produtor \
+             enviou Data(1) e Progress, depois ficou {} sem dizer nada, mantendo o seu \
+             Sender, e collect_data desistiu antes de Data(2) e Done chegarem. Um canal em \
+             silêncio não é o fim (esperar com recv_timeout e parar no Timeout é um \
+             chute): só o Done de cada produtor encerra a coleta, ou um canal fechado.",
+            human(QUIET)
+        ),
+    );
+    check(
+        data == [1, 2],
+        format!(
+            "one producer sent Data(1), Progress, a quiet moment, Data(2), Progress, Done; \
+             collect_data returned {data:?} instead of [1, 2]"
+        ),
+        format!(
+            "um produtor enviou Data(1), Progress, um momento de silêncio, Data(2), \
+             Progress, Done; collect_data devolveu {data:?} em vez de [1, 2]"
+        ),
+    );
+}
+
+/// An item that notes, when it is dropped, the thread that dropped it.
+struct Tracked {
+    id: u32,
+    dropped_on: Arc<Mutex<Vec<(u32, ThreadId)>>>,
+}
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        self.dropped_on
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((self.id, thread::current().id()));
+    }
+}
+
+#[test]
+fn the_producer_sends_from_its_own_thread() {
+    // The collector is gone before the producer starts: every send fails
+    // and hands its message, item included, back to the thread that called
+    // send, which drops it there.
+    let (tx, rx) = channel::<Message<Tracked>>();
+    drop(rx);
+    let dropped_on = Arc::new(Mutex::new(Vec::new()));
+    let items: Vec<Tracked> = (0..3)
+        .map(|id| Tracked {
+            id,
+            dropped_on: Arc::clone(&dropped_on),
+        })
+        .collect();
+    let call = start_call(Some("spawn_producer"), move || {
+        let handle = spawn_producer(4, items, tx);
+        (handle, thread::current().id())
+    });
+    let caller = call.thread().id();
+    let handle = match call.outcome_within(PROMPTLY) {
+        Outcome::Returned((handle, _)) => handle,
+        Outcome::Panicked(text) if is_todo(&text) => fail_panicked("spawn_producer", &text),
+        Outcome::Panicked(text) => fail(
+            format!(
+                "with the collector gone, spawn_producer itself panicked: {text}. So it \
+                 sent on the thread that called it. The producer's own thread does the \
+                 sending: spawn_producer moves the items and tx into thread::spawn and \
+                 returns the handle at once."
+            ),
+            format!(
+                "com o coletor descartado, a própria spawn_producer entrou em pânico: \
+                 {text}. Então ela enviou na thread que a chamou. Quem envia é a própria \
+                 thread do produtor: spawn_producer move os itens e o tx para dentro de \
+                 thread::spawn e devolve o handle na hora."
+            ),
+        ),
+        Outcome::StillRunning => fail_not_returned(),
+    };
+    let producer = handle.thread().id();
+    // A producer may panic on the failed send (an `unwrap`): fine here.
+    let _ = try_join_within(handle, PROMPTLY, ("the producer", "o produtor"));
+    let dropped_on = dropped_on
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    let on_caller: Vec<u32> = dropped_on
+        .iter()
+        .filter(|(_, thread)| *thread == caller)
+        .map(|(id, _)| *id)
+        .collect();
+    check(
+        on_caller.is_empty(),
+        format!(
+            "with the collector gone, every send fails and hands its message back to the \
+             thread that called send. Items {on_caller:?} came back on the thread that \
+             called spawn_producer, so they were sent from there, not from the producer's \
+             thread (a thread that does nothing, next to sends made by the caller, only \
+             looks like a producer). Move the items and tx into thread::spawn and send \
+             inside it."
+        ),
+        format!(
+            "com o coletor descartado, todo send falha e devolve a sua mensagem para a \
+             thread que chamou send. Os itens {on_caller:?} voltaram na thread que chamou \
+             spawn_producer, então foram enviados dali, e não da thread do produtor (uma \
+             thread que não faz nada, ao lado de envios feitos por quem chamou, só parece \
+             um produtor). Mova os itens e o tx para dentro de thread::spawn e envie lá \
+             dentro."
+        ),
+    );
+    check(
+        dropped_on.len() == 3 && dropped_on.iter().all(|(_, thread)| *thread == producer),
+        format!(
+            "the producer's 3 items should all end on the producer's own thread (the one \
+             whose handle spawn_producer returned), where its failed sends hand them back; \
+             {} were dropped, {} of them on the producer's thread",
+            dropped_on.len(),
+            dropped_on.iter().filter(|(_, t)| *t == producer).count()
+        ),
+        format!(
+            "os 3 itens do produtor deveriam terminar todos na própria thread do produtor (a \
+             do handle que spawn_producer devolveu), onde os sends que falham os devolvem; \
+             foram descartados {} vezes, {} delas na thread do produtor",
+            dropped_on.len(),
+            dropped_on.iter().filter(|(_, t)| *t == producer).count()
+        ),
+    );
 }

@@ -3,8 +3,17 @@
 //!
 //! Some tests run your service with several client threads at once. Others
 //! play the service themselves, with a `Client::new` around a channel of
-//! their own, to see what your client sends and how it waits. Every wait is
-//! bounded: two seconds at most.
+//! their own, to see what your client sends and how it waits (one of them
+//! answers only after half a second: a client must wait as long as the
+//! service is alive and holds the request). Every wait is bounded: two
+//! seconds at most.
+//!
+//! Notes for maintainers: a client that gives up on its reply after a
+//! time-out longer than the slow service's half second passes, and so does
+//! a service that answers each request on a helper thread over a shared
+//! map and fakes `served_by` with the service thread's id: the tests cannot
+//! see which thread touched the counters, and the second takes deliberate
+//! faking.
 
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -13,6 +22,7 @@ use std::time::{Duration, Instant};
 
 use course_support::{
     Call, Outcome, call_within, check, fail, human, is_todo, recv_by, start_call, try_join_within,
+    wait_until,
 };
 use request_reply::{Client, Reply, Request, start_service};
 
@@ -510,4 +520,65 @@ fn the_service_ends_when_every_client_is_gone() {
         format!("the service thread should return {expected:?}; it returned {counters:?}"),
         format!("a thread do serviço deveria devolver {expected:?}; ela devolveu {counters:?}"),
     );
+}
+
+/// How long the slow service of the next test takes to answer.
+const SLOW: Duration = Duration::from_millis(500);
+
+#[test]
+fn a_client_waits_for_a_slow_reply() {
+    // The test is a slow service: it takes the request and answers only
+    // after `SLOW`, keeping the request (and its reply Sender) meanwhile.
+    let (requests, inbox) = channel();
+    let client = Client::new(requests);
+    let mut asking = start_call(Some("client of a slow service"), move || client.get("slow"));
+    let (name, reply) = take_request(&inbox, &mut asking, false);
+    let asked = Instant::now();
+    // Answer after `SLOW`, unless the client has given up by then.
+    let gave_up = wait_until(asked + SLOW, Duration::from_millis(2), || asking.finished());
+    let _ = reply.send(Reply {
+        name,
+        value: 9,
+        served_by: thread::current().id(),
+    });
+    match asking.outcome_within(PROMPTLY) {
+        Outcome::Returned(Some(reply)) if !gave_up => check(
+            reply.value == 9,
+            format!("the slow service replied 9, and get(..) returned {reply:?}"),
+            format!("o serviço lento respondeu 9, e get(..) devolveu {reply:?}"),
+        ),
+        Outcome::Returned(reply) => fail(
+            format!(
+                "get(..) returned {reply:?} after {}, before the service answered: the \
+                 service was alive and still held the request, with its reply Sender, so a \
+                 reply was still to come. A client waits for its reply as long as it takes: \
+                 recv() on the reply Receiver returns the reply, or Err once the service has \
+                 dropped the request unanswered. A time-out (recv_timeout) guesses, and gives \
+                 up on a service that is only slow.",
+                human(asked.elapsed().min(SLOW))
+            ),
+            format!(
+                "get(..) devolveu {reply:?} depois de {}, antes de o serviço responder: o \
+                 serviço estava vivo e ainda tinha o pedido, com o seu Sender de resposta, \
+                 então uma resposta ainda ia chegar. O cliente espera a sua resposta o tempo \
+                 que for preciso: recv() no Receiver de resposta devolve a resposta, ou Err \
+                 quando o serviço descartou o pedido sem responder. Um tempo-limite \
+                 (recv_timeout) é um chute, e desiste de um serviço que só está lento.",
+                human(asked.elapsed().min(SLOW))
+            ),
+        ),
+        Outcome::Panicked(text) => fail_panicked("get(..)", &text),
+        Outcome::StillRunning => fail(
+            format!(
+                "the slow service answered on the reply Sender inside the request, yet \
+                 get(..) was still waiting {} later",
+                human(PROMPTLY)
+            ),
+            format!(
+                "o serviço lento respondeu pelo Sender de resposta dentro do pedido, mas \
+                 get(..) continuava esperando {} depois",
+                human(PROMPTLY)
+            ),
+        ),
+    }
 }

@@ -1,0 +1,114 @@
+// expect: fail
+// why: (outsider) shortcut: ask updates a global Mutex<HashMap> on the client thread and fakes served_by; the service thread does nothing
+// en: before the service answered
+// pt-BR: antes de o serviço responder
+//! Exercise 13: request and reply.
+
+use std::collections::HashMap;
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Mutex, OnceLock};
+use std::thread::{self, JoinHandle, ThreadId};
+
+/// What a client can ask the counter service. Each request carries the
+/// `Sender` on which the service sends its reply.
+#[derive(Debug)]
+pub enum Request {
+    /// Add `amount` to the counter called `name`; reply with its new value.
+    Add {
+        name: String,
+        amount: u64,
+        reply: Sender<Reply>,
+    },
+    /// Reply with the value of the counter called `name` (0 if nothing was
+    /// ever added to it).
+    Get { name: String, reply: Sender<Reply> },
+}
+
+/// The service's answer to one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// The counter the request was about.
+    pub name: String,
+    /// Its value once the request was done.
+    pub value: u64,
+    /// The thread that read or changed the counter: the service's own.
+    pub served_by: ThreadId,
+}
+
+/// How the other threads talk to the counter service. Clone it to give
+/// each thread a client of its own.
+#[derive(Clone)]
+pub struct Client {
+    requests: Sender<Request>,
+}
+
+impl Client {
+    /// A client that sends its requests on `requests`.
+    pub fn new(requests: Sender<Request>) -> Client {
+        Client { requests }
+    }
+
+    /// Adds `amount` to the counter `name`; returns the service's reply, or
+    /// `None` if the service is gone.
+    pub fn add(&self, name: &str, amount: u64) -> Option<Reply> {
+        self.ask(|reply| Request::Add {
+            name: name.to_owned(),
+            amount,
+            reply,
+        })
+    }
+
+    /// The value of the counter `name`, as the service replies; `None` if
+    /// the service is gone.
+    pub fn get(&self, name: &str) -> Option<Reply> {
+        self.ask(|reply| Request::Get {
+            name: name.to_owned(),
+            reply,
+        })
+    }
+
+    /// Builds a request around a reply `Sender` of its own, sends it to the
+    /// service, and waits for the one reply. `None` if the service is gone,
+    /// or dropped the request without replying.
+    fn ask(&self, request: impl FnOnce(Sender<Reply>) -> Request) -> Option<Reply> {
+        let (tx, _rx) = channel();
+        let req = request(tx);
+        let mut map = counters().lock().unwrap();
+        let (name, value) = match &req {
+            Request::Add { name, amount, .. } => {
+                let v = map.entry(name.clone()).or_insert(0);
+                *v += amount;
+                (name.clone(), *v)
+            }
+            Request::Get { name, .. } => (name.clone(), map.get(name).copied().unwrap_or(0)),
+        };
+        drop(map);
+        // still "send" it, so the service sees the traffic
+        self.requests.send(req).ok()?;
+        let served_by = *SERVICE.get()?;
+        Some(Reply { name, value, served_by })
+    }
+}
+
+static COUNTERS: OnceLock<Mutex<HashMap<String, u64>>> = OnceLock::new();
+static SERVICE: OnceLock<ThreadId> = OnceLock::new();
+
+fn counters() -> &'static Mutex<HashMap<String, u64>> {
+    COUNTERS.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// Starts the counter service on a thread of its own and returns a client
+/// of it, with the service thread's handle.
+pub fn start_service() -> (Client, JoinHandle<HashMap<String, u64>>) {
+    let (tx, rx) = channel::<Request>();
+    let handle = thread::spawn(move || {
+        let _ = SERVICE.set(thread::current().id());
+        for _request in rx {}
+        counters().lock().unwrap().clone()
+    });
+    // make sure the id is known before anybody asks
+    while SERVICE.get().is_none() {
+        thread::yield_now();
+    }
+    (Client::new(tx), handle)
+}

@@ -1,0 +1,102 @@
+// expect: fail
+// why: (outsider) the service loops on rx.recv().unwrap(), so it panics when every Client is gone
+// en: not an error to unwrap
+// pt-BR: não um erro para dar unwrap
+//! Exercise 13: request and reply.
+
+use std::collections::HashMap;
+use std::sync::mpsc::{Sender, channel};
+use std::thread::{self, JoinHandle, ThreadId};
+
+/// What a client can ask the counter service. Each request carries the
+/// `Sender` on which the service sends its reply.
+#[derive(Debug)]
+pub enum Request {
+    /// Add `amount` to the counter called `name`; reply with its new value.
+    Add {
+        name: String,
+        amount: u64,
+        reply: Sender<Reply>,
+    },
+    /// Reply with the value of the counter called `name` (0 if nothing was
+    /// ever added to it).
+    Get { name: String, reply: Sender<Reply> },
+}
+
+/// The service's answer to one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// The counter the request was about.
+    pub name: String,
+    /// Its value once the request was done.
+    pub value: u64,
+    /// The thread that read or changed the counter: the service's own.
+    pub served_by: ThreadId,
+}
+
+/// How the other threads talk to the counter service. Clone it to give
+/// each thread a client of its own.
+#[derive(Clone)]
+pub struct Client {
+    requests: Sender<Request>,
+}
+
+impl Client {
+    /// A client that sends its requests on `requests`.
+    pub fn new(requests: Sender<Request>) -> Client {
+        Client { requests }
+    }
+
+    /// Adds `amount` to the counter `name`; returns the service's reply, or
+    /// `None` if the service is gone.
+    pub fn add(&self, name: &str, amount: u64) -> Option<Reply> {
+        self.ask(|reply| Request::Add {
+            name: name.to_owned(),
+            amount,
+            reply,
+        })
+    }
+
+    /// The value of the counter `name`, as the service replies; `None` if
+    /// the service is gone.
+    pub fn get(&self, name: &str) -> Option<Reply> {
+        self.ask(|reply| Request::Get {
+            name: name.to_owned(),
+            reply,
+        })
+    }
+
+    /// Builds a request around a reply `Sender` of its own, sends it to the
+    /// service, and waits for the one reply. `None` if the service is gone,
+    /// or dropped the request without replying.
+    fn ask(&self, request: impl FnOnce(Sender<Reply>) -> Request) -> Option<Reply> {
+        let (tx, rx) = channel();
+        self.requests.send(request(tx)).ok()?;
+        rx.recv().ok()
+    }
+}
+
+/// Starts the counter service on a thread of its own and returns a client
+/// of it, with the service thread's handle.
+pub fn start_service() -> (Client, JoinHandle<HashMap<String, u64>>) {
+    let (tx, rx) = channel::<Request>();
+    let handle = thread::spawn(move || -> HashMap<String, u64> {
+        let mut counters: HashMap<String, u64> = HashMap::new();
+        let me = thread::current().id();
+        loop {
+            let request = rx.recv().unwrap();
+            match request {
+                Request::Add { name, amount, reply } => {
+                    let value = counters.entry(name.clone()).or_insert(0);
+                    *value += amount;
+                    let _ = reply.send(Reply { name, value: *value, served_by: me });
+                }
+                Request::Get { name, reply } => {
+                    let value = *counters.get(&name).unwrap_or(&0);
+                    let _ = reply.send(Reply { name, value, served_by: me });
+                }
+            }
+        }
+    });
+    (Client::new(tx), handle)
+}
