@@ -1,7 +1,7 @@
 // expect: fail
-// why: (outsider) producers loop on try_send until it stops saying Full: backpressure by burning a core; it passed until the test measured their CPU time while the channel was full
-// en: they were trying again and again
-// pt-BR: estavam tentando de novo sem parar
+// why: (outsider) producers loop on try_send until it stops saying Full: backpressure by burning a core; it passed until the test watched the producers (awake or asleep, CPU time) while the channel was full
+// en: trying again and again
+// pt-BR: tentando de novo sem parar
 //! Exercise 11: bounded channels.
 //!
 //! Instructions: README.md (English) · README.pt-BR.md (português)

@@ -1,7 +1,7 @@
 // expect: fail
 // why: the producers retry try_send with thread::yield_now() instead of blocking in send: the right messages, a core burnt while the channel is full
-// en: they were trying again and again
-// pt-BR: estavam tentando de novo sem parar
+// en: trying again and again
+// pt-BR: tentando de novo sem parar
 //! Exercise 11: bounded channels.
 //!
 //! Instructions: README.md (English) · README.pt-BR.md (português)
