@@ -487,3 +487,26 @@ fn a_build_that_passed_before_is_not_tested_again() {
     assert_eq!(count(), 3);
     fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn a_file_put_back_with_its_old_time_is_judged_by_its_content() {
+    let root = copy_of_fixture("old-time");
+    let lib = root.join("exercises/02_fails/src/lib.rs");
+    let wrong = fs::read(&lib).unwrap();
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000);
+    let verify = || xtask_in(&root, "en", &["verify", "02"]).assert();
+    verify().failure().stdout(contains("expected 42, got 41"));
+    fs::copy(root.join("solutions/02_fails/src/lib.rs"), &lib).unwrap();
+    verify().success();
+    // As `mv` from a backup, `cp -p` or an editor's revert leave it: the
+    // old content with its old modification time, older than the build.
+    fs::write(&lib, &wrong).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&lib)
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    verify().failure().stdout(contains("expected 42, got 41"));
+    fs::remove_dir_all(&root).unwrap();
+}
