@@ -320,6 +320,34 @@ fn a_long_panic_that_ends_is_not_an_endless_flood() {
 }
 
 #[test]
+fn an_answer_that_prints_a_pass_and_exits_does_not_pass() {
+    // It prints libtest's lines for both tests, then `exit(0)`: only
+    // libtest's own record of a finished test makes a pass.
+    xtask_in(&hostile(), "en", &["verify", "07"])
+        .assert()
+        .code(1)
+        .stdout(contains("passes").not())
+        .stdout(contains("the tests crashed (exit code 0)"))
+        .stdout(contains("may have called std::process::exit"));
+}
+
+#[test]
+fn a_test_that_chatters_beside_others_leaves_every_verdict_its_own() {
+    // Four tests, one printing 2,000 lines: each verdict is the test's
+    // own, every time.
+    for _ in 0..5 {
+        xtask_in(&hostile(), "en", &["verify", "08"])
+            .assert()
+            .code(1)
+            .stdout(contains("1 test failed, 3 passed"))
+            .stdout(contains("✗ c_fails"))
+            .stdout(contains("expected 42, got 41"))
+            .stdout(contains("crashed").not())
+            .stdout(contains("a thread started by the code").not());
+    }
+}
+
+#[test]
 #[cfg(unix)]
 fn a_copied_course_runs_its_own_programs() {
     // Built once, then copied with its build folder, as a learner copies a

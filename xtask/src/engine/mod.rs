@@ -18,6 +18,7 @@ pub mod json;
 pub mod judge;
 pub mod libtest;
 pub mod process;
+pub mod schedule;
 pub mod shipped;
 pub mod stage;
 
