@@ -18,8 +18,13 @@
 //! 6. the whole solution test suite, warm (`cargo xtask verify --solutions`
 //!    and plain `cargo test` of the solutions workspace).
 //!
-//! `--smoke` runs each warm measurement once and skips the cold one: it
-//! proves the benchmark still works, quickly enough for the test suite.
+//! 7. the learner's path: at every step, `verify` against `verify NN` of
+//!    the exercise that decides, a save in watch mode, and the solved
+//!    exercise's own tests ([`crate::commands::bench_path`]).
+//!
+//! `--smoke` runs each warm measurement once, skips the cold one and
+//! measures only the first and last steps of the path: it proves the
+//! benchmark still works, quickly enough for the test suite.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -29,6 +34,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::RunError;
+use crate::commands::bench_path;
 use crate::engine::build as compile;
 use crate::engine::course::Course;
 use crate::engine::process::{self, Ending, Limits};
@@ -77,8 +83,10 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
     rows.push(bench.watch()?);
     rows.extend(bench.hang_and_flood(ui)?);
     rows.push(bench.solutions()?);
+    let steps = bench.path(options.smoke)?;
 
-    let report = render(&rows, options);
+    let mut report = render(&rows, options);
+    report.push_str(&crate::commands::bench_path::render(&steps, bench.runs));
     print!("{report}");
     if let Some(path) = &options.write {
         // Comparisons made once, by hand (with another version of the
@@ -98,7 +106,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
         );
     }
     let _ = fs::remove_dir_all(&bench.copy);
-    Ok(rows.iter().all(|r| r.met))
+    Ok(rows.iter().all(|r| r.met) && steps.iter().all(bench_path::Step::met))
 }
 
 /// One benchmark run: a solved copy of the course and where it builds.
@@ -300,6 +308,27 @@ impl Bench<'_> {
             peaks.push(peak);
         }
         Ok(vec![hang_row(hangs, limit), flood_row(floods, &peaks)])
+    }
+
+    /// The learner's path (7): every step, or the first and last.
+    fn path(&self, smoke: bool) -> Result<Vec<bench_path::Step>, RunError> {
+        let timed_run = |dir: &Path, target: &Path, args: &[&str]| -> Result<Duration, RunError> {
+            Ok(timed(xtask(dir, target, args))?)
+        };
+        let watched = |dir: &Path, target: &Path, file: &Path, runs: usize| {
+            watch_latency(dir, target, file, runs).map_err(RunError::from)
+        };
+        let measure = bench_path::Measure {
+            course: self.course,
+            runs: self.runs,
+            dir: self.dir.clone(),
+            timed: &timed_run,
+            watch: &watched,
+            median,
+            copy_tree,
+            only_ends: smoke,
+        };
+        measure.steps()
     }
 
     /// Row 6, the whole solution test suite, warm: the runner's

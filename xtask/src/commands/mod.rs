@@ -4,6 +4,7 @@
 //! view of the course starts with.
 
 pub mod bench;
+pub mod bench_path;
 pub mod check;
 pub mod hint;
 pub mod list;
