@@ -15,9 +15,11 @@
 //!
 //! - in course order: the lowest exercise with work left goes first, so the
 //!   exercise that decides is never queued behind later ones;
-//! - with [`Scope::UntilFirstFailure`], nothing starts for an exercise while
-//!   an earlier one is still being built: what could only be a speculative
-//!   run never takes a core from the compiler that builds the answer;
+//! - with [`Scope::UntilFirstFailure`], nothing starts for an exercise until
+//!   every earlier one has passed: no test past the exercise that decides
+//!   ever runs, and none takes a core from the deciding exercise's tests or
+//!   from the compiler that builds it (passes are remembered, so the
+//!   exercises before the learner's are found at once);
 //! - once the answer is known (or the caller cancels), nothing more starts,
 //!   and what runs is ended through the shared `stop` flag.
 //!
@@ -218,8 +220,10 @@ impl Coordinator<'_> {
             if !self.stopping() {
                 self.dispatch(&work);
             }
+            // Nothing running after a dispatch: nothing more can start
+            // until the feed brings more.
             let busy = self.work.iter().any(Work::in_flight);
-            if self.feed_done && !busy && (self.stopping() || !self.has_work()) {
+            if self.feed_done && !busy {
                 break;
             }
             match inbox.recv_timeout(Duration::from_millis(25)) {
@@ -243,12 +247,6 @@ impl Coordinator<'_> {
 
     fn stopping(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
-    }
-
-    fn has_work(&self) -> bool {
-        self.work
-            .iter()
-            .any(|w| w.verdict.is_none() && w.built.is_some())
     }
 
     fn hear(&mut self, msg: Msg) -> io::Result<()> {
@@ -307,20 +305,18 @@ impl Coordinator<'_> {
     fn next_unit(&mut self) -> Option<Unit> {
         let until_first_failure = self.options.scope == Scope::UntilFirstFailure;
         for (index, exercise) in self.exercises.iter().enumerate() {
+            // With `UntilFirstFailure`, an exercise whose verdict is not
+            // known yet decides: nothing after it starts.
+            if until_first_failure && index > 0 && self.work[index - 1].verdict.is_none() {
+                return None;
+            }
             let w = &mut self.work[index];
-            let Some((compiled, run_dir)) = &w.built else {
-                // Not built yet: nothing after it may start while it is
-                // (unless every exercise is to be judged anyway). Once the
-                // feed is done, an exercise never built has a verdict or
-                // never will.
-                if until_first_failure && w.verdict.is_none() && !self.feed_done {
-                    return None;
-                }
-                continue;
-            };
             if w.verdict.is_some() {
                 continue;
             }
+            let Some((compiled, run_dir)) = &w.built else {
+                continue;
+            };
             if let Some(exe) = w.unlisted.pop_front() {
                 w.listing += 1;
                 return Some(Unit::List {
