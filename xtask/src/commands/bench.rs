@@ -697,19 +697,22 @@ fn render(rows: &[Row], options: &flags::Bench) -> String {
         out,
         "\nHow to read it:\n\n\
          - Cold: both sides compile the same crates, so cargo (rustc) is the floor. The \
-         runner also runs every exercise's tests, each as soon as cargo has built it, so \
-         what it adds is the tail of the tests that cargo built last (exercise 06's test \
-         stays quiet for 2.2 s by design). Row 1b divides row 1 by the number of \
+         runner also runs every exercise's tests, in course order, each exercise once \
+         every earlier one has passed, so what it adds is the tests of the exercises \
+         that cargo built last. Row 1b divides row 1 by the number of \
          exercises; row 1c is everything the runner and cargo wrote in the target folder \
          (the runner's own build included), per exercise.\n\
          - Warm, nothing changed: the runner remembers passes under a key that covers the \
          build, the language, the limits and the runner itself, so it asks cargo whether \
          anything changed and runs no test; `cargo test` runs them all.\n\
          - One exercise edited: both sides rebuild it and run its tests.\n\
-         - The solution suite: nothing is remembered for the solutions; the runner starts \
-         the exercises' test executables side by side (two per core: most of a test's time \
-         is spent waiting on channels and sleeps), where `cargo test` runs them one after \
-         another; that is why the ratio can be below 1.\n\
+         - The solution suite: nothing is remembered for the solutions; the runner runs \
+         each test in a process of its own (two per core: most of a test's time is spent \
+         waiting on channels and sleeps), one exercise after another, and lists each \
+         test executable first; `cargo test` runs each executable's tests in one process.\n\
+         - The path: what a learner at step k waits for. `verify` should cost no more than \
+         the deciding exercise alone: the exercises before it are remembered passes, and \
+         nothing after it runs.\n\
          - Hang: the verdict comes at the exercise's time limit plus the time to end the \
          process group and report. Flood: the output limit (1 MiB) is crossed in \
          milliseconds, then the test gets a moment to end by itself (a long message ends, \
