@@ -115,14 +115,19 @@ fn main() -> ExitCode {
 /// Finds the course and runs the command: the one place that knows them
 /// all.
 fn run(flags: &flags::Flags, ui: &Ui) -> Result<bool, RunError> {
-    if flags.command == Command::Help {
-        print!("{}", messages::help(ui.lang));
-        return Ok(true);
+    match &flags.command {
+        Command::Help => {
+            print!("{}", messages::help(ui.lang));
+            return Ok(true);
+        }
+        // Each folder is a course of its own.
+        Command::Grade(options) => return commands::grade::run(ui, options),
+        _ => {}
     }
     let root = Course::locate(flags.root.as_deref(), ui.lang).map_err(RunError::Usage)?;
     let course = Course::load(root, ui.lang).map_err(RunError::Usage)?;
     match &flags.command {
-        Command::Help => unreachable!("handled above"),
+        Command::Help | Command::Grade(_) => unreachable!("handled above"),
         Command::Verify(options) => commands::verify::run(&course, ui, options),
         Command::List => commands::list::run(&course, ui),
         Command::Hint { exercise } => commands::hint::run(&course, ui, exercise.as_deref()),

@@ -5,8 +5,10 @@
 
 pub mod bench;
 pub mod check;
+pub mod grade;
 pub mod hint;
 pub mod list;
+pub mod report;
 pub mod reset;
 pub mod seal;
 pub mod solution;
