@@ -106,7 +106,41 @@ pub fn prepare(course: &Course) -> Result<Pristine, Unavailable> {
     if !found.is_empty() {
         differed.insert("support".to_owned(), found);
     }
+    if root.join("support").is_dir() {
+        runner_workspace(&course.root, &root)?;
+    }
     Ok(Pristine { root, differed })
+}
+
+/// The support library is a member of the runner's workspace
+/// (`workspace = "../xtask"`) and inherits its `[workspace.package]`
+/// fields; the copy gets a workspace of that name with that table alone,
+/// without the runner itself.
+fn runner_workspace(course_root: &Path, root: &Path) -> io::Result<()> {
+    let text = fs::read_to_string(course_root.join("xtask").join("Cargo.toml")).unwrap_or_default();
+    let mut manifest = String::from(
+        "# Written by `cargo xtask` for --pristine: the runner's workspace, as the\n\
+         # support library inherits from it.\n[workspace]\nresolver = \"3\"\nmembers = [\"../support\"]\n\n",
+    );
+    manifest.push_str(&section(&text, "[workspace.package]"));
+    write_if_changed(&root.join("xtask").join("Cargo.toml"), manifest.as_bytes())
+}
+
+/// The lines of a TOML table, from its header to the next header.
+fn section(text: &str, header: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            inside = trimmed == header;
+        }
+        if inside {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The course's git history: where the shipped files come from.
@@ -316,6 +350,15 @@ fn prune_folders(dir: &Path, keep: &BTreeSet<String>) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_is_cut_from_its_header_to_the_next() {
+        let text = "[workspace]\nmembers = []\n\n[workspace.package]\nedition = \"2024\"\n\n[package]\nname = \"x\"\n";
+        assert_eq!(
+            section(text, "[workspace.package]"),
+            "[workspace.package]\nedition = \"2024\"\n\n"
+        );
+    }
 
     #[test]
     fn stale_files_of_an_earlier_copy_are_removed() {
