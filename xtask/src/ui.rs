@@ -31,7 +31,6 @@ impl Ui {
     }
 
     /// A plain interface, for tests and for text that goes to files.
-    #[cfg(test)]
     pub fn plain(lang: Lang) -> Ui {
         Ui {
             lang,

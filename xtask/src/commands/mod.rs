@@ -6,8 +6,10 @@
 pub mod bench;
 pub mod bench_path;
 pub mod check;
+pub mod grade;
 pub mod hint;
 pub mod list;
+pub mod report;
 pub mod reset;
 pub mod seal;
 pub mod solution;

@@ -56,6 +56,16 @@ pub fn usage(lang: Lang, usage: &Usage) -> String {
             "{name} takes a positive whole number, not `{value}`",
             "{name} aceita um número inteiro positivo, não `{value}`"
         ),
+        Usage::BadFormat(value) => tr!(
+            lang,
+            "--format takes `text` or `json`, not `{value}`",
+            "--format aceita `text` ou `json`, não `{value}`"
+        ),
+        Usage::GradeNeedsFolders => tr!(
+            lang,
+            "grade needs the course folders to grade, e.g. `cargo xtask grade students/*/`",
+            "grade precisa das pastas do curso a avaliar, por exemplo `cargo xtask grade alunos/*/`"
+        ),
         Usage::Other(text) => tr!(
             lang,
             "cannot read the command line: {text}",
@@ -79,6 +89,14 @@ Commands:
                         (default: the last exercise you finished)
   reset EXERCISE        restore the shipped version (your version is saved first)
   watch                 verify again on every save (q quits, h hint, l list, s solution)
+
+For teachers (see TEACHING.md):
+  verify --all          judge every exercise, not only up to the first failure
+    --pristine          with the shipped tests, support library and manifests from git
+    --format json       one JSON document on stdout (Exercism's results.json, extended)
+    --junit PATH        also write a JUnit XML report
+  grade FOLDER...       grade several course folders (one per student) with the shipped
+                        tests: one table of exercises passed and tests edited
 
 For course maintainers:
   check [EXERCISE]      every solution passes, every shipped exercise fails, every answer of
@@ -108,6 +126,14 @@ Comandos:
                         (padrão: o último exercício concluído)
   reset EXERCÍCIO       restaura a versão original (a sua é salva antes)
   watch                 confere de novo a cada salvamento (q sai, h dica, l lista, s solução)
+
+Para professores (veja TEACHING.pt-BR.md):
+  verify --all          julga todos os exercícios, não só até a primeira falha
+    --pristine          com os testes, a biblioteca de apoio e os manifestos originais, do git
+    --format json       um documento JSON na saída (o results.json do Exercism, estendido)
+    --junit CAMINHO     grava também um relatório JUnit XML
+  grade PASTA...        avalia várias pastas do curso (uma por aluno) com os testes
+                        originais: uma tabela de exercícios aprovados e testes alterados
 
 Para quem mantém o curso:
   check [EXERCÍCIO]     toda solução passa, todo exercício original falha, toda resposta do
