@@ -118,14 +118,18 @@ fn test_names(compiled: &Compiled, dir: &Path) -> Vec<Vec<String>> {
 
 fn list(exe: &PathBuf, dir: &Path) -> Vec<String> {
     let mut command = Command::new(exe);
-    command.arg("--list").current_dir(dir);
+    command
+        .args(["--list", "--format", "terse"])
+        .current_dir(dir);
     let limits = Limits {
         time: Duration::from_secs(10),
         output: OUTPUT_LIMIT,
         memory_mib: None,
     };
     match process::run(&mut command, limits, None, &mut |_, _| {}) {
-        Ok(o) if o.success() => libtest::parse_list(&String::from_utf8_lossy(&o.stdout)),
+        Ok(o) if o.success() => {
+            libtest::parse_terse_list(&String::from_utf8_lossy(&o.stdout)).unwrap_or_default()
+        }
         _ => Vec::new(),
     }
 }
