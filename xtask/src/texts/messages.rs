@@ -678,6 +678,22 @@ pub fn check_monolingual(lang: Lang, label: &str, place: &str, call: &str) -> St
     )
 }
 
+pub fn check_banned(lang: Lang, place: &str, banned: &str, instead: &str) -> String {
+    tr!(
+        lang,
+        "{place}: \"{banned}\" is a rendering GLOSSARY.md bans from the Portuguese texts; write \"{instead}\"",
+        "{place}: \"{banned}\" é uma tradução que o GLOSSARY.md proíbe nos textos em português; escreva \"{instead}\""
+    )
+}
+
+pub fn check_glossary_unreadable(lang: Lang, why: &str) -> String {
+    tr!(
+        lang,
+        "GLOSSARY.md: its list of banned Portuguese renderings cannot be read: {why}",
+        "GLOSSARY.md: a lista de traduções proibidas em português não pode ser lida: {why}"
+    )
+}
+
 pub fn check_shipped_passes(lang: Lang, label: &str) -> String {
     tr!(
         lang,
