@@ -97,7 +97,7 @@ Exit codes: 0 all pass, 1 one does not, 2 usage or setup error, 130 interrupted.
         }
         Lang::PtBr => {
             "\
-cargo xtask: o executor do curso de canais
+cargo xtask: o corretor do curso de canais
 
 Comandos:
   verify [EXERCÍCIO]    confere os exercícios em ordem e para no primeiro que não passa
@@ -114,7 +114,7 @@ Para quem mantém o curso:
                         catálogo recebe o seu veredito, textos nos dois idiomas
                         (--repeat N, --no-catalogue, --no-lints)
   seal                  registra os arquivos originais (shipped-files.txt) depois de mudar um exercício
-  bench                 mede o executor contra o cargo
+  bench                 mede o corretor contra o cargo
 
 Opções:
   --lang en|pt-BR       idioma (padrão: LC_ALL, LC_MESSAGES ou LANG)
@@ -340,7 +340,7 @@ pub fn waiting_for_lock(lang: Lang) -> String {
     tr!(
         lang,
         "Waiting for another cargo (your editor's?) to release its lock…",
-        "Esperando outro cargo (o do seu editor?) liberar a trava…"
+        "Esperando outro cargo (o do seu editor?) liberar o lock dele…"
     )
 }
 
