@@ -3,7 +3,7 @@
 // en: did not end within 2.0 s after its input was closed
 // en: time-out
 // pt-BR: não terminou em 2,0 s depois que a entrada foi fechada
-// pt-BR: tempo esgotado
+// pt-BR: que para num time-out
 //! Exercise 06: the program that never ends.
 
 use std::env;

@@ -72,7 +72,7 @@ fn e0373_a_thread_closure_without_move() {
         "04",
         "E0373",
         "a closure that borrows may outlive the function",
-        "uma closure que empresta pode viver mais que a função",
+        "uma closure que pega emprestado pode viver mais que a função",
     );
 }
 

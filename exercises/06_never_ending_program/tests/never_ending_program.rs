@@ -383,7 +383,7 @@ impl Run {
                          interrompido; tinha impresso {printed} de {expected} mensagens. \
                          {all_pt}O receptor espera enquanto existir algum Sender, mesmo um que \
                          nunca envia: o tx original ainda está vivo na main? (Um consumidor \
-                         que para por tempo esgotado, e não pelo canal fechado, também termina \
+                         que para num time-out, e não pelo canal fechado, também termina \
                          tarde.)\n{}",
                         command_line(),
                         human(ENDS_WITHIN),

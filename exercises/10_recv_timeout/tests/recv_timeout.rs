@@ -105,7 +105,7 @@ fn ending_of(run: &Run, finished: bool) -> (Ending, Instant) {
             ),
             format!(
                 "watch entrou em pânico: {text}. Um Err de recv_timeout é uma notícia, não \
-                 uma falha: RecvTimeoutError::Timeout quer dizer que um compasso passou em \
+                 uma falha: RecvTimeoutError::Timeout quer dizer que uma batida passou em \
                  silêncio, RecvTimeoutError::Disconnected quer dizer que todos os Senders \
                  se foram. Trate os dois com match em vez de unwrap() ou expect()."
             ),
@@ -139,9 +139,9 @@ fn ending_of(run: &Run, finished: bool) -> (Ending, Instant) {
             format!(
                 "watch continuava esperando depois de {} por um produtor que ficou calado \
                  mas manteve o seu Sender. recv() (e rx.iter()) esperam enquanto existir \
-                 algum Sender, o que aqui é para sempre: um vigia precisa de tempo-limite. \
-                 rx.recv_timeout(beat) desiste depois de um compasso com \
-                 Err(RecvTimeoutError::Timeout); depois de {MAX_MISSED} desses seguidos, \
+                 algum Sender, o que aqui é para sempre: um vigia precisa de um time-out. \
+                 rx.recv_timeout(beat) desiste depois de uma batida com \
+                 Err(RecvTimeoutError::Timeout); depois de {MAX_MISSED} dessas seguidas, \
                  devolva WentSilent.",
                 human(PROMPTLY)
             ),
@@ -166,8 +166,8 @@ fn a_producer_that_drops_its_sender_finished() {
                 "o produtor enviou 5 mensagens, rápido, e descartou o seu Sender; watch \
                  devolveu WentSilent {{ received: {received} }}. Quando todos os Senders \
                  se vão, recv_timeout devolve Err(RecvTimeoutError::Disconnected) na hora: \
-                 é um fim limpo, não um compasso perdido. Só \
-                 Err(RecvTimeoutError::Timeout) é um compasso perdido."
+                 é um fim limpo, não uma batida perdida. Só \
+                 Err(RecvTimeoutError::Timeout) é uma batida perdida."
             ),
         );
     }
@@ -202,8 +202,8 @@ fn a_producer_that_keeps_its_sender_and_says_nothing_went_silent() {
                 "o produtor enviou 3 mensagens e depois se calou, mantendo o seu Sender; \
                  watch devolveu Finished {{ received: {received} }}. Finished é para \
                  Err(RecvTimeoutError::Disconnected), quando todos os Senders se foram. Um \
-                 Sender vivo mas calado dá Err(RecvTimeoutError::Timeout): um compasso \
-                 perdido, e depois de {MAX_MISSED} seguidos, WentSilent."
+                 Sender vivo mas calado dá Err(RecvTimeoutError::Timeout): uma batida \
+                 perdida, e depois de {MAX_MISSED} seguidas, WentSilent."
             ),
         );
     }
@@ -233,8 +233,8 @@ fn a_producer_that_keeps_its_sender_and_says_nothing_went_silent() {
         ),
         format!(
             "watch desistiu {} depois da última mensagem, mas silêncio são {MAX_MISSED} \
-             compassos perdidos seguidos ({MAX_MISSED} × {} = {}), contados a partir da \
-             última mensagem. Um Err(RecvTimeoutError::Timeout) é um compasso perdido, não \
+             batidas perdidas seguidas ({MAX_MISSED} × {} = {}), contados a partir da \
+             última mensagem. Um Err(RecvTimeoutError::Timeout) é uma batida perdida, não \
              o fim: conte-os, espere de novo, e recomece a contagem a cada mensagem.",
             human(quiet_for),
             human(BEAT),
@@ -258,10 +258,10 @@ fn a_pause_of_two_beats_is_not_silence() {
             human(pause)
         ),
         format!(
-            "o produtor enviou 2 mensagens, parou {} (dois compassos perdidos, menos que \
+            "o produtor enviou 2 mensagens, parou {} (duas batidas perdidas, menos que \
              {MAX_MISSED}), enviou mais 2 e descartou o seu Sender: o esperado era \
-             Finished {{ received: 4 }}, veio {ending:?}. Um Timeout não é o fim: conte o \
-             compasso perdido e chame recv_timeout de novo.",
+             Finished {{ received: 4 }}, veio {ending:?}. Um Timeout não é o fim: conte a \
+             batida perdida e chame recv_timeout de novo.",
             human(pause)
         ),
     );
@@ -289,10 +289,10 @@ fn every_message_starts_the_count_of_missed_beats_over() {
             human(at.saturating_duration_since(start))
         ),
         format!(
-            "o produtor enviou 8 mensagens com {} entre elas (um compasso perdido entre \
-             duas, nunca dois seguidos) e descartou o seu Sender: o esperado era \
+            "o produtor enviou 8 mensagens com {} entre elas (uma batida perdida entre \
+             duas, nunca duas seguidas) e descartou o seu Sender: o esperado era \
              Finished {{ received: 8 }}, veio {ending:?} cerca de {} depois da primeira \
-             mensagem. A contagem de compassos perdidos recomeça a cada mensagem, e a \
+             mensagem. A contagem de batidas perdidas recomeça a cada mensagem, e a \
              espera também: chame recv_timeout(beat) de novo a cada vez, em vez de \
              contar a partir do início.",
             human(pause),

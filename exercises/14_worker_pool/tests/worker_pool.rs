@@ -239,7 +239,7 @@ fn new_starts_one_thread_per_worker() {
         ),
         format!(
             "ThreadPool::new({WORKERS}) criou {} thread(s) de worker; um pool de {WORKERS} \
-             precisa de {WORKERS} workers, cada um na sua thread, todos dividindo o mesmo \
+             precisa de {WORKERS} workers, cada um na sua thread, todos compartilhando o mesmo \
              Receiver (Arc<Mutex<Receiver<Job>>>)",
             workers.len()
         ),
@@ -248,7 +248,7 @@ fn new_starts_one_thread_per_worker() {
     check(
         distinct.len() == workers.len() && !distinct.contains(&caller),
         "two workers share a thread, or a worker is the caller's own thread: each worker needs a thread::spawn of its own",
-        "dois workers dividem uma thread, ou um worker é a própria thread de quem chamou: cada worker precisa do seu próprio thread::spawn",
+        "dois workers compartilham uma thread, ou um worker é a própria thread de quem chamou: cada worker precisa do seu próprio thread::spawn",
     );
 }
 
@@ -306,7 +306,7 @@ fn the_workers_run_jobs_at_the_same_time() {
         format!(
             "no máximo {} tarefa(s) rodaram ao mesmo tempo: um pool com {started} \
              worker(s) não consegue rodar {WORKERS} tarefas lado a lado. Crie {WORKERS} \
-             workers que dividam o mesmo Receiver.",
+             workers que compartilhem o mesmo Receiver.",
             run.peak
         ),
     );
@@ -325,7 +325,7 @@ fn the_workers_run_jobs_at_the_same_time() {
         format!(
             "cada uma das {WORKERS} primeiras tarefas esperou até {} para ver as {WORKERS} \
              rodando juntas, mas no máximo {} rodaram ao mesmo tempo. Os workers se revezam: \
-             algum worker mantém o Mutex travado enquanto roda a tarefa? O guard do lock vive \
+             algum worker mantém o Mutex trancado enquanto roda a tarefa? O guard do lock vive \
              até o fim da instrução que o criou, e em `while let` ou `match` até o fim do \
              bloco inteiro. Tire a tarefa da fila num `let` separado, para o lock ser \
              liberado antes de `job()` rodar.",
@@ -342,7 +342,7 @@ fn the_workers_run_jobs_at_the_same_time() {
         ),
         format!(
             "todas as {} tarefas rodaram numa única thread; os {WORKERS} workers deveriam \
-             dividi-las",
+             reparti-las",
             run.ran.len()
         ),
     );

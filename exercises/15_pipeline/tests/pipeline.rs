@@ -356,7 +356,7 @@ fn each_stage_runs_on_a_thread_of_its_own() {
             all.len()
         ),
         format!(
-            "os três estágios dividiram {} thread(s): parse, transform e collect precisam \
+            "os três estágios compartilharam {} thread(s): parse, transform e collect precisam \
              cada um da sua thread, ligadas por dois canais",
             all.len()
         ),

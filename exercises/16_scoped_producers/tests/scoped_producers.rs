@@ -174,9 +174,9 @@ fn returned(run: &Run) -> &Run {
             ),
             format!(
                 "produce_lines não retornou em {} ({} resultados consumidos). O laço do \
-                 consumidor só acaba quando todos os Senders somem, e o scope só acaba quando \
+                 consumidor só acaba quando todos os Senders somem, e o escopo só acaba quando \
                  o laço acaba. Os clones dos produtores somem quando eles terminam, mas o tx \
-                 original vive dentro do scope: descarte-o depois de distribuir os clones, \
+                 original vive dentro do escopo: descarte-o depois de distribuir os clones, \
                  antes de receber.",
                 human(PATIENCE),
                 run.consumed.len()
@@ -291,7 +291,7 @@ fn the_producers_work_at_the_same_time() {
         ),
         format!(
             "a primeira chamada a make esperou {} por uma segunda rodando ao mesmo tempo, em \
-             vão: os produtores se revezaram. Crie todos os produtores no scope antes de \
+             vão: os produtores se revezaram. Crie todos os produtores no escopo antes de \
              esperar por qualquer um deles.",
             human(WAITS)
         ),
@@ -317,7 +317,7 @@ fn the_consumer_receives_while_the_producers_work() {
         ),
         format!(
             "o make esperou {} pelo primeiro resultado ser consumido, em vão: o consumidor só \
-             começou depois que os produtores terminaram. Receba dentro do scope, enquanto os \
+             começou depois que os produtores terminaram. Receba dentro do escopo, enquanto os \
              produtores rodam (`for result in rx`), em vez de fazer join neles antes ou \
              juntar os resultados no fim.",
             human(WAITS)

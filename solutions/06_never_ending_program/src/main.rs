@@ -22,7 +22,6 @@ fn main() {
     let (base_interval, messages) = settings();
     let (tx, rx): (Sender<String>, Receiver<String>) = channel();
 
-    // ✏️  Your code goes here / Seu código vai aqui.
     // One producer sends every line typed on the standard input, through a
     // clone of its own, until the input ends; then its thread ends and its
     // clone is dropped.

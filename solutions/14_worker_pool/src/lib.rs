@@ -25,7 +25,6 @@ impl ThreadPool {
     /// the next job, runs it, and waits again, until the queue closes.
     pub fn new(size: usize) -> ThreadPool {
         let (sender, receiver) = channel::<Job>();
-        // ✏️  Your code goes here / Seu código vai aqui.
         // One Receiver for every worker: the Mutex lets one worker at a time
         // take a job out, the Arc lets them all own it.
         let receiver = Arc::new(Mutex::new(receiver));
@@ -80,7 +79,6 @@ impl Drop for ThreadPool {
     /// Shuts the pool down: every job queued so far still runs, then every
     /// worker ends, and only then does `drop` return.
     fn drop(&mut self) {
-        // ✏️  Your code goes here / Seu código vai aqui.
         // Closing the queue first: the workers finish what is queued, then
         // their `recv()` returns `Err` and they leave their loops. Joining
         // before this would wait forever.

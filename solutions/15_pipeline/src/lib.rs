@@ -30,7 +30,6 @@ pub fn run_pipeline<A, B, C>(
     B: Send + 'static,
     C: Send + 'static,
 {
-    // ✏️  Your code goes here / Seu código vai aqui.
     let (parsed_tx, parsed_rx) = channel();
     let (transformed_tx, transformed_rx) = channel();
 

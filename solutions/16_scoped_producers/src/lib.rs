@@ -21,7 +21,6 @@ pub fn produce_lines<R: Send>(
     make: impl Fn(&str) -> R + Sync,
     mut consume: impl FnMut(R),
 ) {
-    // ✏️  Your code goes here / Seu código vai aqui.
     // Slices of `text`, not copies: every `&str` here points into it.
     let lines: Vec<&str> = text.lines().collect();
     let per_producer = lines.len().div_ceil(producers.max(1)).max(1);

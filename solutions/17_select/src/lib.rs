@@ -18,7 +18,6 @@ where
     T: Send + 'static,
     F: Fn(T) + Clone + Send + 'static,
 {
-    // ✏️  Your code goes here / Seu código vai aqui.
     (0..consumers)
         .map(|_| {
             // A crossbeam Receiver can be cloned: every clone takes from the
@@ -55,7 +54,6 @@ pub enum Event {
 /// A channel that closes while the other is still open is simply no longer
 /// listened to.
 pub fn monitor(alerts: Receiver<String>, readings: Receiver<u32>, quiet: Duration) -> Vec<Event> {
-    // ✏️  Your code goes here / Seu código vai aqui.
     let (mut alerts, mut readings) = (alerts, readings);
     let (mut alerts_open, mut readings_open) = (true, true);
     let mut log = Vec::new();

@@ -25,7 +25,6 @@ fn main() -> ExitCode {
         }
     };
 
-    // ✏️  Your code goes here / Seu código vai aqui.
     // Lines go out on one channel, shared by the workers; results come back
     // on another, to one consumer.
     let (line_tx, line_rx) = channel::<(usize, String)>();

@@ -197,11 +197,11 @@ fn e0373_closure_may_outlive(lang: Lang) -> String {
          closure that owns everything it uses: it cannot borrow `tx` or a counter from there.\n\
          Write `move ||` so the closure takes its variables along (clone first what you\n\
          still need outside: `let tx = tx.clone();`). In `thread::scope`, `move` fixes it too.",
-        "uma closure que empresta pode viver mais que a função\n\
+        "uma closure que pega emprestado pode viver mais que a função\n\
          A closure só pega emprestada uma variável local, mas pode continuar rodando depois\n\
          que a função terminou e a variável deixou de existir.\n\
          Uma thread pode durar mais que a função que a criou, por isso `thread::spawn` quer\n\
-         uma closure dona de tudo o que usa: ela não pode emprestar dali o `tx` ou um contador.\n\
+         uma closure dona de tudo o que usa: ela não pode pegar emprestado dali o `tx` ou um contador.\n\
          Escreva `move ||` para a closure levar as variáveis consigo (clone antes o que ainda\n\
          for usar do lado de fora: `let tx = tx.clone();`). Em `thread::scope`, `move` também resolve."
     )
@@ -221,8 +221,8 @@ fn e0277_trait_missing(lang: Lang) -> String {
          Com threads, quase sempre é `Send` (o valor pode ir para outra thread) ou `Sync` (pode\n\
          ser compartilhado entre threads, por `&` ou por um `Arc`).\n\
          `Rc` e `RefCell` não são nenhum dos dois: use `Arc` e `Mutex`. Um `Receiver` é `Send`, mas\n\
-         não `Sync`: uma thread pode ser dona dele, duas não podem dividi-lo, e `Arc<Receiver<_>>`\n\
-         falha; vários consumidores dividem `Arc<Mutex<Receiver<_>>>`. Um `T` enviado a uma thread\n\
+         não `Sync`: uma thread pode ser dona dele, duas não podem compartilhá-lo, e `Arc<Receiver<_>>`\n\
+         falha; vários consumidores compartilham `Arc<Mutex<Receiver<_>>>`. Um `T` enviado a uma thread\n\
          precisa de `T: Send + 'static`. (E0277 também é o `?` numa função que não devolve `Result`.)"
     )
 }
@@ -241,7 +241,7 @@ fn e0599_no_method(lang: Lang) -> String {
          Não há nada com esse nome no tipo: erro de digitação, método de outro tipo, ou método\n\
          de um trait que não foi importado. Dois casos comuns aqui:\n\
          `rx.clone()`: `mpsc` quer dizer vários produtores, um consumidor, então o `Sender` tem\n\
-         clone e o `Receiver` não. Vários consumidores dividem um como `Arc<Mutex<Receiver<_>>>` e\n\
+         clone e o `Receiver` não. Vários consumidores compartilham um como `Arc<Mutex<Receiver<_>>>` e\n\
          se revezam (no crossbeam-channel o receptor tem clone). E um método chamado num `Result`:\n\
          `lock()` e `recv()` devolvem um, então `m.lock().recv()` precisa de um `.expect(\"…\")` no meio."
     )
@@ -298,10 +298,10 @@ fn e0597_does_not_live_long_enough(lang: Lang) -> String {
         "um valor não vive o suficiente\n\
          Um empréstimo dura mais que o valor para o qual aponta: o valor é descartado no fim\n\
          do bloco enquanto algo ainda guarda uma referência a ele.\n\
-         Uma thread criada pode rodar depois que a função retorna, então o que ela empresta\n\
-         precisa ser `'static`, e uma variável local nunca é; um `&str` enviado num canal também.\n\
+         Uma thread criada pode rodar depois que a função retorna, então o que ela pega\n\
+         emprestado precisa ser `'static`, e uma variável local nunca é; um `&str` enviado num canal também.\n\
          Mova valores próprios para a thread (`move`, clones, `Arc`), envie mensagens próprias\n\
-         (`String`, não `&str`), ou empreste dentro de `thread::scope`, que espera as threads antes."
+         (`String`, não `&str`), ou pegue emprestado dentro de `thread::scope`, que espera as threads antes."
     )
 }
 
@@ -480,7 +480,7 @@ fn e0505_moved_while_borrowed(lang: Lang) -> String {
          Alguma coisa ainda guarda uma referência ao valor, então ele não pode ser movido\n\
          agora (para uma closure, uma função, um `drop`).\n\
          O típico aqui: uma thread recebe `&tx` enquanto o próprio `tx` vai para a closure `move`\n\
-         de outra thread, ou um Receiver é movido enquanto `rx.iter()` ainda o empresta.\n\
+         de outra thread, ou um Receiver é movido enquanto `rx.iter()` ainda o tem emprestado.\n\
          Dê a cada thread um valor próprio (`tx.clone()`, não `&tx`), ou deixe o empréstimo\n\
          acabar antes de mover; threads que só pegam emprestado ficam em `thread::scope`."
     )

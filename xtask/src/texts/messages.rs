@@ -115,7 +115,7 @@ Exit codes: 0 all pass, 1 one does not, 2 usage or setup error, 130 interrupted.
         }
         Lang::PtBr => {
             "\
-cargo xtask: o executor do curso de canais
+cargo xtask: o corretor do curso de canais
 
 Comandos:
   verify [EXERCÍCIO]    confere os exercícios em ordem e para no primeiro que não passa
@@ -140,7 +140,7 @@ Para quem mantém o curso:
                         catálogo recebe o seu veredito, textos nos dois idiomas
                         (--repeat N, --no-catalogue, --no-lints)
   seal                  registra os arquivos originais (shipped-files.txt) depois de mudar um exercício
-  bench                 mede o executor contra o cargo
+  bench                 mede o corretor contra o cargo
 
 Opções:
   --lang en|pt-BR       idioma (padrão: LC_ALL, LC_MESSAGES ou LANG)
@@ -366,7 +366,7 @@ pub fn waiting_for_lock(lang: Lang) -> String {
     tr!(
         lang,
         "Waiting for another cargo (your editor's?) to release its lock…",
-        "Esperando outro cargo (o do seu editor?) liberar a trava…"
+        "Esperando outro cargo (o do seu editor?) liberar o lock dele…"
     )
 }
 
@@ -701,6 +701,22 @@ pub fn check_monolingual(lang: Lang, label: &str, place: &str, call: &str) -> St
         lang,
         "{label}: {place} uses {call}..., whose message would be English only; use course_support::check or fail with both languages",
         "{label}: {place} usa {call}..., cuja mensagem seria só em inglês; use course_support::check ou fail com os dois idiomas"
+    )
+}
+
+pub fn check_banned(lang: Lang, place: &str, banned: &str, instead: &str) -> String {
+    tr!(
+        lang,
+        "{place}: \"{banned}\" is a rendering GLOSSARY.md bans from the Portuguese texts; write \"{instead}\"",
+        "{place}: \"{banned}\" é uma tradução que o GLOSSARY.md proíbe nos textos em português; escreva \"{instead}\""
+    )
+}
+
+pub fn check_glossary_unreadable(lang: Lang, why: &str) -> String {
+    tr!(
+        lang,
+        "GLOSSARY.md: its list of banned Portuguese renderings cannot be read: {why}",
+        "GLOSSARY.md: a lista de traduções proibidas em português não pode ser lida: {why}"
     )
 }
 

@@ -259,7 +259,7 @@ fn broken(course: &Course, lang: Lang, exercise: &Exercise, problem: &Problem) -
             lang,
             "{file}, which describes the exercise to the runner, cannot be used: {why}\n\
              `cargo xtask reset {n:02}` restores it.\n",
-            "{file}, que descreve o exercício para o executor, não pode ser usado: {why}\n\
+            "{file}, que descreve o exercício para o corretor, não pode ser usado: {why}\n\
              `cargo xtask reset {n:02}` o restaura.\n"
         ),
     }
@@ -572,8 +572,14 @@ fn panic_note(lang: Lang, message: &str) -> Option<String> {
     } else if message.contains("PoisonError") {
         Some(tr!(
             lang,
-            "The Mutex is poisoned: another thread panicked while it held the lock.",
-            "O Mutex está envenenado: outra thread entrou em pânico enquanto segurava a trava."
+            "The Mutex is poisoned: another thread panicked while it held the lock, so \
+             every later lock() returns Err(PoisonError). Release the lock before running \
+             work that may panic; to go on anyway, `lock().unwrap_or_else(PoisonError::into_inner)` \
+             hands you the guard.",
+            "O Mutex está envenenado: outra thread entrou em pânico enquanto segurava o lock, \
+             e todo lock() depois disso devolve Err(PoisonError). Libere o lock antes de rodar \
+             um trabalho que pode entrar em pânico; para seguir mesmo assim, \
+             `lock().unwrap_or_else(PoisonError::into_inner)` entrega o guard."
         ))
     } else {
         None
@@ -604,6 +610,16 @@ fn timed_out(lang: Lang, exercise: &Exercise, running: &[String]) -> String {
         )
     );
     let _ = writeln!(out, "\n{}", exercise.texts(lang).on_timeout);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr!(
+            lang,
+            "The five usual ways a channel program hangs: README.md, \"How channel programs hang\".",
+            "As cinco formas comuns de um programa com canais travar: README.pt-BR.md, \
+             \"Como um programa com canais trava\"."
+        )
+    );
     out
 }
 
