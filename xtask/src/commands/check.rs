@@ -159,6 +159,8 @@ impl Check<'_> {
             root.join("README.pt-BR.md"),
             root.join("support/src/lib.rs"),
         ];
+        // The teachers' guide, where the course has one.
+        files.extend(Some(root.join("TEACHING.pt-BR.md")).filter(|p| p.is_file()));
         files.extend(
             crate::files::walk(&root.join("xtask/src/texts"), &|_| true)
                 .into_iter()
