@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{LIMIT, copy_of_fixture, still_running_after};
+use common::{LIMIT, copy_of_fixture, processes_matching, still_running_after};
 
 struct Watch {
     child: Child,
@@ -184,10 +184,24 @@ fn a_hanging_exercise_never_freezes_watch_and_ctrl_c_leaves_nothing_running() {
     let lib = root.join("exercises/04_hangs/src/lib.rs");
     let hanging = fs::read_to_string(&lib).unwrap();
     save(&lib, &format!("{hanging}\n// touched\n"));
-    thread::sleep(Duration::from_millis(700));
+    // Once the new run hangs (its program is there), the second save.
+    let needle = format!("sleep {marker}");
+    let hanging_since = Instant::now();
+    while processes_matching(&needle).is_empty() {
+        assert!(hanging_since.elapsed() < LIMIT, "the new run never started");
+        thread::sleep(Duration::from_millis(20));
+    }
     save(
         &lib,
         "pub fn wait_forever() -> String {\n    \"no more waiting\".to_owned()\n}\n",
+    );
+    // Cancelled, the hanging run ends at once; left alone, it would run to
+    // its time limit, 2 s after it started.
+    let left = still_running_after(&needle, Duration::from_millis(1500));
+    assert_eq!(
+        left,
+        Vec::<String>::new(),
+        "the second save did not cancel the run"
     );
     watch.wait_for("Done: 01–04", LIMIT);
     watch.wait_for("05 floods", LIMIT);
