@@ -492,12 +492,12 @@ mod tests {
     /// A scratch course with one exercise whose metadata is `metadata`,
     /// plus the extra folders named in `also`.
     fn course_with(metadata: &str, also: &[&str]) -> Course {
-        let root = std::env::temp_dir().join(format!(
-            "xtask-course-test-{}-{}-{}",
-            std::process::id(),
-            metadata.len(),
-            also.len()
-        ));
+        // A folder of each call's own: tests run side by side, and two
+        // of them must never share (and delete) one tree.
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let root =
+            std::env::temp_dir().join(format!("xtask-course-test-{}-{call}", std::process::id()));
         let ex = root.join("exercises/01_first");
         fs::create_dir_all(&ex).unwrap();
         fs::write(root.join("Cargo.toml"), "[workspace]\n").unwrap();
