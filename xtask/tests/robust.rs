@@ -328,7 +328,8 @@ fn an_answer_that_prints_a_pass_and_exits_does_not_pass() {
         .code(1)
         .stdout(contains("passes").not())
         .stdout(contains("the tests crashed (exit code 0)"))
-        .stdout(contains("may have called std::process::exit"));
+        .stdout(contains("may have called std::process::exit"))
+        .stdout(contains("--logfile").not());
 }
 
 #[test]

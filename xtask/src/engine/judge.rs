@@ -567,6 +567,8 @@ impl<'a> TestRun<'a> {
         let outcome = outcome?;
         let stdout = String::from_utf8_lossy(&outcome.stdout);
         let stderr = String::from_utf8_lossy(&outcome.stderr);
+        // libtest's own word on the flag, not the test's.
+        let stderr = stderr.replace(LOGFILE_WARNING, "");
         let Ending::Exited(status) = outcome.ending else {
             return Ok(self.cut_short(outcome.ending, &stdout, &stderr));
         };
@@ -605,6 +607,11 @@ impl<'a> TestRun<'a> {
         }
     }
 }
+
+/// What libtest prints on stderr when given `--logfile` (kept, though
+/// deprecated, because it is the one record of a result that the test's
+/// own output cannot imitate).
+const LOGFILE_WARNING: &str = "warning: `--logfile` is deprecated";
 
 /// How long listing an executable's tests may take.
 const LIST_TIME: Duration = Duration::from_secs(10);
