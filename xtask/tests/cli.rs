@@ -510,3 +510,31 @@ fn a_file_put_back_with_its_old_time_is_judged_by_its_content() {
     verify().failure().stdout(contains("expected 42, got 41"));
     fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn no_test_past_the_exercise_that_decides_runs() {
+    // A fresh build: 02 fails, so 06's tests must never start, though
+    // cargo builds them in the same run; judged all, they do run.
+    let root = copy_of_fixture("decides");
+    let runs = root.join("runs.txt");
+    let ran = |what: &str| {
+        fs::read_to_string(&runs)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| *l == what)
+            .count()
+    };
+    xtask_in(&root, "en", &["verify"])
+        .env("FIXTURE_RUNS", &runs)
+        .assert()
+        .code(1)
+        .stdout(contains("✗ 02 fails"));
+    assert_eq!(ran("ran"), 1, "01, before the failure, ran once");
+    assert_eq!(ran("06 ran"), 0, "a test of 06 ran after 02 had failed");
+    xtask_in(&root, "en", &["verify", "--all"])
+        .env("FIXTURE_RUNS", &runs)
+        .assert()
+        .code(1);
+    assert_eq!(ran("06 ran"), 1, "judged all, 06's tests ran");
+    fs::remove_dir_all(&root).unwrap();
+}
