@@ -1,9 +1,9 @@
 // expect: fail
 // why: the consumer gives up after five quiet seconds: long enough for the silence, too late for the end
-// en: did not end within 2.0 s after its input was closed
-// en: time-out
-// pt-BR: não terminou em 2,0 s depois que a entrada foi fechada
-// pt-BR: que para num time-out
+// en: did not end within 250 ms after its input was closed
+// en: recv_timeout
+// pt-BR: não terminou em 250 ms depois que a entrada foi fechada
+// pt-BR: recv_timeout
 //! Exercise 06: the program that never ends.
 
 use std::env;

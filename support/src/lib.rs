@@ -10,6 +10,16 @@
 //!   [`start_call`]) hand back an [`Outcome`] instead, [`drain_within`]
 //!   hands back what arrived, and [`wait_until`] whether a condition came
 //!   true in time.
+//! - **A wait ends as soon as waiting longer cannot help.** The bounded
+//!   waits are for code that is still running. Each wait on a channel has a
+//!   `_while` sibling ([`recv_within_while`], [`collect_within_while`],
+//!   [`closed_within_while`], [`drain_within_while`], [`wait_until_while`])
+//!   that also asks whether the learner's code is still working (a
+//!   `JoinHandle` not finished, a [`Call`] not finished) and stops when it has
+//!   ended without doing the job; [`Call::outcome_until`] stops at a test's
+//!   own sign of failure; and a [`ThreadProbe`] tells a thread that waits
+//!   (asleep in `recv`, `join` or `sleep`) from one that runs, and how much
+//!   CPU time it used.
 //! - **Messages speak the learner's language.** The runner passes the chosen
 //!   language in `COURSE_LANG`; [`lang`] falls back to the usual locale
 //!   variables. [`fail`] and [`check`] take both texts, so a test cannot
@@ -28,7 +38,7 @@ use std::fmt::{self, Debug, Display};
 use std::io::{self, Read, Write};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
 
@@ -145,9 +155,18 @@ fn decimal(lang: Lang, text: String) -> String {
 /// went out through a `Sender` of another channel.
 #[track_caller]
 pub fn recv_within<T>(rx: &Receiver<T>, limit: Duration) -> T {
-    match rx.recv_timeout(limit) {
+    recv_within_while(rx, limit, || true)
+}
+
+/// [`recv_within`], which also stops waiting, and fails, as soon as
+/// `working()` says no: the code that should send (a thread of the
+/// learner's, say `|| !handle.is_finished()`) has ended, and nothing is
+/// left in the channel.
+#[track_caller]
+pub fn recv_within_while<T>(rx: &Receiver<T>, limit: Duration, working: impl FnMut() -> bool) -> T {
+    match recv_by(rx, Instant::now() + limit, working) {
         Ok(message) => message,
-        Err(RecvTimeoutError::Timeout) => fail(
+        Err(Waited::TimedOut) => fail(
             format!(
                 "no message arrived within {}: is anything sending on this channel? \
                  (check that the Sender you use belongs to this Receiver)",
@@ -159,7 +178,7 @@ pub fn recv_within<T>(rx: &Receiver<T>, limit: Duration) -> T {
                 human(limit)
             ),
         ),
-        Err(RecvTimeoutError::Disconnected) => fail(
+        Err(Waited::Closed) => fail(
             "the channel closed before any message arrived: no Sender of this Receiver's \
              channel was left. Did the message go out through a Sender of another channel, \
              or was every Sender of this one dropped before it sent?",
@@ -167,6 +186,68 @@ pub fn recv_within<T>(rx: &Receiver<T>, limit: Duration) -> T {
              canal deste Receiver. A mensagem saiu por um Sender de outro canal, ou todos os \
              Senders deste canal foram descartados antes de enviar?",
         ),
+        Err(Waited::WorkEnded) => fail(
+            format!("no message arrived, and {}", WORK_ENDED.0),
+            format!("nenhuma mensagem chegou, e {}", WORK_ENDED.1),
+        ),
+    }
+}
+
+/// The end of a sentence about code that ended without doing its job.
+const WORK_ENDED: (&str, &str) = (
+    "the code that should send it had already ended (if it panicked, its \
+     message is above): nothing more can come",
+    "o código que deveria enviá-la já tinha terminado (se entrou em pânico, \
+     a mensagem dele está acima): nada mais pode chegar",
+);
+
+/// Why a wait on a channel ended without what it waited for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Waited {
+    /// The time was up.
+    TimedOut,
+    /// Every Sender was gone and the channel empty.
+    Closed,
+    /// The code the wait depends on had ended, and the channel was empty.
+    WorkEnded,
+}
+
+/// How often a wait that watches the learner's code looks at it.
+const LOOK_EVERY: Duration = Duration::from_millis(2);
+
+/// After the watched code was seen ended, how long a wait still gives a
+/// message it sent just before to show up in the channel.
+const LAST_LOOK: Duration = Duration::from_millis(20);
+
+/// Receives one message, waiting until `deadline` at most, and no longer
+/// than `working()` says yes (asked every couple of milliseconds while the
+/// channel is empty). Never fails: says why nothing came.
+///
+/// The bare wait under every wait on a channel here; a test that says
+/// itself what each end means calls it directly.
+pub fn recv_by<T>(
+    rx: &Receiver<T>,
+    deadline: Instant,
+    mut working: impl FnMut() -> bool,
+) -> Result<T, Waited> {
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left.min(LOOK_EVERY)) {
+            Ok(message) => return Ok(message),
+            Err(RecvTimeoutError::Disconnected) => return Err(Waited::Closed),
+            Err(RecvTimeoutError::Timeout) if left <= LOOK_EVERY => {
+                return Err(Waited::TimedOut);
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        if !working() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            return match rx.recv_timeout(left.min(LAST_LOOK)) {
+                Ok(message) => Ok(message),
+                Err(RecvTimeoutError::Disconnected) => Err(Waited::Closed),
+                Err(RecvTimeoutError::Timeout) => Err(Waited::WorkEnded),
+            };
+        }
     }
 }
 
@@ -181,16 +262,28 @@ pub struct Arrival<T> {
 /// when each arrived.
 #[track_caller]
 pub fn collect_within<T>(rx: &Receiver<T>, count: usize, limit: Duration) -> Vec<Arrival<T>> {
+    collect_within_while(rx, count, limit, || true)
+}
+
+/// [`collect_within`], which also stops waiting, and fails, as soon as
+/// `working()` says no (the code that sends has ended) and the channel is
+/// empty.
+#[track_caller]
+pub fn collect_within_while<T>(
+    rx: &Receiver<T>,
+    count: usize,
+    limit: Duration,
+    mut working: impl FnMut() -> bool,
+) -> Vec<Arrival<T>> {
     let deadline = Instant::now() + limit;
     let mut got = Vec::with_capacity(count);
     while got.len() < count {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match rx.recv_timeout(left) {
+        match recv_by(rx, deadline, &mut working) {
             Ok(value) => got.push(Arrival {
                 value,
                 at: Instant::now(),
             }),
-            Err(RecvTimeoutError::Timeout) => fail(
+            Err(Waited::TimedOut) => fail(
                 format!(
                     "expected {} but only {} arrived within {}",
                     messages_en(count),
@@ -204,7 +297,7 @@ pub fn collect_within<T>(rx: &Receiver<T>, count: usize, limit: Duration) -> Vec
                     human(limit)
                 ),
             ),
-            Err(RecvTimeoutError::Disconnected) => fail(
+            Err(Waited::Closed) => fail(
                 format!(
                     "expected {} but the channel closed after {}: \
                      the producers stopped (or were dropped) too early",
@@ -216,6 +309,20 @@ pub fn collect_within<T>(rx: &Receiver<T>, count: usize, limit: Duration) -> Vec
                      os produtores pararam (ou foram descartados) cedo demais",
                     expected_messages_pt(count),
                     got.len()
+                ),
+            ),
+            Err(Waited::WorkEnded) => fail(
+                format!(
+                    "expected {} but only {} arrived, and {}",
+                    messages_en(count),
+                    got.len(),
+                    WORK_ENDED.0
+                ),
+                format!(
+                    "{}, mas {}, e {}",
+                    expected_messages_pt(count),
+                    arrived_pt(got.len()),
+                    WORK_ENDED.1
                 ),
             ),
         }
@@ -255,36 +362,59 @@ fn arrived_pt(n: usize) -> String {
 /// clone of `tx` is still alive somewhere, and the test says so.
 #[track_caller]
 pub fn closed_within<T>(rx: &Receiver<T>, limit: Duration) -> Vec<Arrival<T>> {
+    closed_within_while(rx, limit, || true)
+}
+
+/// [`closed_within`], which also stops waiting, and fails, as soon as
+/// `working()` says no (every thread that could hold a Sender has ended)
+/// while the channel is still open: a Sender lives on elsewhere.
+#[track_caller]
+pub fn closed_within_while<T>(
+    rx: &Receiver<T>,
+    limit: Duration,
+    mut working: impl FnMut() -> bool,
+) -> Vec<Arrival<T>> {
     let deadline = Instant::now() + limit;
     let mut got = Vec::new();
     loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match rx.recv_timeout(left) {
-            Ok(value) => got.push(Arrival {
-                value,
-                at: Instant::now(),
-            }),
-            Err(RecvTimeoutError::Disconnected) => return got,
-            Err(RecvTimeoutError::Timeout) => fail(
-                format!(
-                    "the channel was still open after {} ({} received): \
-                     a receiver keeps waiting while any Sender is alive. \
-                     Is a clone of tx (or tx itself) never dropped?",
-                    human(limit),
-                    messages_en(got.len())
-                ),
-                format!(
-                    "o canal continuava aberto depois de {} ({}): \
-                     o receptor espera enquanto existir algum Sender. \
-                     Algum clone de tx (ou o próprio tx) nunca é descartado?",
-                    human(limit),
-                    match got.len() {
-                        1 => "1 mensagem recebida".to_owned(),
-                        n => format!("{n} mensagens recebidas"),
-                    }
-                ),
+        let waited = match recv_by(rx, deadline, &mut working) {
+            Ok(value) => {
+                got.push(Arrival {
+                    value,
+                    at: Instant::now(),
+                });
+                continue;
+            }
+            Err(Waited::Closed) => return got,
+            Err(waited) => waited,
+        };
+        let received_pt = match got.len() {
+            1 => "1 mensagem recebida".to_owned(),
+            n => format!("{n} mensagens recebidas"),
+        };
+        let (when_en, when_pt) = match waited {
+            Waited::WorkEnded => (
+                "once the threads that send had ended".to_owned(),
+                "depois que as threads que enviam terminaram".to_owned(),
             ),
-        }
+            _ => (
+                format!("after {}", human(limit)),
+                format!("depois de {}", human(limit)),
+            ),
+        };
+        fail(
+            format!(
+                "the channel was still open {when_en} ({} received): \
+                 a receiver keeps waiting while any Sender is alive. \
+                 Is a clone of tx (or tx itself) never dropped?",
+                messages_en(got.len())
+            ),
+            format!(
+                "o canal continuava aberto {when_pt} ({received_pt}): \
+                 o receptor espera enquanto existir algum Sender. \
+                 Algum clone de tx (ou o próprio tx) nunca é descartado?",
+            ),
+        );
     }
 }
 
@@ -294,9 +424,19 @@ pub fn closed_within<T>(rx: &Receiver<T>, limit: Duration) -> Vec<Arrival<T>> {
 /// may or may not have run, say) and judges it afterwards. To require that
 /// the channel closes, use [`closed_within`].
 pub fn drain_within<T>(rx: &Receiver<T>, limit: Duration) -> Vec<T> {
+    drain_within_while(rx, limit, || true)
+}
+
+/// [`drain_within`], which also stops as soon as `working()` says no (the
+/// code that sends has ended) and the channel is empty.
+pub fn drain_within_while<T>(
+    rx: &Receiver<T>,
+    limit: Duration,
+    mut working: impl FnMut() -> bool,
+) -> Vec<T> {
     let deadline = Instant::now() + limit;
     let mut got = Vec::new();
-    while let Ok(value) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+    while let Ok(value) = recv_by(rx, deadline, &mut working) {
         got.push(value);
     }
     got
@@ -368,10 +508,25 @@ pub fn try_join_within<T>(
 /// A deadline rather than a duration, so that several waits can share one:
 /// a version of the learner's code that takes turns then waits once, not
 /// once per wait.
-pub fn wait_until(deadline: Instant, every: Duration, mut ready: impl FnMut() -> bool) -> bool {
+pub fn wait_until(deadline: Instant, every: Duration, ready: impl FnMut() -> bool) -> bool {
+    wait_until_while(deadline, every, || true, ready)
+}
+
+/// [`wait_until`], which also gives up as soon as `working()` says no (the
+/// code that would make `ready()` true has ended): `ready()` is asked once
+/// more then, and its answer returned.
+pub fn wait_until_while(
+    deadline: Instant,
+    every: Duration,
+    mut working: impl FnMut() -> bool,
+    mut ready: impl FnMut() -> bool,
+) -> bool {
     while !ready() {
         if Instant::now() >= deadline {
             return false;
+        }
+        if !working() {
+            return ready();
         }
         thread::sleep(every);
     }
@@ -478,7 +633,10 @@ pub struct Call<T> {
     done: Receiver<Result<T, String>>,
     /// What the call came to, when [`Call::panicked`] saw it early.
     early: Option<Result<T, String>>,
-    thread: thread::Thread,
+    handle: JoinHandle<()>,
+    /// The call's thread as the system knows it, once the thread has
+    /// started (Linux only).
+    probe: Arc<OnceLock<ThreadProbe>>,
 }
 
 /// Starts `work` on a new thread, named `name` if given, and catches its
@@ -501,7 +659,12 @@ where
     if let Some(name) = name {
         builder = builder.name(name.to_owned());
     }
+    let probe = Arc::new(OnceLock::new());
+    let slot = Arc::clone(&probe);
     let spawned = builder.spawn(move || {
+        if let Some(here) = ThreadProbe::current() {
+            let _ = slot.set(here);
+        }
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
         // The test may have stopped waiting; then nobody needs the result.
         let _ = done_tx.send(result.map_err(|payload| panic_text(&*payload)));
@@ -510,7 +673,8 @@ where
         Ok(handle) => Call {
             done,
             early: None,
-            thread: handle.thread().clone(),
+            handle,
+            probe,
         },
         Err(e) => fail(
             format!("the system could not start a thread: {e}"),
@@ -533,7 +697,29 @@ where
 impl<T> Call<T> {
     /// The thread the call runs on.
     pub fn thread(&self) -> &thread::Thread {
-        &self.thread
+        self.handle.thread()
+    }
+
+    /// Whether the call has ended (returned or panicked); never waits.
+    pub fn finished(&self) -> bool {
+        self.early.is_some() || self.handle.is_finished()
+    }
+
+    /// The call's thread as the system knows it (its state, its CPU time),
+    /// once the thread has started; `None` before, or where the system does
+    /// not tell (anywhere but Linux).
+    pub fn probe(&self) -> Option<ThreadProbe> {
+        self.probe.get().cloned()
+    }
+
+    /// A [`Stillness`] of the call's thread: whether it has been asleep
+    /// (waiting in `recv`, `join`, `sleep`…) for a while.
+    pub fn stillness(&self) -> Stillness {
+        Stillness {
+            probe: Arc::clone(&self.probe),
+            since: None,
+            asleep_looks: 0,
+        }
     }
 
     /// The panic's text if the call has already panicked; never waits.
@@ -556,11 +742,38 @@ impl<T> Call<T> {
     /// How the call came out, waiting for it until `deadline` at most: one
     /// deadline can bound the waits for several calls running at once.
     pub fn outcome_by(self, deadline: Instant) -> Outcome<T> {
+        self.outcome_until(deadline, || false)
+    }
+
+    /// [`Call::outcome_by`], which also stops waiting as soon as
+    /// `hopeless()` says yes (asked every couple of milliseconds): a sign,
+    /// known to the test, that the call will not do its job however long it
+    /// runs (its thread asleep in a wait nothing can end, a message it made
+    /// after it should have stopped). [`Outcome::StillRunning`] then, as on
+    /// time-out: the test knows which it was.
+    pub fn outcome_until(
+        self,
+        deadline: Instant,
+        mut hopeless: impl FnMut() -> bool,
+    ) -> Outcome<T> {
         let result = match self.early {
             Some(result) => Ok(result),
-            None => self
-                .done
-                .recv_timeout(deadline.saturating_duration_since(Instant::now())),
+            None => loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                match self.done.recv_timeout(left.min(LOOK_EVERY)) {
+                    Err(RecvTimeoutError::Timeout) if left > LOOK_EVERY && !hopeless() => {}
+                    // One more look: the call may have ended meanwhile.
+                    Err(RecvTimeoutError::Timeout) => {
+                        break self.done.try_recv().map_err(|e| match e {
+                            std::sync::mpsc::TryRecvError::Empty => RecvTimeoutError::Timeout,
+                            std::sync::mpsc::TryRecvError::Disconnected => {
+                                RecvTimeoutError::Disconnected
+                            }
+                        });
+                    }
+                    other => break other,
+                }
+            },
         };
         match result {
             Ok(Ok(value)) => Outcome::Returned(value),
@@ -884,6 +1097,123 @@ pub fn process_cpu_time() -> Option<Duration> {
     let utime: u64 = fields.get(11)?.parse().ok()?;
     let stime: u64 = fields.get(12)?.parse().ok()?;
     Some(Duration::from_millis((utime + stime) * 10))
+}
+
+/// A thread as the system sees it: whether it runs or waits, and how much
+/// CPU time it used. Made on the thread itself ([`ThreadProbe::current`]),
+/// then read from any thread. Linux only (from `/proc`); elsewhere there is
+/// none, and the tests fall back to their bounded waits.
+///
+/// Used to check directly what an exercise teaches: a thread that blocks
+/// uses no CPU and sleeps in the kernel; one that polls in a loop uses a
+/// core. And a thread asleep in a wait that nothing can end will not do its
+/// job, however long the test waits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThreadProbe {
+    /// The kernel's id of the thread.
+    tid: u32,
+}
+
+impl ThreadProbe {
+    /// The current thread, where the system tells (Linux).
+    pub fn current() -> Option<ThreadProbe> {
+        if !cfg!(target_os = "linux") {
+            return None;
+        }
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+        let tid = stat.split_whitespace().next()?.parse().ok()?;
+        Some(ThreadProbe { tid })
+    }
+
+    /// The fields of the thread's `stat` after its name, from field 3
+    /// (state) on; `None` once the thread is gone.
+    fn stat(&self) -> Option<Vec<String>> {
+        let stat = std::fs::read_to_string(format!("/proc/self/task/{}/stat", self.tid)).ok()?;
+        let rest = &stat[stat.rfind(')')? + 1..];
+        Some(rest.split_whitespace().map(str::to_owned).collect())
+    }
+
+    /// Whether the thread is asleep right now: waiting for something (a
+    /// message, a lock, a join, the end of a `sleep`) rather than running or
+    /// ready to run. `None` once the thread is gone.
+    pub fn asleep(&self) -> Option<bool> {
+        Some(self.stat()?.first()? == "S")
+    }
+
+    /// The CPU time the thread has used so far (in steps of 10 ms); `None`
+    /// once the thread is gone.
+    pub fn cpu_time(&self) -> Option<Duration> {
+        let fields = self.stat()?;
+        let utime: u64 = fields.get(11)?.parse().ok()?;
+        let stime: u64 = fields.get(12)?.parse().ok()?;
+        Some(Duration::from_millis((utime + stime) * 10))
+    }
+}
+
+/// Watches a thread for a stretch of sleep: [`Stillness::asleep_for`] says
+/// whether the thread was found asleep at every look for a while. Asked
+/// every few milliseconds by a wait (as the `hopeless` of
+/// [`Call::outcome_until`]), it tells a thread stuck in a wait (a `recv`
+/// for a message nobody will send) from one that works; where the system
+/// does not tell, it never says yes.
+pub struct Stillness {
+    probe: Arc<OnceLock<ThreadProbe>>,
+    since: Option<Instant>,
+    /// How many looks found the thread asleep, in all.
+    asleep_looks: u32,
+}
+
+impl Stillness {
+    /// Watches the current thread's `probe` (from [`ThreadProbe::current`]).
+    pub fn of(probe: Option<ThreadProbe>) -> Stillness {
+        let slot = OnceLock::new();
+        if let Some(probe) = probe {
+            let _ = slot.set(probe);
+        }
+        Stillness {
+            probe: Arc::new(slot),
+            since: None,
+            asleep_looks: 0,
+        }
+    }
+
+    /// Looks at the thread now, and says whether it has been asleep at
+    /// every look for at least `stretch`. A thread seen running starts the
+    /// count again, and so does [`Stillness::moved`].
+    pub fn asleep_for(&mut self, stretch: Duration) -> bool {
+        if !self.look() {
+            self.since = None;
+            return false;
+        }
+        let since = *self.since.get_or_insert_with(Instant::now);
+        since.elapsed() >= stretch
+    }
+
+    /// Looks at the thread now, and says how many looks found it asleep, in
+    /// all, this one included. For a thread that should never wait at all
+    /// (a drain of what is queued): one that is woken now and then (by each
+    /// new message) is not asleep at every look, but at many.
+    pub fn asleep_looks(&mut self) -> u32 {
+        if !self.look() {
+            self.since = None;
+        }
+        self.asleep_looks
+    }
+
+    /// Whether the thread is asleep now; counts it if so.
+    fn look(&mut self) -> bool {
+        let asleep = self.probe.get().and_then(ThreadProbe::asleep) == Some(true);
+        if asleep {
+            self.asleep_looks += 1;
+        }
+        asleep
+    }
+
+    /// The thread did some of its work (the test saw it): start the count
+    /// again.
+    pub fn moved(&mut self) {
+        self.since = None;
+    }
 }
 
 /// The most output a [`LiveProgram`] keeps from its program (stdout and
@@ -1329,6 +1659,104 @@ mod tests {
             quick.early.is_some()
         }));
         assert_eq!(quick.outcome_within(Duration::ZERO), Outcome::Returned(5));
+    }
+
+    #[test]
+    fn watched_waits_end_once_the_work_has_ended() {
+        // The test keeps a Sender, so only the watch can end these waits.
+        let (tx, rx) = channel::<u8>();
+        let worker = thread::spawn(|| -> u8 { panic!("gone at once") });
+        let started = Instant::now();
+        let working = || !worker.is_finished();
+        assert_eq!(
+            recv_by(&rx, started + PATIENCE, working),
+            Err(Waited::WorkEnded)
+        );
+        assert!(drain_within_while(&rx, PATIENCE, working).is_empty());
+        assert!(!wait_until_while(
+            started + PATIENCE,
+            ms(1),
+            working,
+            || false
+        ));
+        let failed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            recv_within_while(&rx, PATIENCE, || !worker.is_finished())
+        }));
+        assert!(failed.is_err());
+        assert!(started.elapsed() < PATIENCE / 2);
+        // A message sent before the end is still received.
+        tx.send(4).unwrap();
+        assert_eq!(recv_by(&rx, Instant::now() + PATIENCE, || false), Ok(4));
+        let collected = std::panic::catch_unwind(|| {
+            collect_within_while(&rx, 1, PATIENCE, || false);
+        });
+        assert!(collected.is_err());
+        let still_open = std::panic::catch_unwind(|| {
+            closed_within_while(&rx, PATIENCE, || false);
+        });
+        let text = panic_text(&*still_open.unwrap_err());
+        assert!(text.contains("Sender"), "{text}");
+        assert!(started.elapsed() < PATIENCE / 2);
+        drop(tx);
+    }
+
+    #[test]
+    fn a_call_can_be_given_up_early_and_tells_when_it_has_finished() {
+        let (_tx, rx) = channel::<u8>();
+        let stuck = start_call(None, move || rx.recv().ok());
+        assert!(!stuck.finished());
+        let started = Instant::now();
+        let mut looks = 0;
+        let outcome = stuck.outcome_until(started + PATIENCE, || {
+            looks += 1;
+            looks > 3
+        });
+        assert_eq!(outcome, Outcome::StillRunning);
+        assert!(started.elapsed() < PATIENCE / 2);
+        let quick = start_call(None, || 3);
+        assert!(wait_until(Instant::now() + PATIENCE, ms(1), || quick.finished()));
+        assert_eq!(
+            quick.outcome_until(Instant::now() + PATIENCE, || true),
+            Outcome::Returned(3)
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_probe_tells_a_thread_asleep_in_recv_from_one_that_spins() {
+        let (tx, rx) = channel::<u8>();
+        let waiting = start_call(None, move || rx.recv().ok());
+        let mut still = waiting.stillness();
+        let deadline = Instant::now() + PATIENCE;
+        assert!(wait_until(deadline, ms(1), || still.asleep_for(ms(30))));
+        let probe = waiting.probe().expect("Linux tells");
+        assert_eq!(probe.asleep(), Some(true));
+        tx.send(1).unwrap();
+        assert_eq!(waiting.outcome_within(PATIENCE), Outcome::Returned(Some(1)));
+
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let spin = Arc::clone(&stop);
+        let spinner = start_call(None, move || {
+            while !spin.load(std::sync::atomic::Ordering::Relaxed) {
+                std::hint::spin_loop();
+            }
+        });
+        assert!(wait_until(deadline, ms(1), || spinner.probe().is_some()));
+        let probe = spinner.probe().unwrap();
+        let before = probe.cpu_time().unwrap();
+        // The clock counts in steps of 10 ms; give a busy machine time.
+        assert!(wait_until(
+            Instant::now() + Duration::from_secs(20),
+            ms(2),
+            || { probe.cpu_time().unwrap() >= before + ms(20) }
+        ));
+        let mut still = spinner.stillness();
+        for _ in 0..5 {
+            assert!(!still.asleep_for(Duration::ZERO) || probe.asleep() == Some(true));
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(spinner.outcome_within(PATIENCE), Outcome::Returned(()));
+        assert!(wait_until(deadline, ms(1), || probe.asleep().is_none()));
     }
 
     #[test]

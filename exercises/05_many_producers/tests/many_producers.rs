@@ -8,12 +8,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::mpsc::channel;
+use std::sync::{Mutex, PoisonError};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Arrival, Event, PATIENCE, Stamped, check, closed_within, event, fail, finishes_within, human,
-    join_within, stamp, timeline, tr,
+    Arrival, Event, Outcome, PATIENCE, Stamped, check, closed_within, event, fail, human,
+    join_within, stamp, start_call, timeline, tr,
 };
 use many_producers::spawn_producers;
 
@@ -91,21 +92,95 @@ impl Run {
     }
 }
 
+/// The threads that are calling `spawn_producers` right now, and the first
+/// message each of them made itself, if any: a message made on the caller's
+/// thread shows at once that the producers do not run on threads of their
+/// own, and the test need not wait for the rest. (By thread, as tests may
+/// run side by side.)
+static CALLERS: Mutex<BTreeMap<ThreadIdKey, Option<(u32, u32)>>> = Mutex::new(BTreeMap::new());
+
+/// A `ThreadId` as a key of [`CALLERS`].
+type ThreadIdKey = String;
+
+fn key(thread: ThreadId) -> ThreadIdKey {
+    format!("{thread:?}")
+}
+
+/// The `make` passed to `spawn_producers`: `stamp`, which also notes a
+/// message made on a thread that is calling `spawn_producers`.
+fn make(number: u32, seq: u32) -> Message {
+    let made = stamp((number, seq));
+    let mut callers = CALLERS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(first @ None) = callers.get_mut(&key(made.thread)) {
+        *first = Some((number, seq));
+    }
+    made
+}
+
 /// Starts the producers, listens until the channel closes, then joins them.
 fn run() -> Run {
     let (tx, rx) = channel();
     let start = Instant::now();
     // `spawn_producers` only starts threads, so it should return at once.
-    let (tx, handles, caller) = finishes_within(
-        PATIENCE,
-        ("spawn_producers(..)", "spawn_producers(..)"),
-        move || {
-            let handles = spawn_producers(&tx, PRODUCERS, PER_PRODUCER, BASE_INTERVAL, |n, s| {
-                stamp((n, s))
-            });
-            (tx, handles, thread::current().id())
-        },
-    );
+    let call = start_call(Some("spawn_producers"), move || {
+        let caller = thread::current().id();
+        CALLERS
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key(caller), None);
+        let handles = spawn_producers(&tx, PRODUCERS, PER_PRODUCER, BASE_INTERVAL, make);
+        (tx, handles, caller)
+    });
+    let caller_key = key(call.thread().id());
+    let caller_made = || {
+        CALLERS
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&caller_key)
+            .copied()
+            .flatten()
+    };
+    let deadline = start + PATIENCE;
+    let outcome = call.outcome_until(deadline, || caller_made().is_some());
+    if let Some((number, seq)) = caller_made() {
+        fail(
+            format!(
+                "producer {number}'s messages were made and sent on the thread that called \
+                 spawn_producers, not on a producer thread: ({number}, {seq}) was made \
+                 there. Each producer should send its own messages from a thread of its \
+                 own, through its own clone of tx; spawn_producers only starts those \
+                 threads and returns their handles."
+            ),
+            format!(
+                "as mensagens do produtor {number} foram criadas e enviadas na thread que \
+                 chamou spawn_producers, e não numa thread produtora: ({number}, {seq}) foi \
+                 criada ali. Cada produtor deve enviar as suas próprias mensagens de uma \
+                 thread só dele, pelo seu próprio clone de tx; spawn_producers só cria essas \
+                 threads e devolve os handles delas."
+            ),
+        );
+    }
+    let (tx, handles, caller) = match outcome {
+        Outcome::Returned(started) => started,
+        Outcome::Panicked(text) => fail(
+            format!("spawn_producers(..) panicked: {text}"),
+            format!("spawn_producers(..) entrou em pânico: {text}"),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "spawn_producers(..) did not return within {}: it should only start the \
+                 producers' threads and return their handles; the producers send and \
+                 sleep on their own threads",
+                human(PATIENCE)
+            ),
+            format!(
+                "spawn_producers(..) não retornou em {}: ela só deveria iniciar as threads \
+                 dos produtores e devolver os handles delas; os produtores enviam e dormem \
+                 nas suas próprias threads",
+                human(PATIENCE)
+            ),
+        ),
+    };
     // The test owns `tx` and drops it here: from now on only the producers'
     // clones keep the channel open, and it closes when the last one ends.
     drop(tx);

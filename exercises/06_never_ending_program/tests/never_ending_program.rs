@@ -1,23 +1,27 @@
 //! The specification of exercise 06. Read it: the tests run your program
 //! once, play its typist, and then check what happened.
 //!
-//! The run, as the test plays it (`never_ending_program 20 3`: ten producers,
-//! three messages each, a base interval of 20 ms):
+//! The run, as the test plays it (`never_ending_program 10 3`: ten producers,
+//! three messages each, a base interval of 10 ms):
 //!
 //! 1. it types two lines at once, while the producers start;
 //! 2. it waits until every producer message and both lines are printed;
-//! 3. it keeps the input open and types nothing for 2.2 s: the program must
-//!    keep running, because the producer that reads the input still holds
-//!    its Sender;
+//! 3. it keeps the input open and types nothing for 400 ms: the program
+//!    must keep running, because the producer that reads the input still
+//!    holds its Sender;
 //! 4. it types one more line, which must be printed;
 //! 5. it closes the input (as Ctrl+D does), and the program must then end
-//!    by itself within 2 s, having counted every message.
+//!    by itself within 250 ms, having counted every message.
 //!
 //! Only a consumer whose loop ends because every Sender is gone gets through
-//! all of that: one that counts messages, or stops after a quiet moment,
-//! ends too early or too late; one that never sees the channel close never
-//! ends. And the lines must come from the producers as they run, side by
-//! side, not from a program that only prints what the test expects.
+//! all of that: one that counts messages ends too early; one that never sees
+//! the channel close never ends. One that stops after a quiet moment
+//! (`recv_timeout`) is caught whatever its time-out, by the two bounds of
+//! steps 3 and 5: a time-out shorter than the silence ends the program
+//! during the silence, and a longer one keeps it running after the input
+//! closes for longer than the silence, hence longer than the 250 ms allowed.
+//! And the lines must come from the producers as they run, side by side,
+//! not from a program that only prints what the test expects.
 
 use std::collections::BTreeMap;
 use std::collections::hash_map::RandomState;
@@ -38,19 +42,22 @@ const NAME: &str = "never_ending_program";
 /// It starts ten producers, as in the chapter.
 const PRODUCERS: u32 = 10;
 /// The arguments the tests run it with.
-const BASE_MS: u32 = 20;
+const BASE_MS: u32 = 10;
 const MESSAGES: u32 = 3;
-/// How long the test keeps the input open without typing anything.
-const SILENCE: Duration = Duration::from_millis(2200);
+/// How long the test keeps the input open without typing anything: the
+/// program must still be running at its end.
+const SILENCE: Duration = Duration::from_millis(400);
 /// How long the program may take to end once its input is closed. Ending is
-/// a matter of milliseconds; two seconds is plenty on the busiest machine.
-/// It is shorter than `SILENCE` on purpose: a consumer that stops after some
-/// quiet time either stops during the silence or ends too late here.
-const ENDS_WITHIN: Duration = Duration::from_secs(2);
+/// a matter of milliseconds, and 250 ms is plenty on a busy machine. It is
+/// shorter than `SILENCE`, with room to spare, on purpose: a consumer that
+/// stops after a quiet moment (`recv_timeout`) either stops during the
+/// silence, or waits at least as long as the silence after the last line,
+/// and so ends too late here.
+const ENDS_WITHIN: Duration = Duration::from_millis(250);
 /// A line typed at the start must come out before the producers are done,
 /// when they still had at least this long to go: the producers and the
 /// typist run side by side.
-const SIDE_BY_SIDE: Duration = Duration::from_millis(300);
+const SIDE_BY_SIDE: Duration = Duration::from_millis(120);
 
 /// How the program's run ended.
 #[derive(Clone, Copy, Debug)]
@@ -358,11 +365,10 @@ impl Run {
                 let (all_en, all_pt) = if printed >= expected {
                     (
                         "Every message had been printed and every producer had finished, \
-                         so the consumer was waiting in recv() for a Sender that never \
-                         sends. ",
+                         so nothing more could come, yet the consumer was still waiting. ",
                         "Todas as mensagens já tinham sido impressas e todos os produtores \
-                         tinham terminado, então o consumidor esperava em recv() por um \
-                         Sender que nunca envia. ",
+                         tinham terminado, então nada mais podia chegar, mas o consumidor \
+                         continuava esperando. ",
                     )
                 } else {
                     ("", "")
@@ -373,9 +379,12 @@ impl Run {
                          stopped; it had printed {printed} of {expected} messages. {all_en}A \
                          receiver waits while any Sender lives, even one that never sends: is \
                          the original tx still alive in main? (A consumer that stops on a \
-                         time-out rather than on the closed channel ends late, too.)\n{}",
+                         time-out, with recv_timeout, rather than on the closed channel ends \
+                         late, too: it kept running through a silence of {}, so it waits at \
+                         least that long after the last line.)\n{}",
                         command_line(),
                         human(ENDS_WITHIN),
+                        human(SILENCE),
                         self.timeline(|_| true)
                     ),
                     format!(
@@ -383,10 +392,13 @@ impl Run {
                          interrompido; tinha impresso {printed} de {expected} mensagens. \
                          {all_pt}O receptor espera enquanto existir algum Sender, mesmo um que \
                          nunca envia: o tx original ainda está vivo na main? (Um consumidor \
-                         que para num time-out, e não pelo canal fechado, também termina \
-                         tarde.)\n{}",
+                         que para num time-out, com recv_timeout, e não pelo canal \
+                         fechado, também termina tarde: ele continuou rodando durante um \
+                         silêncio de {}, então espera pelo menos isso depois da última \
+                         linha.)\n{}",
                         command_line(),
                         human(ENDS_WITHIN),
+                        human(SILENCE),
                         self.timeline(|_| true)
                     ),
                 );

@@ -7,9 +7,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use course_support::{PATIENCE, check, finishes_within, finishes_within_or, human, join_within};
+use course_support::{
+    Outcome, PATIENCE, check, fail, finishes_within, human, join_within, start_call,
+};
 use iterate_the_receiver::{collect_all, drain_ready};
 
 /// The pause between two sends of the same producer.
@@ -44,6 +46,12 @@ fn collect_all_within<T: Send + 'static>(rx: Receiver<T>) -> Vec<T> {
     )
 }
 
+/// How many times the test may find `drain_ready`'s thread asleep before
+/// it knows that `drain_ready` waits for messages: taking what is queued
+/// never puts a thread to sleep. (The test looks every couple of
+/// milliseconds: this is tens of milliseconds of sleep in all.)
+const ASLEEP_LOOKS: u32 = 12;
+
 /// Calls `drain_ready` on a thread of its own and hands `rx` back with the
 /// result. The tests keep a Sender alive, so a `drain_ready` that waits for
 /// the next message never returns: the test then fails and says why.
@@ -51,35 +59,64 @@ fn drain_ready_within<T: Send + 'static>(rx: Receiver<T>) -> (Receiver<T>, Vec<T
     drain_ready_within_or(
         rx,
         (
-            format!(
-                "drain_ready did not return within {}. A Sender is still alive here, \
-                 so anything that waits for the next message (rx.iter(), \
-                 `for message in rx`, rx.recv()) waits forever. Take only what is \
-                 already queued: rx.try_iter() takes what is queued and never waits.",
-                human(PROMPTLY)
-            ),
-            format!(
-                "drain_ready não retornou em {}. Aqui ainda existe um Sender, então \
-                 qualquer coisa que espere pela próxima mensagem (rx.iter(), \
-                 `for message in rx`, rx.recv()) espera para sempre. Pegue só o que já \
-                 está na fila: rx.try_iter() pega o que está na fila e nunca espera.",
-                human(PROMPTLY)
-            ),
+            "A Sender is still alive here, so anything that waits for the next message \
+             (rx.iter(), `for message in rx`, rx.recv()) waits forever. Take only what is \
+             already queued: rx.try_iter() takes what is queued and never waits."
+                .to_owned(),
+            "Aqui ainda existe um Sender, então qualquer coisa que espere pela próxima \
+             mensagem (rx.iter(), `for message in rx`, rx.recv()) espera para sempre. Pegue \
+             só o que já está na fila: rx.try_iter() pega o que está na fila e nunca espera."
+                .to_owned(),
         ),
     )
 }
 
-/// [`drain_ready_within`] with the test's own message for a `drain_ready`
-/// that does not return.
+/// [`drain_ready_within`] with the test's own explanation for a
+/// `drain_ready` that does not return: it comes after a sentence that says
+/// how long the test waited, or that `drain_ready` was found asleep in a
+/// wait (which only a wait for a message explains).
 #[track_caller]
 fn drain_ready_within_or<T: Send + 'static>(
     rx: Receiver<T>,
-    on_timeout: (String, String),
+    why: (String, String),
 ) -> (Receiver<T>, Vec<T>) {
-    finishes_within_or(PROMPTLY, on_timeout, move || {
+    let call = start_call(Some("drain_ready"), move || {
         let drained = drain_ready(&rx);
         (rx, drained)
-    })
+    });
+    let mut stillness = call.stillness();
+    let mut asleep = false;
+    let outcome = call.outcome_until(Instant::now() + PROMPTLY, || {
+        asleep = stillness.asleep_looks() >= ASLEEP_LOOKS;
+        asleep
+    });
+    match outcome {
+        Outcome::Returned(result) => result,
+        Outcome::Panicked(text) => fail(
+            format!("drain_ready panicked: {text}"),
+            format!("drain_ready entrou em pânico: {text}"),
+        ),
+        Outcome::StillRunning if asleep => fail(
+            format!(
+                "drain_ready did not return: the test found its thread asleep, waiting, \
+                 again and again. {}",
+                why.0
+            ),
+            format!(
+                "drain_ready não retornou: o teste encontrou a thread dela parada, \
+                 esperando, várias vezes. {}",
+                why.1
+            ),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "drain_ready did not return within {}. {}",
+                human(PROMPTLY),
+                why.0
+            ),
+            format!("drain_ready não retornou em {}. {}", human(PROMPTLY), why.1),
+        ),
+    }
 }
 
 /// Sets the flag down when dropped, so that a test that fails still stops
@@ -261,23 +298,18 @@ fn drain_ready_stops_at_the_first_empty_moment() {
     thread::sleep(Duration::from_millis(5));
     let on_timeout = || {
         (
-            format!(
-                "drain_ready did not return within {} while a producer kept sending, a \
-                 message every tenth of a millisecond or so. drain_ready should take what is \
-                 queued and stop at the first moment the channel is empty; a drain built on \
-                 recv_timeout (or recv, or iter) waits for the next message, and here one \
-                 always comes. rx.try_iter() takes what is queued and never waits.",
-                human(PROMPTLY)
-            ),
-            format!(
-                "drain_ready não retornou em {} enquanto um produtor continuava enviando, uma \
-                 mensagem a cada décimo de milissegundo, mais ou menos. A drain_ready deve \
-                 pegar o que está na fila e parar no primeiro momento em que o canal fica \
-                 vazio; um drain feito com recv_timeout (ou recv, ou iter) espera pela próxima \
-                 mensagem, e aqui sempre vem mais uma. rx.try_iter() pega o que está na fila e \
-                 nunca espera.",
-                human(PROMPTLY)
-            ),
+            "A producer kept sending meanwhile, a message every tenth of a millisecond or \
+             so. drain_ready should take what is queued and stop at the first moment the \
+             channel is empty; a drain built on recv_timeout (or recv, or iter) waits for \
+             the next message, and here one always comes. rx.try_iter() takes what is \
+             queued and never waits."
+                .to_owned(),
+            "Um produtor continuava enviando enquanto isso, uma mensagem a cada décimo de \
+             milissegundo, mais ou menos. A drain_ready deve pegar o que está na fila e \
+             parar no primeiro momento em que o canal fica vazio; um drain feito com \
+             recv_timeout (ou recv, ou iter) espera pela próxima mensagem, e aqui sempre \
+             vem mais uma. rx.try_iter() pega o que está na fila e nunca espera."
+                .to_owned(),
         )
     };
     let (rx, first) = drain_ready_within_or(rx, on_timeout());

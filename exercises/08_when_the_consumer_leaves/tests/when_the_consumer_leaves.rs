@@ -63,6 +63,15 @@ fn made_by(thread: ThreadId, number: u64) -> Vec<u64> {
         .collect()
 }
 
+/// How many ticks `thread` made so far.
+fn made_count(thread: ThreadId) -> usize {
+    MADE.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .filter(|(t, _, _)| *t == thread)
+        .count()
+}
+
 /// The producer's thread, with its outcome: the report, or the text of its
 /// panic.
 type Producer = Call<Report<Tick>>;
@@ -84,9 +93,32 @@ fn start_producer(tx: Sender<Tick>) -> Producer {
 /// reason point at the same line, and are told once.)
 fn report_once_stopped(producer: Producer) -> (Report<Tick>, ThreadId) {
     let thread = producer.thread().id();
-    let panicked = match producer.outcome_within(STOPS_WITHIN) {
+    // The Receiver is gone: from now on every send fails. A producer that
+    // stops makes at most one more message (the one it was about to send);
+    // a second one proves it went on after a failed send, and the test need
+    // not wait any longer.
+    let made_before = made_count(thread);
+    let made_after = || made_count(thread) - made_before;
+    let deadline = Instant::now() + STOPS_WITHIN;
+    let panicked = match producer.outcome_until(deadline, || made_after() >= 2) {
         Outcome::Returned(report) => return (report, thread),
         Outcome::Panicked(panicked) => panicked,
+        Outcome::StillRunning if made_after() >= 2 => fail(
+            format!(
+                "produce_until_closed went on after the Receiver was dropped: it made {} \
+                 more messages after that, and every send of them failed. That Err is the \
+                 only news a producer gets that nobody is listening: `let _ = tx.send(..)` \
+                 throws it away. Stop at the first Err.",
+                made_after()
+            ),
+            format!(
+                "produce_until_closed continuou depois que o Receiver foi descartado: criou \
+                 mais {} mensagens depois disso, e todo send delas falhou. Esse Err é o \
+                 único aviso que o produtor recebe de que ninguém mais escuta: \
+                 `let _ = tx.send(..)` joga o aviso fora. Pare no primeiro Err.",
+                made_after()
+            ),
+        ),
         Outcome::StillRunning => fail(
             format!(
                 "produce_until_closed was still running {} after the Receiver was \

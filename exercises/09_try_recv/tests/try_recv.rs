@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{Outcome, PATIENCE, call_within, check, fail, human, wait_until};
+use course_support::{Outcome, PATIENCE, check, fail, human, start_call, wait_until};
 use try_recv::poll_until_closed;
 
 /// How long `poll_until_closed` may take in these tests. A correct one needs
@@ -83,16 +83,61 @@ fn tick_paced_producer(tx: Sender<u32>, work: Arc<Work>) {
     });
 }
 
+/// How long the polling thread may be seen asleep, with no tick meanwhile,
+/// before the test knows it is stuck in a wait: a poller that works sleeps
+/// only inside `tick`, a tenth of a millisecond at a time.
+const ASLEEP: Duration = Duration::from_millis(50);
+
+/// How a call to `poll_until_closed` came out, and whether the test stopped
+/// waiting because the polling thread was stuck asleep in a wait.
+struct Polled {
+    outcome: Outcome<(Vec<u32>, ThreadId)>,
+    asleep: bool,
+}
+
+impl Polled {
+    /// "was still running after 2 s", or that it sat asleep in a wait, for
+    /// a failure message.
+    fn still_running(&self) -> (String, String) {
+        if self.asleep {
+            (
+                format!("sat asleep in a wait for more than {}", human(ASLEEP)),
+                format!("ficou parada numa espera por mais de {}", human(ASLEEP)),
+            )
+        } else {
+            (
+                format!("was still running after {}", human(PROMPTLY)),
+                format!("continuava rodando depois de {}", human(PROMPTLY)),
+            )
+        }
+    }
+}
+
 /// Runs `poll_until_closed(&rx, tick)` on a thread of its own, named
-/// `poll_until_closed`, and waits for it at most `PROMPTLY`. Hands back its
-/// result and the polling thread's id; a panic comes back as its text.
+/// `poll_until_closed`, and waits for it at most `PROMPTLY`, or until its
+/// thread is seen asleep in a wait with no tick meanwhile (nothing can wake
+/// it then: the producer waits for ticks). Hands back its result and the
+/// polling thread's id; a panic comes back as its text.
 fn poll_within(
     rx: std::sync::mpsc::Receiver<u32>,
+    work: &Work,
     tick: impl FnMut() + Send + 'static,
-) -> Outcome<(Vec<u32>, ThreadId)> {
-    call_within(PROMPTLY, Some("poll_until_closed"), move || {
+) -> Polled {
+    let call = start_call(Some("poll_until_closed"), move || {
         (poll_until_closed(&rx, tick), thread::current().id())
-    })
+    });
+    let mut stillness = call.stillness();
+    let mut ticks = work.ticks();
+    let mut asleep = false;
+    let outcome = call.outcome_until(Instant::now() + PROMPTLY, || {
+        if work.ticks() != ticks {
+            ticks = work.ticks();
+            stillness.moved();
+        }
+        asleep = stillness.asleep_for(ASLEEP);
+        asleep
+    });
+    Polled { outcome, asleep }
 }
 
 /// Fails the test for a `poll_until_closed` that panicked.
@@ -120,66 +165,61 @@ fn keeps_working_and_polling_until_every_sender_is_gone() {
     let (tx, rx) = channel();
     let work = Arc::new(Work::default());
     tick_paced_producer(tx, Arc::clone(&work));
-    let outcome = poll_within(rx, tick_recorder(Arc::clone(&work)));
+    let polled = poll_within(rx, &work, tick_recorder(Arc::clone(&work)));
+    let (running_en, running_pt) = polled.still_running();
     let total = TICKS_BEFORE.len();
-    let (received, poller) = match outcome {
+    let (received, poller) = match polled.outcome {
         Outcome::Returned(value) => value,
         Outcome::Panicked(text) => fail_panicked(&text),
         Outcome::StillRunning if work.ticks() == 0 => fail(
             format!(
-                "poll_until_closed was still running after {} and had not called tick() \
+                "poll_until_closed {running_en} and had not called tick() \
                  once. In this test the producer sends only after the consumer has done \
                  some other work, so while the channel is empty the consumer must keep \
                  working: recv() blocks the thread, and a loop that only retries \
                  try_recv (or sleeps) does no work either. On Err(TryRecvError::Empty), \
-                 call tick() and then poll again.",
-                human(PROMPTLY)
+                 call tick() and then poll again."
             ),
             format!(
-                "poll_until_closed continuava rodando depois de {} e não tinha chamado \
+                "poll_until_closed {running_pt} e não tinha chamado \
                  tick() nenhuma vez. Neste teste o produtor só envia depois que o \
                  consumidor faz algum outro trabalho, então enquanto o canal está vazio o \
                  consumidor precisa continuar trabalhando: recv() bloqueia a thread, e um \
                  laço que só repete try_recv (ou dorme) também não trabalha. Em \
-                 Err(TryRecvError::Empty), chame tick() e depois consulte de novo.",
-                human(PROMPTLY)
+                 Err(TryRecvError::Empty), chame tick() e depois consulte de novo."
             ),
         ),
         Outcome::StillRunning if work.producer_finished.load(Ordering::SeqCst) => fail(
             format!(
                 "the producer sent all {total} messages and dropped its Sender, yet \
-                 poll_until_closed was still polling after {} ({} ticks so far). With \
+                 poll_until_closed {running_en} ({} ticks so far). With \
                  every Sender gone and the queue empty, try_recv returns \
                  Err(TryRecvError::Disconnected), and it always will: that is the end. \
                  Only Empty means \"try again later\".",
-                human(PROMPTLY),
                 work.ticks()
             ),
             format!(
                 "o produtor enviou as {total} mensagens e descartou o seu Sender, mas \
-                 poll_until_closed continuava consultando depois de {} ({} ticks até \
+                 poll_until_closed {running_pt} ({} ticks até \
                  ali). Sem nenhum Sender e com a fila vazia, try_recv devolve \
                  Err(TryRecvError::Disconnected), e vai devolver para sempre: é o fim. \
                  Só Empty quer dizer \"tente de novo mais tarde\".",
-                human(PROMPTLY),
                 work.ticks()
             ),
         ),
         Outcome::StillRunning => fail(
             format!(
-                "poll_until_closed was still running after {}, with only {} ticks: the \
+                "poll_until_closed {running_en}, with only {} ticks: the \
                  producer, which waits for the consumer's work, could not send all its \
                  messages. Call tick() every time try_recv says Empty, not only after a \
                  message.",
-                human(PROMPTLY),
                 work.ticks()
             ),
             format!(
-                "poll_until_closed continuava rodando depois de {}, com só {} ticks: o \
+                "poll_until_closed {running_pt}, com só {} ticks: o \
                  produtor, que espera pelo trabalho do consumidor, não conseguiu enviar \
                  todas as mensagens. Chame tick() toda vez que try_recv disser Empty, não \
                  só depois de uma mensagem.",
-                human(PROMPTLY),
                 work.ticks()
             ),
         ),
@@ -225,24 +265,24 @@ fn takes_what_is_queued_and_stops_at_disconnected_without_working() {
     // The channel is closed now, but three messages are still queued.
     drop(tx);
     let work = Arc::new(Work::default());
-    let received = match poll_within(rx, tick_recorder(Arc::clone(&work))) {
+    let polled = poll_within(rx, &work, tick_recorder(Arc::clone(&work)));
+    let (running_en, running_pt) = polled.still_running();
+    let received = match polled.outcome {
         Outcome::Returned((received, _)) => received,
         Outcome::Panicked(text) => fail_panicked(&text),
         Outcome::StillRunning => fail(
             format!(
                 "three messages were queued and every Sender was dropped, yet \
-                 poll_until_closed was still running after {} ({} ticks so far). Once \
+                 poll_until_closed {running_en} ({} ticks so far). Once \
                  the queue is empty, try_recv returns Err(TryRecvError::Disconnected), \
                  and nothing can ever arrive again: return then.",
-                human(PROMPTLY),
                 work.ticks()
             ),
             format!(
                 "havia três mensagens na fila e todos os Senders foram descartados, mas \
-                 poll_until_closed continuava rodando depois de {} ({} ticks até ali). \
+                 poll_until_closed {running_pt} ({} ticks até ali). \
                  Quando a fila esvazia, try_recv devolve Err(TryRecvError::Disconnected), \
                  e nada mais pode chegar: retorne nesse momento.",
-                human(PROMPTLY),
                 work.ticks()
             ),
         ),

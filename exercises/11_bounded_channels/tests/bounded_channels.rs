@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use bounded_channels::{Offered, offer_all, start_producers};
 use course_support::{
     Outcome, PATIENCE, Stamped, call_within, check, closed_within, fail, human, is_todo,
-    join_within, recv_within, stamp, wait_until,
+    join_within, recv_within_while, stamp, wait_until_while,
 };
 
 /// How long a call into your code may take. Starting threads and offering a
@@ -58,11 +58,13 @@ impl SentLog {
         self.0.lock().unwrap_or_else(PoisonError::into_inner).len()
     }
 
-    /// Waits (at most `PATIENCE`) until at least `count` sends returned.
-    fn wait_for(&self, count: usize) -> bool {
-        wait_until(
+    /// Waits (at most `PATIENCE`, and no longer than some producer still
+    /// runs) until at least `count` sends returned.
+    fn wait_for(&self, count: usize, producers: &[JoinHandle<()>]) -> bool {
+        wait_until_while(
             Instant::now() + PATIENCE,
             Duration::from_micros(200),
+            || producers.iter().any(|p| !p.is_finished()),
             || self.count() >= count,
         )
     }
@@ -121,11 +123,13 @@ fn start(capacity: usize, producers: u32, per_producer: u32) -> Started {
 fn consume_slowly(started: &Started, capacity: usize, total: usize) -> Vec<Message> {
     let mut received = Vec::with_capacity(total);
     while received.len() < total {
-        received.push(recv_within(&started.rx, PATIENCE));
+        received.push(recv_within_while(&started.rx, PATIENCE, || {
+            started.handles.iter().any(|p| !p.is_finished())
+        }));
         let taken = received.len();
         let room = (taken + capacity).min(total);
         check(
-            started.log.wait_for(room),
+            started.log.wait_for(room, &started.handles),
             format!(
                 "after the consumer took {taken} messages, a channel of capacity \
                  {capacity} has room for {room} sends in all, but only {} returned: is the \
@@ -249,7 +253,7 @@ fn producers_get_at_most_capacity_messages_ahead() {
     let started = start(capacity, producers, per_producer);
 
     // Nobody receives yet: the producers fill the channel and then wait.
-    let filled = started.log.wait_for(capacity);
+    let filled = started.log.wait_for(capacity, &started.handles);
     thread::sleep(LET_THEM_RUN);
     let sent = started.log.count();
     if sent == total {

@@ -12,10 +12,11 @@
 use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::{self, JoinHandle, ThreadId};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use course_support::{
     Outcome, PATIENCE, call_within, check, closed_within, fail, human, is_todo, join_within,
+    start_call,
 };
 use message_protocol::{Message, collect_data, spawn_producer};
 
@@ -89,13 +90,27 @@ fn receive_all<T>(rx: Receiver<Message<T>>, producer: JoinHandle<()>) -> Vec<Mes
     messages
 }
 
+/// How long `collect_data` may sit waiting, once everything it needs was
+/// sent, before the test knows it waits for something that cannot come:
+/// taking what is queued takes microseconds.
+const STUCK: Duration = Duration::from_millis(40);
+
 /// Calls `collect_data(&rx, producers)` on a thread of its own, named
 /// `collect_data`, for at most `PROMPTLY`. `open` says whether the test
-/// still holds a Sender (so the channel cannot close).
-fn collect<T: Send + 'static>(rx: Receiver<Message<T>>, producers: u32, open: bool) -> Vec<T> {
-    match call_within(PROMPTLY, Some("collect_data"), move || {
-        collect_data(&rx, producers)
-    }) {
+/// still holds a Sender (so the channel cannot close). `sent()` says
+/// whether everything was sent (the threads that send have ended): from
+/// then on, a `collect_data` that sits waiting waits for nothing, and the
+/// test does not wait out `PROMPTLY` for it.
+fn collect<T: Send + 'static>(
+    rx: Receiver<Message<T>>,
+    producers: u32,
+    open: bool,
+    mut sent: impl FnMut() -> bool,
+) -> Vec<T> {
+    let call = start_call(Some("collect_data"), move || collect_data(&rx, producers));
+    let mut stillness = call.stillness();
+    let deadline = Instant::now() + PROMPTLY;
+    match call.outcome_until(deadline, || sent() && stillness.asleep_for(STUCK)) {
         Outcome::Returned(data) => data,
         Outcome::Panicked(text) if is_todo(&text) => fail_panicked("collect_data", &text),
         Outcome::Panicked(text) => fail(
@@ -114,35 +129,26 @@ fn collect<T: Send + 'static>(rx: Receiver<Message<T>>, producers: u32, open: bo
         ),
         Outcome::StillRunning if open => fail(
             format!(
-                "collect_data was still running after {}, though every one of the \
-                 {producers} producers had said Done. A Sender is still alive here, so \
-                 the channel never closes: `for message in rx` and the like wait forever. \
-                 The protocol tells the end instead: count the Done messages, and return \
-                 when there are {producers}.",
-                human(PROMPTLY)
+                "collect_data was still waiting once every one of the {producers} \
+                 producers had sent all it had to send, Done included. A Sender is still \
+                 alive here, so the channel never closes: `for message in rx` and the like \
+                 wait forever. The protocol tells the end instead: count the Done \
+                 messages, and return when there are {producers}."
             ),
             format!(
-                "collect_data continuava rodando depois de {}, embora todos os \
-                 {producers} produtores já tivessem dito Done. Aqui ainda existe um \
-                 Sender, então o canal nunca fecha: `for message in rx` e parecidos \
-                 esperam para sempre. Quem diz o fim é o protocolo: conte as mensagens \
-                 Done e retorne quando houver {producers}.",
-                human(PROMPTLY)
+                "collect_data continuava esperando depois que todos os {producers} \
+                 produtores enviaram tudo o que tinham para enviar, Done inclusive. Aqui \
+                 ainda existe um Sender, então o canal nunca fecha: `for message in rx` e \
+                 parecidos esperam para sempre. Quem diz o fim é o protocolo: conte as \
+                 mensagens Done e retorne quando houver {producers}."
             ),
         ),
         Outcome::StillRunning => fail(
-            format!(
-                "collect_data was still running after {}, though the channel was closed: \
-                 recv() returns Err once every Sender is gone, and nothing more can come. \
-                 Return what arrived.",
-                human(PROMPTLY)
-            ),
-            format!(
-                "collect_data continuava rodando depois de {}, embora o canal estivesse \
-                 fechado: recv() devolve Err quando todos os Senders se foram, e nada mais \
-                 pode chegar. Devolva o que chegou.",
-                human(PROMPTLY)
-            ),
+            "collect_data was still waiting though the channel was closed: recv() returns \
+             Err once every Sender is gone, and nothing more can come. Return what arrived.",
+            "collect_data continuava esperando embora o canal estivesse fechado: recv() \
+             devolve Err quando todos os Senders se foram, e nada mais pode chegar. Devolva \
+             o que chegou.",
         ),
     }
 }
@@ -292,7 +298,7 @@ fn progress_is_news_not_the_end() {
         ],
     );
     // `tx` stays alive: only Done can end this collection.
-    let data = collect(rx, 1, true);
+    let data = collect(rx, 1, true, || true);
     check(
         data == [10, 11],
         format!(
@@ -338,7 +344,7 @@ fn the_collection_ends_when_every_producer_has_said_done() {
             Message::Done { producer: 2 },
         ],
     );
-    let data = collect(rx, 3, true);
+    let data = collect(rx, 3, true, || true);
     let expected = [100, 200, 300, 201];
     check(
         data == expected,
@@ -366,7 +372,7 @@ fn a_closed_channel_ends_the_collection_too() {
     play(&tx, vec![Message::Data(1), Message::Data(2)]);
     // Both producers crashed: no Done will ever come, and the channel closes.
     drop(tx);
-    let data = collect(rx, 2, false);
+    let data = collect(rx, 2, false, || true);
     check(
         data == [1, 2],
         format!(
@@ -404,7 +410,9 @@ fn producers_and_collector_move_parcels_end_to_end() {
     }
     // The test keeps `tx` until the collection is over: it must end on the
     // producers' Done messages.
-    let data = collect(rx, producers, true);
+    let data = collect(rx, producers, true, || {
+        handles.iter().all(|h| h.is_finished())
+    });
     drop(tx);
     let total = (producers * per_producer) as usize;
     check(

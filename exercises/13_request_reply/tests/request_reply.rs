@@ -12,7 +12,7 @@ use std::thread::{self, JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Call, Outcome, call_within, check, fail, human, is_todo, start_call, try_join_within,
+    Call, Outcome, call_within, check, fail, human, is_todo, recv_by, start_call, try_join_within,
 };
 use request_reply::{Client, Reply, Request, start_service};
 
@@ -269,14 +269,23 @@ fn take_request(
     done: &mut Call<Option<Reply>>,
     waiting: bool,
 ) -> (String, Sender<Reply>) {
-    match inbox.recv_timeout(PROMPTLY) {
+    // The wait ends as soon as the client has ended (a panic, a return)
+    // without sending: the test keeps a request Sender, so the channel
+    // itself never closes.
+    match recv_by(inbox, Instant::now() + PROMPTLY, || !done.finished()) {
         Ok(Request::Get { name, reply }) => (name, reply),
         Ok(other) => fail(
             format!("client.get(..) sent {other:?} instead of a Request::Get"),
             format!("client.get(..) enviou {other:?} em vez de um Request::Get"),
         ),
-        Err(_) => match done.panicked() {
-            Some(text) => fail_panicked("client.get(..)", text),
+        Err(_) => match done.panicked().map(str::to_owned) {
+            Some(text) => fail_panicked("client.get(..)", &text),
+            None if done.finished() => fail(
+                "client.get(..) returned without sending any request: it should send a \
+                 Request::Get on the client's request Sender, then wait for the reply",
+                "client.get(..) retornou sem enviar nenhum pedido: ele deveria enviar um \
+                 Request::Get pelo Sender de pedidos do cliente, e depois esperar a resposta",
+            ),
             None if waiting => fail(
                 format!(
                     "a second client sent no request within {} while the first one was \
