@@ -139,9 +139,13 @@ pub fn run(
     stop: &AtomicBool,
     feed: impl FnOnce(&Sender<Msg>) -> io::Result<()>,
 ) -> io::Result<Vec<Option<Verdict>>> {
+    // Tests spend most of their time waiting on channels and sleeps, so
+    // more run at once than there are cores: enough for one exercise's
+    // tests side by side on two cores (06 has five, each running the
+    // program it tests).
     let workers = thread::available_parallelism()
-        .map_or(2, |n| 2 * n.get())
-        .clamp(2, 8);
+        .map_or(2, |n| 2 * n.get() + 2)
+        .clamp(4, 10);
     let (msg_tx, msg_rx) = channel::<Msg>();
     let (work_tx, work_rx) = channel::<Unit>();
     let work_rx = Mutex::new(work_rx);
