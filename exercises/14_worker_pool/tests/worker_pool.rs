@@ -8,6 +8,16 @@
 //! never happens), so a pool that runs one job at a time is caught without
 //! guessing at timings. Each job also leaves a marker on its thread that
 //! reports when the thread itself ends.
+//!
+//! One test makes a pool of its own: a job that keeps one worker busy, then
+//! quick jobs that the idle workers must take meanwhile. A pool that deals
+//! the jobs out in turns (a channel per worker) leaves some of them waiting
+//! behind the busy worker.
+//!
+//! For maintainers: a pool that picks a worker for each job by a rule that
+//! ignores which workers are free (in turns, at random) is caught by that
+//! test. One that keeps its own list of idle workers, with a channel per
+//! worker, would pass: it is a correct pool, only not the one taught here.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
@@ -226,6 +236,121 @@ fn who(ran: &Ran) -> String {
     }
 }
 
+/// How long the quick jobs may take, in all, while one worker is busy: they
+/// take microseconds on idle workers.
+const QUICK_JOBS_TIME: Duration = Duration::from_secs(2);
+
+#[test]
+fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
+    // The busy job keeps its worker until the test lets it go (or a while
+    // has passed, so that nothing waits forever).
+    let (release_tx, release) = channel::<()>();
+    let (busy_started_tx, busy_started) = channel::<()>();
+    let (done_tx, done) = channel::<usize>();
+    let quick = 2 * WORKERS;
+    let busy = move || {
+        let _ = busy_started_tx.send(());
+        let _ = release.recv_timeout(PATIENCE);
+    };
+    let pool = match call_within(PATIENCE, None, move || {
+        let pool = ThreadPool::new(WORKERS);
+        pool.execute(busy);
+        pool
+    }) {
+        Outcome::Returned(pool) => pool,
+        Outcome::Panicked(why) => fail(
+            format!("ThreadPool::new or execute panicked: {why}"),
+            format!("ThreadPool::new ou execute entrou em pânico: {why}"),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "ThreadPool::new({WORKERS}) and one call to execute did not return within {}",
+                human(PATIENCE)
+            ),
+            format!(
+                "ThreadPool::new({WORKERS}) e uma chamada a execute não retornaram em {}",
+                human(PATIENCE)
+            ),
+        ),
+    };
+    let started = busy_started.recv_timeout(PATIENCE).is_ok();
+    if started {
+        for job in 0..quick {
+            let done_tx = done_tx.clone();
+            pool.execute(move || {
+                let _ = done_tx.send(job);
+            });
+        }
+    }
+    drop(done_tx);
+    let deadline = Instant::now() + QUICK_JOBS_TIME;
+    let mut finished = Vec::new();
+    while finished.len() < quick {
+        match done.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(job) => finished.push(job),
+            Err(_) => break,
+        }
+    }
+    // Let the busy job go, and shut the pool down, whatever happened.
+    let _ = release_tx.send(());
+    let _ = call_within(PATIENCE, None, move || drop(pool));
+    check(
+        started,
+        format!(
+            "the first job did not start within {}: a pool of {WORKERS} workers runs a job \
+             as soon as one of them is free",
+            human(PATIENCE)
+        ),
+        format!(
+            "a primeira tarefa não começou em {}: um pool de {WORKERS} workers roda uma \
+             tarefa assim que um deles fica livre",
+            human(PATIENCE)
+        ),
+    );
+    check(
+        !finished.is_empty(),
+        format!(
+            "one worker was busy with a long job, and none of the {quick} quick jobs queued \
+             after it ran within {}, although the pool has {WORKERS} workers. Does a worker \
+             keep the Mutex locked while it runs its job, so that the others cannot take \
+             the next one? Take the job out in a `let` of its own, so the lock is released \
+             before `job()` runs.",
+            human(QUICK_JOBS_TIME)
+        ),
+        format!(
+            "um worker estava ocupado com uma tarefa longa, e nenhuma das {quick} tarefas \
+             rápidas enfileiradas depois dela rodou em {}, embora o pool tenha {WORKERS} \
+             workers. Algum worker segura o lock do Mutex enquanto roda a tarefa, e assim os \
+             outros não conseguem pegar a próxima? Tire a tarefa da fila num `let` separado, \
+             para o lock ser liberado antes de `job()` rodar.",
+            human(QUICK_JOBS_TIME)
+        ),
+    );
+    let waiting: Vec<usize> = (0..quick).filter(|j| !finished.contains(j)).collect();
+    check(
+        waiting.is_empty(),
+        format!(
+            "one worker was busy with a long job and the other {} were free, yet the quick \
+             jobs {waiting:?} (of 0..{quick}) did not run within {}: they waited behind the \
+             busy worker. Does execute deal the jobs out in turns, a channel per worker? A \
+             pool has one queue that every worker takes from (Arc<Mutex<Receiver<Job>>>), so \
+             that whichever worker is free takes the next job.",
+            WORKERS - 1,
+            human(QUICK_JOBS_TIME)
+        ),
+        format!(
+            "um worker estava ocupado com uma tarefa longa e os outros {} estavam livres, mas \
+             as tarefas rápidas {waiting:?} (de 0..{quick}) não rodaram em {}: ficaram \
+             esperando atrás do worker ocupado. O execute distribui as tarefas em rodízio, um \
+             canal por worker? Um pool tem uma fila só, de onde todos os workers pegam \
+             (Arc<Mutex<Receiver<Job>>>), para que o worker que estiver livre pegue a \
+             próxima tarefa.",
+            WORKERS - 1,
+            human(QUICK_JOBS_TIME)
+        ),
+    );
+}
+
 #[test]
 fn new_starts_one_thread_per_worker() {
     let (workers, caller) = started(run());
@@ -325,7 +450,7 @@ fn the_workers_run_jobs_at_the_same_time() {
         format!(
             "cada uma das {WORKERS} primeiras tarefas esperou até {} para ver as {WORKERS} \
              rodando juntas, mas no máximo {} rodaram ao mesmo tempo. Os workers se revezam: \
-             algum worker mantém o Mutex travado enquanto roda a tarefa? O guard do lock vive \
+             algum worker segura o lock do Mutex enquanto roda a tarefa? O guard do lock vive \
              até o fim da instrução que o criou, e em `while let` ou `match` até o fim do \
              bloco inteiro. Tire a tarefa da fila num `let` separado, para o lock ser \
              liberado antes de `job()` rodar.",
