@@ -9,15 +9,19 @@
 //! guessing at timings. Each job also leaves a marker on its thread that
 //! reports when the thread itself ends.
 //!
-//! One test makes a pool of its own: a job that keeps one worker busy, then
-//! quick jobs that the idle workers must take meanwhile. A pool that deals
-//! the jobs out in turns (a channel per worker) leaves some of them waiting
-//! behind the busy worker.
+//! One test makes a pool of its own, which first has nothing to do for a
+//! moment (its workers must wait for work, without using the CPU, and not
+//! leave), then gets a job that keeps one worker busy, then quick jobs that
+//! the idle workers must take meanwhile. A pool that deals the jobs out in
+//! turns (a channel per worker) leaves some of them waiting behind the busy
+//! worker.
 //!
 //! For maintainers: a pool that picks a worker for each job by a rule that
 //! ignores which workers are free (in turns, at random) is caught by that
 //! test. One that keeps its own list of idle workers, with a channel per
 //! worker, would pass: it is a correct pool, only not the one taught here.
+//! Workers that poll the queue (try_recv in a loop) are caught by the CPU
+//! time of the idle pool, which only Linux tells; elsewhere they pass.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
@@ -29,7 +33,8 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text, wait_until,
+    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text,
+    process_cpu_time, wait_until,
 };
 use worker_pool::ThreadPool;
 
@@ -239,6 +244,15 @@ fn who(ran: &Ran) -> String {
 /// How long the quick jobs may take, in all, while one worker is busy: they
 /// take microseconds on idle workers.
 const QUICK_JOBS_TIME: Duration = Duration::from_secs(2);
+/// How long that pool first has nothing to do.
+const IDLE: Duration = Duration::from_millis(200);
+/// Why a worker must not leave when the queue is empty for a moment.
+const EMPTY_IS_NOT_CLOSED: (&str, &str) = (
+    "An empty queue is not a closed one: recv() waits for the next job, and returns Err \
+     only once the Sender is gone (try_recv's Empty only means \"nothing yet\").",
+    "Fila vazia não é fila fechada: recv() espera a próxima tarefa, e só devolve Err quando \
+     o Sender some (o Empty do try_recv só quer dizer \"nada ainda\").",
+);
 
 #[test]
 fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
@@ -252,11 +266,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
         let _ = busy_started_tx.send(());
         let _ = release.recv_timeout(PATIENCE);
     };
-    let pool = match call_within(PATIENCE, None, move || {
-        let pool = ThreadPool::new(WORKERS);
-        pool.execute(busy);
-        pool
-    }) {
+    let pool = match call_within(PATIENCE, None, move || ThreadPool::new(WORKERS)) {
         Outcome::Returned(pool) => pool,
         Outcome::Panicked(why) => fail(
             format!("ThreadPool::new or execute panicked: {why}"),
@@ -264,16 +274,58 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
         ),
         Outcome::StillRunning => fail(
             format!(
-                "ThreadPool::new({WORKERS}) and one call to execute did not return within {}",
+                "ThreadPool::new({WORKERS}) did not return within {}",
                 human(PATIENCE)
             ),
             format!(
-                "ThreadPool::new({WORKERS}) e uma chamada a execute não retornaram em {}",
+                "ThreadPool::new({WORKERS}) não retornou em {}",
                 human(PATIENCE)
             ),
         ),
     };
-    let started = busy_started.recv_timeout(PATIENCE).is_ok();
+    // First the pool has nothing to do for a while: its workers wait.
+    let cpu_before = process_cpu_time();
+    thread::sleep(IDLE);
+    let idle_cpu = process_cpu_time().zip(cpu_before).map(|(after, before)| after - before);
+    // `execute` only queues the job: it returns at once.
+    let pool = match call_within(QUICK_JOBS_TIME, None, move || {
+        pool.execute(busy);
+        pool
+    }) {
+        Outcome::Returned(pool) => pool,
+        Outcome::Panicked(why) => fail(
+            format!(
+                "execute panicked after the pool had had nothing to do for {}: {why}. A send \
+                 fails only once the Receiver is gone, that is, once every worker has left \
+                 its loop. Did the workers leave while the queue was empty? {}",
+                human(IDLE),
+                EMPTY_IS_NOT_CLOSED.0
+            ),
+            format!(
+                "execute entrou em pânico depois de o pool ficar {} sem nada para fazer: \
+                 {why}. Um send só falha quando o Receiver já sumiu, ou seja, quando todos os \
+                 workers saíram dos seus laços. Os workers saíram enquanto a fila estava \
+                 vazia? {}",
+                human(IDLE),
+                EMPTY_IS_NOT_CLOSED.1
+            ),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "execute did not return within {} with a job that takes long: execute only \
+                 queues the job (sends it down the channel), for a worker to run; it does not \
+                 run the job itself, nor wait for it",
+                human(QUICK_JOBS_TIME)
+            ),
+            format!(
+                "execute não retornou em {} com uma tarefa demorada: execute só enfileira a \
+                 tarefa (envia pelo canal) para um worker rodar; não roda a tarefa ele mesmo, \
+                 nem espera por ela",
+                human(QUICK_JOBS_TIME)
+            ),
+        ),
+    };
+    let started = busy_started.recv_timeout(QUICK_JOBS_TIME).is_ok();
     if started {
         for job in 0..quick {
             let done_tx = done_tx.clone();
@@ -297,16 +349,41 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
     check(
         started,
         format!(
-            "the first job did not start within {}: a pool of {WORKERS} workers runs a job \
-             as soon as one of them is free",
-            human(PATIENCE)
+            "the pool had nothing to do for {}, then got a job, which did not start within \
+             {}. Did the workers leave their loops while the queue was empty? {}",
+            human(IDLE),
+            human(QUICK_JOBS_TIME),
+            EMPTY_IS_NOT_CLOSED.0
         ),
         format!(
-            "a primeira tarefa não começou em {}: um pool de {WORKERS} workers roda uma \
-             tarefa assim que um deles fica livre",
-            human(PATIENCE)
+            "o pool ficou {} sem nada para fazer, depois recebeu uma tarefa, que não começou \
+             em {}. Os workers saíram dos seus laços enquanto a fila estava vazia? {}",
+            human(IDLE),
+            human(QUICK_JOBS_TIME),
+            EMPTY_IS_NOT_CLOSED.1
         ),
     );
+    // Where the system tells the CPU time: waiting workers use none.
+    if let Some(used) = idle_cpu {
+        check(
+            used <= IDLE / 2,
+            format!(
+                "while the pool had nothing to do for {}, its threads used {} of CPU time: \
+                 the workers keep asking the queue (try_recv in a loop) instead of waiting. \
+                 recv() blocks, using no CPU at all, until a job comes or the Sender is gone.",
+                human(IDLE),
+                human(used)
+            ),
+            format!(
+                "enquanto o pool ficou {} sem nada para fazer, as threads dele usaram {} de \
+                 CPU: os workers ficam perguntando à fila (try_recv num laço) em vez de \
+                 esperar. recv() bloqueia, sem usar CPU nenhuma, até chegar uma tarefa ou o \
+                 Sender sumir.",
+                human(IDLE),
+                human(used)
+            ),
+        );
+    }
     check(
         !finished.is_empty(),
         format!(
