@@ -441,7 +441,7 @@ fn new_starts_one_thread_per_worker() {
         ),
         format!(
             "ThreadPool::new({WORKERS}) criou {} thread(s) de worker; um pool de {WORKERS} \
-             precisa de {WORKERS} workers, cada um na sua thread, todos dividindo o mesmo \
+             precisa de {WORKERS} workers, cada um na sua thread, todos compartilhando o mesmo \
              Receiver (Arc<Mutex<Receiver<Job>>>)",
             workers.len()
         ),
@@ -450,7 +450,7 @@ fn new_starts_one_thread_per_worker() {
     check(
         distinct.len() == workers.len() && !distinct.contains(&caller),
         "two workers share a thread, or a worker is the caller's own thread: each worker needs a thread::spawn of its own",
-        "dois workers dividem uma thread, ou um worker é a própria thread de quem chamou: cada worker precisa do seu próprio thread::spawn",
+        "dois workers compartilham uma thread, ou um worker é a própria thread de quem chamou: cada worker precisa do seu próprio thread::spawn",
     );
 }
 
@@ -508,7 +508,7 @@ fn the_workers_run_jobs_at_the_same_time() {
         format!(
             "no máximo {} tarefa(s) rodaram ao mesmo tempo: um pool com {started} \
              worker(s) não consegue rodar {WORKERS} tarefas lado a lado. Crie {WORKERS} \
-             workers que dividam o mesmo Receiver.",
+             workers que compartilhem o mesmo Receiver.",
             run.peak
         ),
     );

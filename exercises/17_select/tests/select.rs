@@ -131,7 +131,7 @@ fn cloned_receivers_share_the_work() {
         ),
         format!(
             "tarefas tratadas (tarefa: vezes) {times:?}; cada uma das {JOBS} tarefas deveria ser \
-             tratada exatamente uma vez: os clones de um Receiver dividem uma fila, não recebem \
+             tratada exatamente uma vez: os clones de um Receiver compartilham uma fila, não recebem \
              cada um uma cópia"
         ),
     );

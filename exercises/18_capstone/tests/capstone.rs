@@ -310,7 +310,7 @@ fn the_workers_share_the_lines() {
             ),
             format!(
                 "`{}` teve todas as linhas contadas pelo(s) worker(s) {workers:?}: com {} \
-                 workers dividindo uma fila de linhas, e linhas lentas no meio, vários workers \
+                 workers compartilhando uma fila de linhas, e linhas lentas no meio, vários workers \
                  deveriam pegar linhas. Crie WORKERS threads que pegam linhas do mesmo canal \
                  (Arc<Mutex<Receiver>>), e libere o lock antes de contar.",
                 run.command(),
