@@ -1,5 +1,5 @@
 // expect: pass
-// why: the shipped signature kept as it is (no `mut`): each stage hands its function by value to an iterator adapter (map, for_each), which needs no `mut` and must bring no warning about lines the learner never wrote
+// why: the shipped signature kept as it is (Fn, no `mut`): each stage hands its function by value to an iterator adapter (map, for_each), which needs no `mut` and must bring no warning about lines the learner never wrote
 
 //! Exercise 15: a pipeline.
 //!
@@ -25,9 +25,9 @@ use std::thread;
 /// have finished.
 pub fn run_pipeline<A, B, C>(
     source: Vec<A>,
-    parse: impl FnMut(A) -> B + Send + 'static,
-    transform: impl FnMut(B) -> C + Send + 'static,
-    collect: impl FnMut(C) + Send + 'static,
+    parse: impl Fn(A) -> B + Send + 'static,
+    transform: impl Fn(B) -> C + Send + 'static,
+    collect: impl Fn(C) + Send + 'static,
 ) where
     A: Send + 'static,
     B: Send + 'static,

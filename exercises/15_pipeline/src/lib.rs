@@ -19,9 +19,9 @@
 /// have finished.
 pub fn run_pipeline<A, B, C>(
     source: Vec<A>,
-    parse: impl FnMut(A) -> B + Send + 'static,
-    transform: impl FnMut(B) -> C + Send + 'static,
-    collect: impl FnMut(C) + Send + 'static,
+    parse: impl Fn(A) -> B + Send + 'static,
+    transform: impl Fn(B) -> C + Send + 'static,
+    collect: impl Fn(C) + Send + 'static,
 ) where
     A: Send + 'static,
     B: Send + 'static,
