@@ -619,7 +619,7 @@ fn the_quiet_time_counts_from_the_last_message() {
         pause,
         Some(Arc::clone(&kept)),
     );
-    let (log, _) = run_monitor(
+    let (log, took) = run_monitor(
         alerts,
         readings,
         quiet,
@@ -649,6 +649,30 @@ fn the_quiet_time_counts_from_the_last_message() {
              um prazo único criado antes do laço.",
             human(pause),
             human(quiet)
+        ),
+    );
+    // The readings take 120 ms from the moment the feeding started (a hair
+    // before the clock here did), then one quiet time.
+    let expected_end = pause * 12 + quiet;
+    check(
+        took >= expected_end - pause && took <= expected_end + LATE,
+        format!(
+            "monitor returned after {}: the readings lasted 120 ms and quiet = {}, so it \
+             should return about {} after it started, at the earliest then and not much \
+             later. The quiet time starts afresh with every wait, and ends the wait when it \
+             has passed once.",
+            human(took),
+            human(quiet),
+            human(expected_end)
+        ),
+        format!(
+            "monitor retornou depois de {}: as leituras duraram 120 ms e quiet = {}, então \
+             ele deveria retornar cerca de {} depois de começar, nunca antes disso e não muito \
+             depois. O tempo de silêncio recomeça a cada espera, e encerra a espera quando \
+             passa uma vez.",
+            human(took),
+            human(quiet),
+            human(expected_end)
         ),
     );
 }
