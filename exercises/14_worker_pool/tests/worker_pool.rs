@@ -33,8 +33,8 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text,
-    process_cpu_time, wait_until,
+    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text, process_cpu_time,
+    wait_until,
 };
 use worker_pool::ThreadPool;
 
@@ -286,7 +286,9 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
     // First the pool has nothing to do for a while: its workers wait.
     let cpu_before = process_cpu_time();
     thread::sleep(IDLE);
-    let idle_cpu = process_cpu_time().zip(cpu_before).map(|(after, before)| after - before);
+    let idle_cpu = process_cpu_time()
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
     // `execute` only queues the job: it returns at once.
     let pool = match call_within(QUICK_JOBS_TIME, None, move || {
         pool.execute(busy);
