@@ -605,17 +605,20 @@ fn monitor_hears_both_channels_until_both_are_closed() {
 
 #[test]
 fn the_quiet_time_counts_from_the_last_message() {
-    let quiet = Duration::from_millis(80);
-    let pause = Duration::from_millis(10);
+    let quiet = Duration::from_millis(200);
+    let pause = Duration::from_millis(25);
+    let count: u32 = 16;
+    let activity = pause * count;
     let (alerts_tx, alerts) = unbounded::<String>();
     let (readings_tx, readings) = unbounded::<u32>();
-    // Twelve readings, one every 10 ms: 120 ms of activity in all, longer
-    // than `quiet`, but never a silence as long as `quiet`. Then both
-    // channels stay open and silent.
+    // Sixteen readings, one every 25 ms: 400 ms of activity in all, longer
+    // than `quiet`, but never a silence as long as `quiet` (a pause eight
+    // times shorter, so that a loaded machine never stretches one that
+    // far). Then both channels stay open and silent.
     let kept = Arc::new(Mutex::new(Vec::new()));
     feed(
         readings_tx,
-        (1..=12).collect(),
+        (1..=count).collect(),
         pause,
         Some(Arc::clone(&kept)),
     );
@@ -629,48 +632,55 @@ fn the_quiet_time_counts_from_the_last_message() {
         ),
     );
     drop(alerts_tx);
-    let expected: Vec<Event> = (1..=12).map(Event::Reading).chain([Event::Quiet]).collect();
+    let expected: Vec<Event> = (1..=count)
+        .map(Event::Reading)
+        .chain([Event::Quiet])
+        .collect();
     check(
         log == expected,
         format!(
-            "a reading arrived every {} for 120 ms, then nothing; with quiet = {}, expected \
-             all twelve readings and then Quiet, got {log:?}. The quiet time starts afresh \
+            "a reading arrived every {} for {}, then nothing; with quiet = {}, expected \
+             all {count} readings and then Quiet, got {log:?}. The quiet time starts afresh \
              with every wait: put the time-out arm (`default(quiet)`, or `recv(after(quiet))` \
              with `after` called inside the loop) in each select!, not one deadline made \
              before the loop.",
             human(pause),
+            human(activity),
             human(quiet)
         ),
         format!(
-            "chegou uma leitura a cada {} durante 120 ms, depois nada; com quiet = {}, o \
-             esperado eram as doze leituras e depois Quiet, veio {log:?}. O tempo de silêncio \
+            "chegou uma leitura a cada {} durante {}, depois nada; com quiet = {}, o \
+             esperado eram as {count} leituras e depois Quiet, veio {log:?}. O tempo de silêncio \
              recomeça a cada espera: ponha o braço de time-out (`default(quiet)`, ou \
              `recv(after(quiet))` com o `after` chamado dentro do laço) em cada select!, e não \
              um prazo único criado antes do laço.",
             human(pause),
+            human(activity),
             human(quiet)
         ),
     );
-    // The readings take 120 ms from the moment the feeding started (a hair
-    // before the clock here did), then one quiet time.
-    let expected_end = pause * 12 + quiet;
+    // The readings take `activity` from the moment the feeding started (a
+    // hair before the clock here did), then one quiet time.
+    let expected_end = activity + quiet;
     check(
         took >= expected_end - pause && took <= expected_end + LATE,
         format!(
-            "monitor returned after {}: the readings lasted 120 ms and quiet = {}, so it \
+            "monitor returned after {}: the readings lasted {} and quiet = {}, so it \
              should return about {} after it started, at the earliest then and not much \
              later. The quiet time starts afresh with every wait, and ends the wait when it \
              has passed once.",
             human(took),
+            human(activity),
             human(quiet),
             human(expected_end)
         ),
         format!(
-            "monitor retornou depois de {}: as leituras duraram 120 ms e quiet = {}, então \
+            "monitor retornou depois de {}: as leituras duraram {} e quiet = {}, então \
              ele deveria retornar cerca de {} depois de começar, nunca antes disso e não muito \
              depois. O tempo de silêncio recomeça a cada espera, e encerra a espera quando \
              passa uma vez.",
             human(took),
+            human(activity),
             human(quiet),
             human(expected_end)
         ),
