@@ -1894,3 +1894,204 @@ mod tests {
         assert!(LiveProgram::start(Command::new("/no/such/program")).is_err());
     }
 }
+
+// ---------------------------------------------------------------------------
+// Watching threads from outside: what a thread does while it waits, and how
+// many threads a program really runs. Where the system does not tell (these
+// read Linux's /proc), every function answers `None`, and a test that needs
+// the answer skips its check with a word about why.
+// ---------------------------------------------------------------------------
+
+/// A handle on one thread of this process, taken on that thread and read
+/// from any other: how much CPU it used and how often it went to sleep, even
+/// while it is stuck in a loop that never returns.
+#[derive(Debug, Clone)]
+pub struct ThreadProbe {
+    /// `/proc/PID/task/TID` of the thread.
+    dir: std::path::PathBuf,
+}
+
+impl ThreadProbe {
+    /// A probe on the calling thread; `None` where the system does not tell
+    /// (anything but Linux).
+    pub fn here() -> Option<ThreadProbe> {
+        if !cfg!(target_os = "linux") {
+            return None;
+        }
+        // `/proc/thread-self` points to `PID/task/TID` of the thread reading it.
+        let link = std::fs::read_link("/proc/thread-self").ok()?;
+        Some(ThreadProbe {
+            dir: std::path::Path::new("/proc").join(link),
+        })
+    }
+
+    /// CPU time the thread used so far (in steps of 10 ms); `None` once it
+    /// ended.
+    pub fn cpu_time(&self) -> Option<Duration> {
+        let stat = std::fs::read_to_string(self.dir.join("stat")).ok()?;
+        cpu_ticks(&stat).map(|ticks| Duration::from_millis(ticks * 10))
+    }
+
+    /// How many times the thread went to sleep so far (its voluntary context
+    /// switches): once per `sleep`, per wait that had to wait, per wake-up of
+    /// a time-out. A thread blocked on a channel adds one or two while it
+    /// waits; a thread that polls with a sleep adds one per turn. `None` once
+    /// it ended.
+    pub fn sleeps(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(self.dir.join("status")).ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
+            .and_then(|n| n.trim().parse().ok())
+    }
+}
+
+/// utime + stime, in clock ticks, from the text of a `/proc/.../stat` file.
+fn cpu_ticks(stat: &str) -> Option<u64> {
+    // The command name (field 2) may hold spaces and parentheses: count the
+    // fields from the last `)`; utime and stime are fields 14 and 15.
+    let fields: Vec<&str> = stat[stat.rfind(')')? + 1..].split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(utime + stime)
+}
+
+/// How many threads the process `pid` runs right now, main thread included;
+/// `None` where the system does not tell (anything but Linux) or once the
+/// process is gone.
+pub fn threads_of_process(pid: u32) -> Option<usize> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+    let count = tasks.count();
+    // A process that ended (a zombie waiting for its parent) lists no task.
+    (count > 0).then_some(count)
+}
+
+impl LiveProgram {
+    /// The program's process id.
+    pub fn id(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+/// The fewest and the most threads a process was seen running, sampled
+/// every millisecond or so from a thread of the test's own until the
+/// process ends or [`ThreadCount::stop`] is called.
+pub struct ThreadCount {
+    seen: Arc<Mutex<Option<(usize, usize)>>>,
+    done: Arc<std::sync::atomic::AtomicBool>,
+    sampler: Option<JoinHandle<()>>,
+}
+
+impl ThreadCount {
+    /// Starts counting the threads of process `pid`; `None` where the
+    /// system does not tell.
+    pub fn start(pid: u32) -> Option<ThreadCount> {
+        threads_of_process(pid)?;
+        let seen: Arc<Mutex<Option<(usize, usize)>>> = Arc::default();
+        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let sampler = {
+            let (seen, done) = (Arc::clone(&seen), Arc::clone(&done));
+            thread::spawn(move || {
+                while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                    let Some(now) = threads_of_process(pid) else {
+                        break;
+                    };
+                    if let Ok(mut seen) = seen.lock() {
+                        let (low, high) = seen.unwrap_or((now, now));
+                        *seen = Some((low.min(now), high.max(now)));
+                    }
+                    thread::sleep(Duration::from_millis(1));
+                }
+            })
+        };
+        Some(ThreadCount {
+            seen,
+            done,
+            sampler: Some(sampler),
+        })
+    }
+
+    /// Stops sampling; the fewest and the most threads seen.
+    pub fn stop(mut self) -> (usize, usize) {
+        self.done.store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(sampler) = self.sampler.take() {
+            let _ = sampler.join();
+        }
+        self.seen
+            .lock()
+            .map(|s| s.unwrap_or((0, 0)))
+            .unwrap_or((0, 0))
+    }
+}
+
+impl Drop for ThreadCount {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+#[cfg(test)]
+mod watching_threads {
+    use super::*;
+
+    #[test]
+    fn a_probe_sees_a_sleeping_thread_sleep_and_a_spinning_one_compute() {
+        let linux = cfg!(target_os = "linux");
+        let Some(probe) = ThreadProbe::here() else {
+            assert!(!linux, "Linux should tell");
+            return;
+        };
+        let before = probe.sleeps().unwrap();
+        for _ in 0..5 {
+            thread::sleep(Duration::from_millis(1));
+        }
+        assert!(probe.sleeps().unwrap() >= before + 5);
+        let spinner = thread::spawn(|| {
+            let probe = ThreadProbe::here().unwrap();
+            let start = probe.cpu_time().unwrap();
+            let deadline = Instant::now() + Duration::from_secs(20);
+            let mut spins = 0u64;
+            while probe.cpu_time().unwrap() < start + Duration::from_millis(20)
+                && Instant::now() < deadline
+            {
+                spins = std::hint::black_box(spins + 1);
+            }
+            probe
+        });
+        let probe = spinner.join().unwrap();
+        // The thread is gone: nothing to read any more.
+        assert_eq!(probe.cpu_time(), None);
+    }
+
+    #[test]
+    fn the_threads_of_this_process_are_counted() {
+        let linux = cfg!(target_os = "linux");
+        let Some(now) = threads_of_process(std::process::id()) else {
+            assert!(!linux, "Linux should tell");
+            return;
+        };
+        assert!(now >= 1);
+        let (tx, rx) = channel::<()>();
+        let count = ThreadCount::start(std::process::id()).unwrap();
+        let extra: Vec<_> = (0..3)
+            .map(|_| {
+                let rx_done = tx.clone();
+                thread::spawn(move || {
+                    thread::sleep(Duration::from_millis(30));
+                    drop(rx_done);
+                })
+            })
+            .collect();
+        drop(tx);
+        let _ = rx.recv();
+        let (_, most) = count.stop();
+        for t in extra {
+            t.join().unwrap();
+        }
+        // The three extra threads and the sampler, at least.
+        assert!(most >= 4, "{most}");
+    }
+}

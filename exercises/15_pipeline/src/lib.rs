@@ -19,9 +19,9 @@
 /// have finished.
 pub fn run_pipeline<A, B, C>(
     source: Vec<A>,
-    mut parse: impl FnMut(A) -> B + Send + 'static,
-    mut transform: impl FnMut(B) -> C + Send + 'static,
-    mut collect: impl FnMut(C) + Send + 'static,
+    parse: impl Fn(A) -> B + Send + 'static,
+    transform: impl Fn(B) -> C + Send + 'static,
+    collect: impl Fn(C) + Send + 'static,
 ) where
     A: Send + 'static,
     B: Send + 'static,
@@ -30,9 +30,7 @@ pub fn run_pipeline<A, B, C>(
     // ✏️  Your code goes here / Seu código vai aqui.
     // For now every stage runs on the calling thread, one after the other:
     // nothing reaches `collect` until everything is parsed and transformed.
-    let parsed: Vec<B> = source.into_iter().map(&mut parse).collect();
-    let transformed: Vec<C> = parsed.into_iter().map(&mut transform).collect();
-    for result in transformed {
-        collect(result);
-    }
+    let parsed: Vec<B> = source.into_iter().map(parse).collect();
+    let transformed: Vec<C> = parsed.into_iter().map(transform).collect();
+    transformed.into_iter().for_each(collect);
 }

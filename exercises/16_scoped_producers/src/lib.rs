@@ -16,7 +16,7 @@ pub fn produce_lines<R: Send>(
     text: &str,
     producers: usize,
     make: impl Fn(&str) -> R + Sync,
-    mut consume: impl FnMut(R),
+    consume: impl Fn(R),
 ) {
     // ✏️  Your code goes here / Seu código vai aqui.
     // For now the calling thread does all the work itself, and `producers`

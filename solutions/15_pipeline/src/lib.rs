@@ -22,9 +22,9 @@ use std::thread;
 /// have finished.
 pub fn run_pipeline<A, B, C>(
     source: Vec<A>,
-    mut parse: impl FnMut(A) -> B + Send + 'static,
-    mut transform: impl FnMut(B) -> C + Send + 'static,
-    mut collect: impl FnMut(C) + Send + 'static,
+    parse: impl Fn(A) -> B + Send + 'static,
+    transform: impl Fn(B) -> C + Send + 'static,
+    collect: impl Fn(C) + Send + 'static,
 ) where
     A: Send + 'static,
     B: Send + 'static,

@@ -19,7 +19,7 @@ pub fn produce_lines<R: Send>(
     text: &str,
     producers: usize,
     make: impl Fn(&str) -> R + Sync,
-    mut consume: impl FnMut(R),
+    consume: impl Fn(R),
 ) {
     // Slices of `text`, not copies: every `&str` here points into it.
     let lines: Vec<&str> = text.lines().collect();
