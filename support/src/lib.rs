@@ -1148,6 +1148,20 @@ impl ThreadProbe {
         let stime: u64 = fields.get(12)?.parse().ok()?;
         Some(Duration::from_millis((utime + stime) * 10))
     }
+
+    /// How many times the thread went to sleep so far (its voluntary context
+    /// switches): once per `sleep`, per wait that had to wait, per wake-up of
+    /// a time-out. A thread blocked on a channel adds one or two while it
+    /// waits; a thread that polls with a sleep adds one per turn. `None` once
+    /// it ended.
+    pub fn sleeps(&self) -> Option<u64> {
+        let status =
+            std::fs::read_to_string(format!("/proc/self/task/{}/status", self.tid)).ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
+            .and_then(|n| n.trim().parse().ok())
+    }
 }
 
 /// Watches a thread for a stretch of sleep: [`Stillness::asleep_for`] says
@@ -1902,60 +1916,6 @@ mod tests {
 // the answer skips its check with a word about why.
 // ---------------------------------------------------------------------------
 
-/// A handle on one thread of this process, taken on that thread and read
-/// from any other: how much CPU it used and how often it went to sleep, even
-/// while it is stuck in a loop that never returns.
-#[derive(Debug, Clone)]
-pub struct ThreadProbe {
-    /// `/proc/PID/task/TID` of the thread.
-    dir: std::path::PathBuf,
-}
-
-impl ThreadProbe {
-    /// A probe on the calling thread; `None` where the system does not tell
-    /// (anything but Linux).
-    pub fn here() -> Option<ThreadProbe> {
-        if !cfg!(target_os = "linux") {
-            return None;
-        }
-        // `/proc/thread-self` points to `PID/task/TID` of the thread reading it.
-        let link = std::fs::read_link("/proc/thread-self").ok()?;
-        Some(ThreadProbe {
-            dir: std::path::Path::new("/proc").join(link),
-        })
-    }
-
-    /// CPU time the thread used so far (in steps of 10 ms); `None` once it
-    /// ended.
-    pub fn cpu_time(&self) -> Option<Duration> {
-        let stat = std::fs::read_to_string(self.dir.join("stat")).ok()?;
-        cpu_ticks(&stat).map(|ticks| Duration::from_millis(ticks * 10))
-    }
-
-    /// How many times the thread went to sleep so far (its voluntary context
-    /// switches): once per `sleep`, per wait that had to wait, per wake-up of
-    /// a time-out. A thread blocked on a channel adds one or two while it
-    /// waits; a thread that polls with a sleep adds one per turn. `None` once
-    /// it ended.
-    pub fn sleeps(&self) -> Option<u64> {
-        let status = std::fs::read_to_string(self.dir.join("status")).ok()?;
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
-            .and_then(|n| n.trim().parse().ok())
-    }
-}
-
-/// utime + stime, in clock ticks, from the text of a `/proc/.../stat` file.
-fn cpu_ticks(stat: &str) -> Option<u64> {
-    // The command name (field 2) may hold spaces and parentheses: count the
-    // fields from the last `)`; utime and stime are fields 14 and 15.
-    let fields: Vec<&str> = stat[stat.rfind(')')? + 1..].split_whitespace().collect();
-    let utime: u64 = fields.get(11)?.parse().ok()?;
-    let stime: u64 = fields.get(12)?.parse().ok()?;
-    Some(utime + stime)
-}
-
 /// How many threads the process `pid` runs right now, main thread included;
 /// `None` where the system does not tell (anything but Linux) or once the
 /// process is gone.
@@ -2040,7 +2000,7 @@ mod watching_threads {
     #[test]
     fn a_probe_sees_a_sleeping_thread_sleep_and_a_spinning_one_compute() {
         let linux = cfg!(target_os = "linux");
-        let Some(probe) = ThreadProbe::here() else {
+        let Some(probe) = ThreadProbe::current() else {
             assert!(!linux, "Linux should tell");
             return;
         };
@@ -2050,7 +2010,7 @@ mod watching_threads {
         }
         assert!(probe.sleeps().unwrap() >= before + 5);
         let spinner = thread::spawn(|| {
-            let probe = ThreadProbe::here().unwrap();
+            let probe = ThreadProbe::current().unwrap();
             let start = probe.cpu_time().unwrap();
             let deadline = Instant::now() + Duration::from_secs(20);
             let mut spins = 0u64;

@@ -320,7 +320,7 @@ fn watch_monitor(
     let start = Instant::now();
     let read = |probe: &ThreadProbe| probe.cpu_time().zip(probe.sleeps());
     let call = start_call(None, move || {
-        let probe = ThreadProbe::here();
+        let probe = ThreadProbe::current();
         let before = probe.as_ref().and_then(read);
         let _ = probe_tx.send(probe.clone().zip(before));
         let log = monitor(alerts, readings, quiet);
