@@ -131,7 +131,9 @@ fn run(flags: &flags::Flags, ui: &Ui) -> Result<bool, RunError> {
         Command::Help | Command::Grade(_) => unreachable!("handled above"),
         Command::Verify(options) => commands::verify::run(&course, ui, options),
         Command::List => commands::list::run(&course, ui),
-        Command::Hint { exercise } => commands::hint::run(&course, ui, exercise.as_deref()),
+        Command::Hint { exercise, all } => {
+            commands::hint::run(&course, ui, exercise.as_deref(), *all)
+        }
         Command::Solution { exercise } => commands::solution::run(&course, ui, exercise.as_deref()),
         Command::Reset { exercise } => commands::reset::run(&course, ui, exercise),
         Command::Watch(options) => commands::watch::run(&course, ui, options),

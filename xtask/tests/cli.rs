@@ -150,16 +150,12 @@ fn a_panic_in_a_spawned_thread_is_reported_as_such() {
         .assert()
         .code(1)
         .stdout(contains("✗ the_producer_returns_a_value"))
-        .stdout(contains(
-            "a thread started by the code (`<unnamed>`) panicked:",
-        ))
+        .stdout(contains("another thread (`<unnamed>`) panicked:"))
         .stdout(contains("index out of bounds"));
     xtask("pt-BR", &["verify", "06"])
         .assert()
         .code(1)
-        .stdout(contains(
-            "uma thread criada pelo código (`<unnamed>`) entrou em pânico:",
-        ));
+        .stdout(contains("outra thread (`<unnamed>`) entrou em pânico:"));
 }
 
 #[test]
@@ -296,19 +292,100 @@ fn list_shows_every_exercise_with_its_state() {
 }
 
 #[test]
-fn hint_shows_the_hints_of_the_named_or_next_exercise() {
-    xtask("en", &["hint", "03"])
-        .assert()
-        .success()
+fn hint_shows_the_next_hint_not_yet_seen_and_all_with_all() {
+    // A copy: which hints were seen is kept in the course's build folder.
+    let root = copy_of_fixture("hints");
+    let hint = |lang: &str, args: &[&str]| xtask_in(&root, lang, args).assert().success();
+    hint("en", &["hint", "03"])
         .stdout(contains("Hints for 03 does_not_compile"))
-        .stdout(contains("Hint 1:"))
+        .stdout(contains("Hint 1 of 2:"))
+        .stdout(contains("First hint of does_not_compile."))
+        .stdout(contains("Second hint").not())
+        .stdout(contains("`cargo xtask hint 03` again shows the next one"));
+    hint("en", &["hint", "03"])
+        .stdout(contains("Hint 2 of 2:"))
+        .stdout(contains("Second hint of does_not_compile."))
+        .stdout(contains("First hint").not())
+        .stdout(contains("That was the last hint."));
+    // All seen: all of them, as with --all.
+    hint("en", &["hint", "03"])
         .stdout(contains("First hint of does_not_compile."))
         .stdout(contains("Second hint of does_not_compile."));
-    xtask("pt-BR", &["hint"])
+    // Seen hints are counted per exercise; --all shows all without counting.
+    hint("pt-BR", &["hint", "--all"])
+        .stdout(contains("Dicas para 02 fails"))
+        .stdout(contains("Primeira dica de fails."))
+        .stdout(contains("Dica 2:"));
+    hint("pt-BR", &["hint"])
+        .stdout(contains("Dica 1 de 2:"))
+        .stdout(contains("Primeira dica de fails."));
+    // The memory of hints decides no verdict: it is not a progress file.
+    let _ = fs::remove_dir_all(&root);
+}
+
+/// stdout of the runner on the fixture with the screen `columns` wide.
+fn at_width(columns: &str, lang: &str, args: &[&str]) -> String {
+    let output = xtask(lang, args).env("COLUMNS", columns).output().unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn prose_is_wrapped_to_the_width_never_inside_a_word_or_a_code_span() {
+    for lang in ["en", "pt-BR"] {
+        for args in [&["verify", "02"][..], &["hint", "02", "--all"][..]] {
+            let narrow = at_width("80", lang, args);
+            let wide = at_width("1000", lang, args);
+            let too_wide: Vec<&str> = narrow.lines().filter(|l| l.chars().count() > 80).collect();
+            assert!(
+                too_wide.is_empty(),
+                "{lang} {args:?}: {too_wide:?}\n{narrow}"
+            );
+            assert!(
+                narrow.lines().count() > wide.lines().count(),
+                "{lang} {args:?}: nothing was wrapped:\n{narrow}"
+            );
+            // The same words in the same order: no word was split.
+            let words = |text: &str| {
+                text.split_whitespace()
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(words(&narrow), words(&wide), "{lang} {args:?}");
+            // A code span with spaces in it stays on one line.
+            let span = if args[0] == "hint" {
+                "`thread::spawn(move || ...)`"
+            } else {
+                "`rx.recv()`"
+            };
+            assert!(narrow.contains(span), "{span} expected whole in:\n{narrow}");
+        }
+    }
+    let hints = at_width("80", "en", &["hint", "02", "--all"]);
+    assert!(hints.contains("`thread::spawn(move || ...)`"), "{hints}");
+    assert!(
+        hints.lines().filter(|l| l.starts_with("  ")).count() >= 3,
+        "a hint broken over indented lines expected:\n{hints}"
+    );
+}
+
+#[test]
+fn a_pass_is_said_on_its_own_line_with_the_way_to_the_solution() {
+    xtask("en", &["verify"])
+        .assert()
+        .code(1)
+        .stdout(contains("Done: 01\n\n✓ 01 passes\n"))
+        .stdout(contains(
+            "  Compare your code with the reference solution: `cargo xtask solution 01`\n",
+        ));
+    xtask("pt-BR", &["verify", "01"])
         .assert()
         .success()
-        .stdout(contains("Dicas para 02 fails"))
-        .stdout(contains("Primeira dica de fails."));
+        .stdout(contains("`cargo xtask solution 01`"));
+    // The reference solutions are not compared with themselves.
+    xtask("en", &["verify", "--solutions", "01"])
+        .assert()
+        .success()
+        .stdout(contains("cargo xtask solution").not());
 }
 
 #[test]

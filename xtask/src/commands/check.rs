@@ -435,11 +435,7 @@ impl Check<'_> {
             ));
         }
         for (lang, judged, verdicts) in &verdicts_by_lang {
-            let ui = Ui {
-                lang: *lang,
-                tty: false,
-                color: false,
-            };
+            let ui = Ui::plain(*lang);
             for (exercise, verdict) in judged.iter().zip(verdicts) {
                 let answer = &round[&exercise.dir_name];
                 let report = verdicts::explain(self.course, &ui, exercise, verdict, true);

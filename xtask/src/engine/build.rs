@@ -46,6 +46,11 @@ pub struct Diagnostic {
     pub lint: Option<String>,
     /// As rustc rendered it (with colours when the runner asked for them).
     pub rendered: String,
+    /// rustc's one-line message (`use of moved value: `tx``).
+    pub message: String,
+    /// The primary span's file (as rustc named it, relative to the
+    /// workspace) and line, when there is one.
+    pub place: Option<(String, u64)>,
 }
 
 #[derive(Debug)]
@@ -329,11 +334,26 @@ impl<'a> Reader<'a> {
             Some(c) if crate::engine::course::is_error_code(&c) => (Some(c), None),
             other => (None, other),
         };
+        let place = message
+            .path(&["message", "spans"])
+            .and_then(Json::as_array)
+            .and_then(|spans| {
+                spans
+                    .iter()
+                    .find(|s| s.get("is_primary").and_then(Json::as_bool) == Some(true))
+            })
+            .and_then(|span| {
+                let file = span.get("file_name").and_then(Json::as_str)?;
+                let line = span.get("line_start").and_then(Json::as_f64)?;
+                Some((self.course.strip_root(file), line as u64))
+            });
         let diagnostic = Diagnostic {
             code,
             lint,
             // Paths inside the course, as the learner sees them.
             rendered: self.course.strip_root(rendered),
+            message: text.to_owned(),
+            place,
         };
         let list = match level {
             "error" | "error: internal compiler error" => &mut compiled.errors,

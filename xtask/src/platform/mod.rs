@@ -129,6 +129,17 @@ impl Drop for RawKeys {
     }
 }
 
+/// The terminal's columns and rows, when stdout is a terminal.
+pub fn terminal_size() -> Option<(usize, usize)> {
+    os::terminal_size()
+}
+
+/// The local time of day as `14:03:12`.
+pub fn clock() -> String {
+    let (h, m, s) = os::local_time();
+    format!("{h:02}:{m:02}:{s:02}")
+}
+
 /// Reads one key press from the terminal (blocking); None when input ends.
 pub fn read_key() -> Option<u8> {
     os::read_key()

@@ -31,7 +31,33 @@ struct Rlimit {
     max: u64,
 }
 
+/// `struct winsize`.
+#[repr(C)]
+#[derive(Default)]
+struct WinSize {
+    rows: u16,
+    columns: u16,
+    x_pixels: u16,
+    y_pixels: u16,
+}
+
+#[cfg(target_os = "linux")]
+const TIOCGWINSZ: std::ffi::c_ulong = 0x5413;
+#[cfg(not(target_os = "linux"))]
+const TIOCGWINSZ: std::ffi::c_ulong = 0x4008_7468;
+
+/// `struct tm`: nine `int`s, then fields the runner does not read
+/// (`tm_gmtoff`, `tm_zone`), given room here.
+#[repr(C)]
+#[derive(Default)]
+struct Tm {
+    ints: [i32; 9],
+    rest: [u64; 4],
+}
+
 unsafe extern "C" {
+    fn ioctl(fd: i32, request: std::ffi::c_ulong, ...) -> i32;
+    fn localtime_r(time: *const std::ffi::c_long, result: *mut Tm) -> *mut Tm;
     fn kill(pid: i32, sig: i32) -> i32;
     fn signal(signum: i32, handler: usize) -> usize;
     fn setrlimit(resource: i32, limit: *const Rlimit) -> i32;
@@ -354,6 +380,39 @@ fn stty(args: &[&str]) -> Option<Vec<u8>> {
         .ok()
         .filter(|o| o.status.success())
         .map(|o| o.stdout)
+}
+
+/// The terminal's columns and rows, when stdout is one.
+pub fn terminal_size() -> Option<(usize, usize)> {
+    let mut size = WinSize::default();
+    // SAFETY: TIOCGWINSZ writes one `struct winsize`, which `size` is; it
+    // fails, writing nothing, when stdout is not a terminal.
+    let ok = unsafe { ioctl(1, TIOCGWINSZ, &mut size as *mut WinSize) } == 0;
+    (ok && size.columns > 0 && size.rows > 0)
+        .then(|| (usize::from(size.columns), usize::from(size.rows)))
+}
+
+/// The local time of day: hours, minutes, seconds.
+pub fn local_time() -> (u32, u32, u32) {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // `time_t` is a `long` on Linux and macOS.
+    let now = since_epoch as std::ffi::c_long;
+    let mut tm = Tm::default();
+    // SAFETY: localtime_r reads one time_t and fills the `struct tm` it is
+    // given, which is at least as large as the C library's.
+    let filled = unsafe { !localtime_r(&now, &mut tm).is_null() };
+    if !filled {
+        let of_day = since_epoch % 86_400;
+        return (
+            (of_day / 3600) as u32,
+            (of_day / 60 % 60) as u32,
+            (of_day % 60) as u32,
+        );
+    }
+    let [second, minute, hour, ..] = tm.ints;
+    (hour as u32, minute as u32, second as u32)
 }
 
 pub fn read_key() -> Option<u8> {
