@@ -587,3 +587,31 @@ fn a_file_put_back_with_its_old_time_is_judged_by_its_content() {
     verify().failure().stdout(contains("expected 42, got 41"));
     fs::remove_dir_all(&root).unwrap();
 }
+
+/// cargo cannot build in a folder whose path is not Unicode: the runner
+/// says so in the learner's language instead of passing cargo's error on.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_course_folder_whose_name_is_not_unicode_is_a_setup_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let copy = copy_of_fixture("unicode");
+    let name = std::ffi::OsStr::from_bytes(b"curso-\xff");
+    let root = copy.parent().unwrap().join(name);
+    let _ = fs::remove_dir_all(&root);
+    fs::rename(&copy, &root).unwrap();
+    for (lang, said) in [
+        ("en", "is not valid Unicode (UTF-8)"),
+        ("pt-BR", "não é Unicode (UTF-8) válido"),
+    ] {
+        cargo_bin_cmd!("xtask")
+            .args(["--lang", lang, "verify"])
+            .current_dir(root.join("exercises"))
+            .env("CARGO_TARGET_DIR", target_dir())
+            .timeout(LIMIT)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(said));
+    }
+    fs::remove_dir_all(&root).unwrap();
+}

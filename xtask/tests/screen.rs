@@ -76,12 +76,19 @@ struct Screen {
 impl Screen {
     fn start(root: &Path) -> Screen {
         let runner = env!("CARGO_BIN_EXE_xtask");
-        let inner = format!(
-            "stty rows {ROWS} cols {COLUMNS}; exec '{runner}' --root '{}' --lang pt-BR watch",
-            root.display()
-        );
+        Screen::start_shell(
+            root,
+            &format!(
+                "stty rows {ROWS} cols {COLUMNS}; exec '{runner}' --root '{}' --lang pt-BR watch",
+                root.display()
+            ),
+        )
+    }
+
+    /// `inner`, a shell command line, in the pseudo-terminal.
+    fn start_shell(root: &Path, inner: &str) -> Screen {
         let mut child = Command::new("script")
-            .args(["-q", "-f", "-e", "-c", &inner, "/dev/null"])
+            .args(["-q", "-f", "-e", "-c", inner, "/dev/null"])
             .env("CARGO_TARGET_DIR", root.join("target"))
             .env("TERM", "xterm-256color")
             .env_remove("COLUMNS")
@@ -228,6 +235,52 @@ fn a_40_row_terminal_shows_the_headline_and_the_first_error() {
     assert_eq!(shown.matches("error[E0373]").count(), 1, "{shown}");
     assert!(shown.contains("✓ 02 passou"), "{shown}");
 
+    drop(screen);
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_killed_watch_leaves_the_terminal_as_it_found_it() {
+    let root = course_copy("killed");
+    let runner = env!("CARGO_BIN_EXE_xtask");
+    let state = root.join("terminal-after.txt");
+    // watch, killed below; then, once the sentinel had time to act, what
+    // the terminal's modes are.
+    let inner = format!(
+        "stty rows {ROWS} cols {COLUMNS}; '{runner}' --root '{root}' --lang pt-BR watch; \
+         sleep 2; stty -a > '{state}'; echo 'terminal read'",
+        root = root.display(),
+        state = state.display()
+    );
+    let mut screen = Screen::start_shell(&root, &inner);
+    screen.wait_for("✗ 02 clone_tx");
+    // As an answer that kills its parent would, or `kill -9`.
+    let needle = format!("--root {} --lang pt-BR watch", root.display());
+    let watchers = common::processes_matching(&needle);
+    let pid = watchers
+        .iter()
+        .filter(|p| !p.contains("script") && !p.contains("sh -c"))
+        .find_map(|p| p.split('"').nth(1)?.parse::<u32>().ok())
+        .unwrap_or_else(|| panic!("watch's process among {watchers:?}"));
+    let killed = Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status();
+    assert!(killed.is_ok_and(|s| s.success()));
+    let deadline = Instant::now() + LIMIT;
+    while !state.exists() || fs::read_to_string(&state).unwrap_or_default().is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "the shell never read the terminal"
+        );
+        thread::sleep(std::time::Duration::from_millis(100));
+    }
+    thread::sleep(std::time::Duration::from_millis(200));
+    let modes = fs::read_to_string(&state).unwrap();
+    let words: Vec<&str> = modes.split_whitespace().collect();
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "line editing and echo back expected:\n{modes}"
+    );
     drop(screen);
     let _ = fs::remove_dir_all(&root);
 }

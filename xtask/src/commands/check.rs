@@ -435,7 +435,11 @@ impl Check<'_> {
             ));
         }
         for (lang, judged, verdicts) in &verdicts_by_lang {
-            let ui = Ui::plain(*lang);
+            // Lines unbroken: a mention is looked for whole.
+            let ui = Ui {
+                width: usize::MAX / 4,
+                ..Ui::plain(*lang)
+            };
             for (exercise, verdict) in judged.iter().zip(verdicts) {
                 let answer = &round[&exercise.dir_name];
                 let report = verdicts::explain(self.course, &ui, exercise, verdict, true);

@@ -13,7 +13,9 @@
 //!   subreaper, so orphans come back to it, and [`sweep_orphans`] ends every
 //!   child it did not start. If the runner itself dies (killed, or killed by an
 //!   answer), a small sentinel process that holds the other end of a pipe
-//!   ends every group still running. On Windows a job cannot be left.
+//!   ends every group still running, and puts the terminal back as `watch`
+//!   found it. On Windows a job cannot be left, and the console's mode
+//!   belongs to the console, which a killed runner leaves.
 //! - **Memory.** A test process gets a data-segment limit (Unix) or a job
 //!   memory limit (Windows); allocation beyond it fails, and the verdict says
 //!   so.

@@ -15,6 +15,8 @@ const SIGINT: i32 = 2;
 const SIGKILL: i32 = 9;
 const SIGPIPE: i32 = 13;
 const SIGTERM: i32 = 15;
+/// The same number on Linux and macOS.
+const SIGTTOU: i32 = 22;
 const SIG_DFL: usize = 0;
 const SIG_IGN: usize = 1;
 const RLIMIT_DATA: i32 = 2;
@@ -220,16 +222,28 @@ mod sentinel {
     }
 }
 
+/// What the sentinel hears: `+ID` a group started, `-ID` it ended, `=STATE`
+/// the terminal was put in key-by-key mode and `STATE` (from `stty -g`)
+/// puts it back, `=` alone it was put back.
 pub fn sentinel_main() {
     // SAFETY: ignoring signals; nothing else happens in this process.
+    // SIGTTOU ignored (and so in `stty`, which inherits it): the sentinel
+    // is in a process group of its own, in the terminal's background, where
+    // changing the terminal would otherwise stop it.
     unsafe {
         signal(SIGINT, SIG_IGN);
         signal(SIGHUP, SIG_IGN);
+        signal(SIGTTOU, SIG_IGN);
     }
     let mut live: HashSet<i32> = HashSet::new();
+    let mut terminal: Option<String> = None;
     for line in io::stdin().lock().lines() {
         let Ok(line) = line else { break };
-        let Ok(id) = line[1..].parse::<i32>() else {
+        if let Some(state) = line.strip_prefix('=') {
+            terminal = (!state.is_empty()).then(|| state.to_owned());
+            continue;
+        }
+        let Ok(id) = line.get(1..).unwrap_or_default().parse::<i32>() else {
             continue;
         };
         if line.starts_with('+') {
@@ -242,6 +256,18 @@ pub fn sentinel_main() {
         // SAFETY: see `Tree::end`.
         unsafe {
             kill(-group, SIGKILL);
+        }
+    }
+    // The runner ended without putting the terminal back (it was killed):
+    // do it for it, or the learner's shell is left without echo.
+    if let Some(state) = terminal {
+        if let Ok(tty) = std::fs::File::open("/dev/tty") {
+            let _ = Command::new("stty")
+                .arg(state)
+                .stdin(tty)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
         }
     }
 }
@@ -362,12 +388,16 @@ impl RawKeys {
             return None;
         }
         let saved = String::from_utf8(stty(&["-g"])?).ok()?.trim().to_owned();
+        // The sentinel outlives a runner that is killed: it puts the
+        // terminal back then.
+        sentinel::tell(&format!("={saved}"));
         stty(&["-icanon", "-echo", "min", "1"])?;
         Some(RawKeys { saved })
     }
 
     pub fn leave(&self) {
         let _ = stty(&[&self.saved]);
+        sentinel::tell("=");
     }
 }
 

@@ -184,6 +184,17 @@ pub fn not_a_course(lang: Lang, root: &Path) -> String {
     )
 }
 
+pub fn path_not_unicode(lang: Lang, root: &Path) -> String {
+    let root = display_path(root);
+    tr!(
+        lang,
+        "the course's folder, {root}, has a name that is not valid Unicode (UTF-8), and cargo \
+         cannot build in it: move or rename the course to a folder whose path is plain text",
+        "o caminho da pasta do curso, {root}, não é Unicode (UTF-8) válido, e o cargo não \
+         consegue compilar ali: mova ou renomeie o curso para uma pasta com um caminho em texto comum"
+    )
+}
+
 pub fn no_course_here(lang: Lang) -> String {
     tr!(
         lang,
