@@ -372,7 +372,9 @@ impl Run {
                         "`{}` did not end within {} after its input was closed, and was \
                          stopped; it had printed {printed} of {expected} messages. {all_en}A \
                          receiver waits while any Sender lives, even one that never sends: is \
-                         the original tx still alive in main? (A consumer that stops on a \
+                         the original tx still alive in main? A `drop(tx)` written after \
+                         `consumer.join()` comes too late: main waits in the join and never \
+                         reaches it; drop tx before the join. (A consumer that stops on a \
                          time-out rather than on the closed channel ends late, too.)\n{}",
                         command_line(),
                         human(ENDS_WITHIN),
@@ -382,9 +384,11 @@ impl Run {
                         "`{}` não terminou em {} depois que a entrada foi fechada, e foi \
                          interrompido; tinha impresso {printed} de {expected} mensagens. \
                          {all_pt}O receptor espera enquanto existir algum Sender, mesmo um que \
-                         nunca envia: o tx original ainda está vivo na main? (Um consumidor \
-                         que para num time-out, e não pelo canal fechado, também termina \
-                         tarde.)\n{}",
+                         nunca envia: o tx original ainda está vivo na main? Um `drop(tx)` \
+                         escrito depois de `consumer.join()` chega tarde demais: a main fica \
+                         esperando no join e nunca chega ao drop; descarte o tx antes do join. \
+                         (Um consumidor que para num time-out, e não pelo canal fechado, \
+                         também termina tarde.)\n{}",
                         command_line(),
                         human(ENDS_WITHIN),
                         self.timeline(|_| true)
