@@ -135,6 +135,14 @@ impl Ui {
             Event::Testing { done, total } => {
                 self.status(&format!("{} {done}/{total}", messages::testing(self.lang)));
             }
+            Event::SlowUnit { name, after } => {
+                // A line that stays, unlike the status line.
+                self.clear_status();
+                eprintln!(
+                    "{}",
+                    self.wrap(&messages::slow_unit(self.lang, &name, after))
+                );
+            }
             Event::WaitingForLock => {
                 let text = messages::waiting_for_lock(self.lang);
                 if self.tty {

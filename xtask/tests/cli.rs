@@ -615,3 +615,67 @@ fn a_course_folder_whose_name_is_not_unicode_is_a_setup_error() {
     }
     fs::remove_dir_all(&root).unwrap();
 }
+
+/// A `const` evaluated forever (its lint allowed) keeps rustc busy for
+/// good: after some seconds the runner says which unit and how to stop it,
+/// and Ctrl-C does stop it.
+#[cfg(unix)]
+#[test]
+fn a_compile_that_does_not_end_is_named_with_the_way_to_stop_it() {
+    let root = copy_of_fixture("forever");
+    fs::write(
+        root.join("exercises/01_passes/src/lib.rs"),
+        "#![allow(long_running_const_eval)]\n\
+         const fn forever() -> u32 {\n    let mut i = 0u32;\n    \
+         loop {\n        i = i.wrapping_add(1);\n    }\n}\n\
+         pub const STUCK: u32 = forever();\n\
+         pub fn answer() -> u32 {\n    STUCK\n}\n",
+    )
+    .unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("--root")
+        .arg(&root)
+        .args(["--lang", "pt-BR", "verify", "01"])
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = tx.send(line);
+        }
+    });
+    let started = Instant::now();
+    let mut said = String::new();
+    while !said.contains("Ctrl-C a interrompe") {
+        match rx.recv_timeout(LIMIT.saturating_sub(started.elapsed())) {
+            Ok(line) => said.push_str(&line),
+            Err(_) => panic!("nothing said about the endless compile:\n{said}"),
+        }
+    }
+    assert!(said.contains("`passes` está compilando há 10 s"), "{said}");
+    assert!(started.elapsed() >= Duration::from_secs(10));
+    // Ctrl-C, as the message says.
+    let interrupted = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "Ctrl-C did not stop the runner");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(130));
+    fs::remove_dir_all(&root).unwrap();
+}

@@ -4,6 +4,7 @@
 
 use std::io;
 use std::path::Path;
+use std::time::Duration;
 
 use crate::flags::Usage;
 use crate::platform::display_path;
@@ -375,6 +376,18 @@ pub fn testing(lang: Lang) -> String {
 
 pub fn checking(lang: Lang) -> String {
     tr!(lang, "Checking…", "Conferindo…")
+}
+
+pub fn slow_unit(lang: Lang, name: &str, after: Duration) -> String {
+    let after = crate::texts::seconds(lang, after);
+    tr!(
+        lang,
+        "`{name}` has been compiling for {after}. A compile that does not end is usually a \
+         `const` whose evaluation never finishes, or a build script that waits; Ctrl-C stops it.",
+        "`{name}` está compilando há {after}. Uma compilação que não termina costuma ser uma \
+         `const` cuja avaliação nunca acaba, ou um build script que fica esperando; Ctrl-C a \
+         interrompe."
+    )
 }
 
 pub fn waiting_for_lock(lang: Lang) -> String {
