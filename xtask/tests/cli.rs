@@ -679,3 +679,36 @@ fn a_compile_that_does_not_end_is_named_with_the_way_to_stop_it() {
     assert_eq!(status.code(), Some(130));
     fs::remove_dir_all(&root).unwrap();
 }
+
+/// A test whose own message already quotes a thread's panic (04's
+/// `RecvError`, 08's `SendError`) tells that lesson once: the thread's
+/// panic is not told again below it.
+#[test]
+fn a_panic_the_tests_message_quotes_is_not_told_twice() {
+    let root = copy_of_fixture("told-once");
+    fs::write(
+        root.join("exercises/06_thread_panics/tests/thread_panics.rs"),
+        "#[test]\n\
+         fn the_producer_returns_a_value() {\n    \
+             let joined = thread_panics::produce().join();\n    \
+             if let Err(e) = joined {\n        \
+                 let said = e.downcast_ref::<String>().cloned().unwrap_or_default();\n        \
+                 panic!(\"the producer thread panicked ({said}): it reads past the end\");\n    \
+             }\n\
+         }\n",
+    )
+    .unwrap();
+    let output = xtask_in(&root, "en", &["verify", "06"]).assert().code(1);
+    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains("✗ the_producer_returns_a_value"),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.matches("index out of bounds").count(),
+        1,
+        "the panic told once expected:\n{stdout}"
+    );
+    assert!(!stdout.contains("another thread"), "{stdout}");
+    fs::remove_dir_all(&root).unwrap();
+}
