@@ -159,8 +159,13 @@ impl Check<'_> {
             root.join("README.pt-BR.md"),
             root.join("support/src/lib.rs"),
         ];
-        // The teachers' guide, where the course has one.
-        files.extend(Some(root.join("TEACHING.pt-BR.md")).filter(|p| p.is_file()));
+        // The teachers' and maintainers' guides, where the course has them.
+        files.extend(
+            ["TEACHING.pt-BR.md", "MAINTAINING.pt-BR.md"]
+                .map(|name| root.join(name))
+                .into_iter()
+                .filter(|p| p.is_file()),
+        );
         files.extend(
             crate::files::walk(&root.join("xtask/src/texts"), &|_| true)
                 .into_iter()
