@@ -820,16 +820,34 @@ pub fn program_succeeded(
         output.status.success(),
         format!(
             "the program failed ({}); it said:\n{}",
-            output.status,
+            ending_in(Lang::En, output.status),
             quote(&output.stderr)
         ),
         format!(
             "o programa falhou ({}); ele disse:\n{}",
-            output.status,
+            ending_in(Lang::PtBr, output.status),
             quote(&output.stderr)
         ),
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// How a program ended, in words of the language: `exit code 101`,
+/// `código de saída 101`, `signal 9`.
+fn ending_in(lang: Lang, status: ExitStatus) -> String {
+    let (code, signal) = match lang {
+        Lang::En => ("exit code", "signal"),
+        Lang::PtBr => ("código de saída", "sinal"),
+    };
+    if let Some(n) = status.code() {
+        return format!("{code} {n}");
+    }
+    #[cfg(unix)]
+    if let Some(n) = std::os::unix::process::ExitStatusExt::signal(&status) {
+        return format!("{signal} {n}");
+    }
+    let _ = signal;
+    status.to_string()
 }
 
 /// What looking up an exercise's program returned (for example
@@ -983,13 +1001,15 @@ pub fn event(at: Instant, who: impl Display, what: impl Display) -> Event {
 }
 
 /// The most lines a [`timeline`] shows; the events in the middle of a longer
-/// one are counted, not shown, so that a failure message stays readable.
-pub const TIMELINE_LINES: usize = 20;
+/// one are counted, not shown, so that a failure message stays readable and
+/// the runner's report fits a screen.
+pub const TIMELINE_LINES: usize = 12;
 
 /// The widest a timeline's "who" column gets, and a "what" cell, in
-/// characters; longer texts are cut with `…`.
-const WHO_WIDTH: usize = 24;
-const WHAT_WIDTH: usize = 72;
+/// characters; longer texts are cut with `…`. With the indents of the
+/// runner's report, a row fits 80 columns, so it is never broken.
+const WHO_WIDTH: usize = 20;
+const WHAT_WIDTH: usize = 36;
 
 /// A small table of who did what and when, in the learner's language, for
 /// a failure message about order or pacing: one line per event, in the order
@@ -1407,6 +1427,15 @@ mod tests {
                 .iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn a_failed_program_ends_in_words_of_each_language() {
+        let status = Command::new("sh").args(["-c", "exit 101"]).status();
+        if let Ok(status) = status {
+            assert_eq!(ending_in(Lang::En, status), "exit code 101");
+            assert_eq!(ending_in(Lang::PtBr, status), "código de saída 101");
         }
     }
 

@@ -25,7 +25,7 @@ pub struct Flags {
 pub enum Command {
     Verify(Verify),
     List,
-    Hint { exercise: Option<String> },
+    Hint { exercise: Option<String>, all: bool },
     Solution { exercise: Option<String> },
     Reset { exercise: String },
     Watch(Watch),
@@ -73,6 +73,8 @@ pub struct Watch {
     /// Look at modification times on a timer instead of trusting file events.
     pub poll: bool,
     pub solutions: bool,
+    /// Stay on this exercise (default: the course in order).
+    pub exercise: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -207,9 +209,10 @@ fn command(words: Vec<String>, options: &[(String, Option<String>)]) -> Result<C
             Command::List
         }
         Some("hint") => {
-            allow(&options, &[])?;
+            allow(&options, &["--all"])?;
             Command::Hint {
                 exercise: at_most_one(positional, "hint")?,
+                all: has(&options, "--all"),
             }
         }
         Some("solution") => {
@@ -227,10 +230,10 @@ fn command(words: Vec<String>, options: &[(String, Option<String>)]) -> Result<C
         }
         Some("watch") => {
             allow(&options, &["--poll", "--solutions"])?;
-            none(positional, "watch")?;
             Command::Watch(Watch {
                 poll: has(&options, "--poll"),
                 solutions: has(&options, "--solutions"),
+                exercise: at_most_one(positional, "watch")?,
             })
         }
         Some("check") => {
@@ -410,7 +413,8 @@ mod tests {
         assert_eq!(
             cmd(&["hint", "--", "--solutions"]),
             Command::Hint {
-                exercise: Some("--solutions".into())
+                exercise: Some("--solutions".into()),
+                all: false,
             }
         );
     }
@@ -551,7 +555,20 @@ mod tests {
             Command::Watch(Watch {
                 poll: true,
                 solutions: false,
+                exercise: None,
             })
+        );
+        match cmd(&["watch", "11"]) {
+            Command::Watch(w) => assert_eq!(w.exercise.as_deref(), Some("11")),
+            other => panic!("{other:?}"),
+        }
+        assert!(p(&["watch", "11", "12"]).is_err());
+        assert_eq!(
+            cmd(&["hint", "--all", "03"]),
+            Command::Hint {
+                exercise: Some("03".into()),
+                all: true
+            }
         );
     }
 

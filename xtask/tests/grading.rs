@@ -143,7 +143,13 @@ fn every_kind_of_exercise_in_one_json_document() {
         .find(|t| t["name"] == "the_answer")
         .unwrap();
     assert_eq!(failed["status"], "fail");
-    assert_eq!(failed["message"], "expected 42, got 41");
+    // The test's whole message, on one line: a report is not wrapped.
+    assert_eq!(
+        failed["message"],
+        "expected 42, got 41: the answer is what the producer sends through `tx` before the \
+         consumer calls `rx.recv()`, and the `Sender` dropped at the end of the closure closes \
+         the channel for good"
+    );
 
     // A build failure: the tests never ran, the compiler's words are the
     // output.

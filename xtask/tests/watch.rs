@@ -31,6 +31,8 @@ impl Watch {
             .arg(root)
             .args(["--lang", "en", "watch"])
             .args(extra)
+            // Prose on one line (tests may set their own width).
+            .env("COLUMNS", "100000")
             .envs(env.iter().copied())
             // A target directory of its own: cargo names a path package's
             // artifacts without its location, so copies must not share one.
@@ -155,6 +157,56 @@ fn a_save_brings_a_new_verdict_keys_work_and_q_quits() {
 
     watch.key("q");
     watch.wait_for("Bye!", LIMIT);
+    assert!(watch.wait_exit(LIMIT).success());
+    drop(watch);
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn watch_stays_on_a_named_exercise_says_when_a_result_is_the_same_and_gives_hints_one_by_one() {
+    let root = copy_of_fixture("watch-one");
+    // 03 is next in order (01 passes, 02 fails): the learner skipped ahead.
+    let mut watch = Watch::start(&root, &["03"], &[]);
+    watch.wait_for("03 does_not_compile · Fixture does_not_compile", LIMIT);
+    watch.wait_for("q quit", LIMIT);
+    assert!(!watch.seen.contains("02 fails"), "{}", watch.seen);
+    watch.mark();
+
+    // Enter checks again; nothing changed, and the screen says it ran.
+    watch.key("\n");
+    watch.wait_for("Same result, checked again at ", LIMIT);
+    watch.wait_for("q quit", LIMIT);
+    let stamp = watch
+        .seen
+        .lines()
+        .find_map(|l| l.strip_prefix("Same result, checked again at "))
+        .unwrap()
+        .to_owned();
+    assert!(
+        stamp.len() == 9 && stamp.as_bytes()[2] == b':' && stamp.ends_with('.'),
+        "HH:MM:SS. expected, got {stamp:?}"
+    );
+    assert!(!watch.seen.contains("02 fails"), "{}", watch.seen);
+
+    // `h` shows the next hint of the exercise watched, one at a time.
+    watch.mark();
+    watch.key("h");
+    watch.wait_for("Hint 1 of 2:", LIMIT);
+    assert!(!watch.seen.contains("Second hint"), "{}", watch.seen);
+    watch.key("h");
+    watch.wait_for("Hint 2 of 2:", LIMIT);
+    watch.wait_for("Second hint of does_not_compile.", LIMIT);
+
+    // A save that changes the result is not "the same".
+    watch.mark();
+    save(
+        &root.join("exercises/03_does_not_compile/src/lib.rs"),
+        FORTY_TWO,
+    );
+    watch.wait_for("q quit", LIMIT);
+    assert!(!watch.seen.contains("Same result"), "{}", watch.seen);
+
+    watch.key("q");
     assert!(watch.wait_exit(LIMIT).success());
     drop(watch);
     fs::remove_dir_all(&root).unwrap();

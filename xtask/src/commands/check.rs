@@ -159,8 +159,13 @@ impl Check<'_> {
             root.join("README.pt-BR.md"),
             root.join("support/src/lib.rs"),
         ];
-        // The teachers' guide, where the course has one.
-        files.extend(Some(root.join("TEACHING.pt-BR.md")).filter(|p| p.is_file()));
+        // The teachers' and maintainers' guides, where the course has them.
+        files.extend(
+            ["TEACHING.pt-BR.md", "MAINTAINING.pt-BR.md"]
+                .map(|name| root.join(name))
+                .into_iter()
+                .filter(|p| p.is_file()),
+        );
         files.extend(
             crate::files::walk(&root.join("xtask/src/texts"), &|_| true)
                 .into_iter()
@@ -435,10 +440,10 @@ impl Check<'_> {
             ));
         }
         for (lang, judged, verdicts) in &verdicts_by_lang {
+            // Lines unbroken: a mention is looked for whole.
             let ui = Ui {
-                lang: *lang,
-                tty: false,
-                color: false,
+                width: usize::MAX / 4,
+                ..Ui::plain(*lang)
             };
             for (exercise, verdict) in judged.iter().zip(verdicts) {
                 let answer = &round[&exercise.dir_name];

@@ -89,8 +89,20 @@ impl View<'_> {
                 let n = verdict.warnings().len();
                 if n > 0 {
                     let note = verdicts::passes_with_warnings(lang, exercise, n);
-                    let _ = writeln!(out, "{} {note}", ui.warn("!"));
+                    let _ = writeln!(out, "{}", ui.wrap(&format!("{} {note}", ui.warn("!"))));
                 }
+            }
+            // The last one done is the one the learner has just solved
+            // (there is no record of when: the code is the state).
+            if self.learner {
+                let last = exercises[passed - 1].number;
+                let _ = writeln!(
+                    out,
+                    "\n{}",
+                    ui.good(&format!("✓ {}", messages::passes(lang, last)))
+                );
+                let compare = messages::compare_with_solution(lang, last);
+                let _ = writeln!(out, "{}", ui.wrap(&format!("  {compare}")));
             }
         }
         match verdicts.iter().position(|v| !v.passed()) {
@@ -114,6 +126,10 @@ impl View<'_> {
                 );
                 if let Some(verdict) = verdicts.first() {
                     out.push_str(&verdicts::warnings(ui, ex, verdict.warnings()));
+                }
+                if self.learner {
+                    let compare = messages::compare_with_solution(lang, ex.number);
+                    let _ = writeln!(out, "{}", ui.wrap(&format!("  {compare}")));
                 }
             }
             None => {

@@ -111,18 +111,25 @@ impl Course {
     /// above the current one that has a `Cargo.toml` and an `exercises/`
     /// folder.
     pub fn locate(root: Option<&Path>, lang: Lang) -> Result<PathBuf, String> {
-        if let Some(root) = root {
-            return if is_course(root) {
-                Ok(std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf()))
-            } else {
-                Err(messages::not_a_course(lang, root))
-            };
+        let found = match root {
+            Some(root) if is_course(root) => {
+                std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf())
+            }
+            Some(root) => return Err(messages::not_a_course(lang, root)),
+            None => {
+                let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+                here.ancestors()
+                    .find(|dir| is_course(dir))
+                    .map(Path::to_path_buf)
+                    .ok_or_else(|| messages::no_course_here(lang))?
+            }
+        };
+        // cargo and rustc take paths as Unicode text only: in a folder whose
+        // name is not, no exercise could be built.
+        if found.to_str().is_none() {
+            return Err(messages::path_not_unicode(lang, &found));
         }
-        let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        here.ancestors()
-            .find(|dir| is_course(dir))
-            .map(Path::to_path_buf)
-            .ok_or_else(|| messages::no_course_here(lang))
+        Ok(found)
     }
 
     pub fn load(root: PathBuf, lang: Lang) -> Result<Course, String> {

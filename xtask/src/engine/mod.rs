@@ -27,6 +27,7 @@ pub mod stage;
 
 use std::io;
 use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 pub use judge::{Scope, Verdict};
 
@@ -44,6 +45,8 @@ pub enum Event {
     },
     /// cargo waits for another cargo (often the editor's) to release a lock.
     WaitingForLock,
+    /// One unit (`name`) has been compiling for `after` already.
+    SlowUnit { name: String, after: Duration },
     /// `done` exercises' tests have run, of `total`.
     Testing { done: usize, total: usize },
 }

@@ -68,7 +68,8 @@ fn error_code(ui: &Ui, exercise: &Exercise, code: &str, told: &mut Vec<String>) 
     let note = exercise.texts(lang).errors.get(code);
     if let Some(note) = note {
         let intro = tr!(lang, "In this exercise:", "Neste exercício:");
-        let _ = writeln!(out, "{}", indented(&format!("{}\n{note}", ui.bold(&intro))));
+        let _ = writeln!(out, "{}", indented(&ui.bold(&intro)));
+        let _ = writeln!(out, "{}", block(ui, note));
     }
     match general {
         Some(text) if !again => {
@@ -76,7 +77,7 @@ fn error_code(ui: &Ui, exercise: &Exercise, code: &str, told: &mut Vec<String>) 
                 out.push('\n');
             }
             let body: Vec<&str> = text.lines().skip(1).collect();
-            let _ = writeln!(out, "{}", indented(&body.join("\n")));
+            let _ = writeln!(out, "{}", block(ui, &body.join("\n")));
             told.push(text);
         }
         _ => {}
@@ -105,6 +106,7 @@ fn lint_general(lang: Lang, lint: &str) -> Option<String> {
     match lint {
         "unused_must_use" => Some(unused_must_use(lang)),
         "dropping_references" => Some(dropping_references(lang)),
+        "unused_variables" => Some(unused_variables(lang)),
         _ => None,
     }
 }
@@ -125,8 +127,17 @@ fn lint_text(ui: &Ui, lint: &str) -> Option<String> {
     Some(format!(
         "{}\n{}\n{}\n\n",
         ui.warn(&title),
-        indented(&body.join("\n")),
+        block(ui, &body.join("\n")),
         indented(&ui.dim(&more))
+    ))
+}
+
+/// Prose of this module (written broken at about 88 columns) joined into
+/// paragraphs, fitted to the screen, two spaces in.
+fn block(ui: &Ui, text: &str) -> String {
+    indented(&crate::texts::wrap::reflow(
+        text,
+        ui.width.saturating_sub(2),
     ))
 }
 
@@ -562,6 +573,22 @@ fn unused_must_use(lang: Lang) -> String {
     )
 }
 
+fn unused_variables(lang: Lang) -> String {
+    tr!(
+        lang,
+        "a variable that is never used\n\
+         A name was given a value that nothing reads afterwards.\n\
+         Next to an error about a moved or borrowed value it is often the clue: a clone made\n\
+         for a thread (`let tx1 = tx.clone();`) that the thread never uses, because its\n\
+         closure still says `tx`. Use the new name inside the closure, or remove the line.",
+        "uma variável que nunca é usada\n\
+         Um nome recebeu um valor que nada lê depois.\n\
+         Ao lado de um erro sobre um valor movido ou emprestado, costuma ser a pista: um clone\n\
+         feito para uma thread (`let tx1 = tx.clone();`) que a thread nunca usa, porque a\n\
+         closure dela ainda diz `tx`. Use o novo nome dentro da closure, ou apague a linha."
+    )
+}
+
 fn dropping_references(lang: Lang) -> String {
     tr!(
         lang,
@@ -618,6 +645,8 @@ mod tests {
             code: Some(code.into()),
             lint: None,
             rendered: format!("error[{code}]: …"),
+            message: "…".into(),
+            place: None,
         }
     }
 
@@ -626,6 +655,8 @@ mod tests {
             code: None,
             lint: Some(lint.into()),
             rendered: "warning: …".into(),
+            message: "…".into(),
+            place: None,
         }
     }
 
@@ -637,10 +668,11 @@ mod tests {
             "E0531", "E0063", "E0594", "E0384",
         ];
         for lang in Lang::ALL {
-            let texts = codes
-                .iter()
-                .map(|c| general(lang, c).unwrap())
-                .chain([unused_must_use(lang), dropping_references(lang)]);
+            let texts = codes.iter().map(|c| general(lang, c).unwrap()).chain([
+                unused_must_use(lang),
+                dropping_references(lang),
+                unused_variables(lang),
+            ]);
             for text in texts {
                 let lines = text.lines().count() - 1;
                 assert!((3..=6).contains(&lines), "{lines} lines: {text}");
@@ -676,8 +708,9 @@ mod tests {
     fn codes_that_share_a_text_tell_it_once() {
         let ui = Ui::plain(Lang::En);
         let out = explain(&ui, &exercise(&[]), &[error("E0596"), error("E0594")]);
+        let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
         assert_eq!(
-            out.matches("Add `mut` where rustc points").count(),
+            words.matches("Add `mut` where rustc points").count(),
             1,
             "{out}"
         );

@@ -17,6 +17,7 @@ pub mod grading;
 pub mod messages;
 pub mod quote;
 pub mod verdicts;
+pub mod wrap;
 
 use std::time::Duration;
 
