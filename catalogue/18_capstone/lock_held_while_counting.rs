@@ -3,7 +3,7 @@
 // en: A worker that dies while holding the lock poisons it
 // pt-BR: Um worker que morre segurando o lock o envenena
 // en: does each worker release the lock before counting?
-// pt-BR: cada worker solta o lock antes de contar?
+// pt-BR: cada worker libera o lock antes de contar?
 
 //! Exercise 18: the capstone.
 //!

@@ -2,7 +2,7 @@
 // why: workers loop `while let Ok(..) = rx.lock().unwrap().recv()`, so the guard lives through count_words: lines are counted one at a time, and a `!panic` line poisons the Mutex so every other worker panics on lock().unwrap() and their lines are lost (outsider: release the lock before doing the work (MutexGuard scope, poisoning))
 // en: does each worker release the lock before counting?
 // en: A worker that dies while holding the lock poisons it
-// pt-BR: cada worker solta o lock antes de contar?
+// pt-BR: cada worker libera o lock antes de contar?
 // pt-BR: Um worker que morre segurando o lock o envenena
 
 //! Exercise 18: the capstone.

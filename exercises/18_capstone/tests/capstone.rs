@@ -326,8 +326,8 @@ fn the_workers_count_side_by_side_on_threads_of_their_own() {
                 "`{command}` com {TIMED_LINES} linhas `!slow` na entrada (cada uma ocupa um \
                  worker por {}) só terminou depois de {}. {TIMED_WORKERS} workers \
                  contando lado a lado levam cerca de {}; uma linha de cada vez leva {}. As \
-                 linhas vão mesmo para {TIMED_WORKERS} threads de worker, e cada worker solta \
-                 o lock antes de contar? `let next = rx.lock().unwrap().recv();` solta no \
+                 linhas vão mesmo para {TIMED_WORKERS} threads de worker, e cada worker libera \
+                 o lock antes de contar? `let next = rx.lock().unwrap().recv();` o libera no \
                  ponto e vírgula; em `while let` ou `match` ele fica preso o bloco inteiro.",
                 human(SLOW_LINE),
                 human(late),
