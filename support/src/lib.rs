@@ -123,6 +123,13 @@ pub fn check(condition: bool, en: impl Display, pt: impl Display) {
     }
 }
 
+/// `one` when `n` is 1, `many` otherwise, for the words that agree with a
+/// count, in either language: `1 job ran`, `2 jobs ran`; `1 tarefa rodou`,
+/// `0 tarefas rodaram`.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 /// A duration the way a person reads it, in the learner's language:
 /// `250 ms`, `1.5 s` (`1,5 s` in Portuguese, which writes a decimal comma).
 pub fn human(d: Duration) -> String {
@@ -1072,8 +1079,14 @@ pub fn timeline_in(lang: Lang, start: Instant, events: impl IntoIterator<Item = 
     for (i, (time, who, what)) in rows.iter().enumerate() {
         if left_out > 0 && i == head {
             out.push_str(&match lang {
-                Lang::En => format!("      … {left_out} more events …\n"),
-                Lang::PtBr => format!("      … mais {left_out} eventos …\n"),
+                Lang::En => format!(
+                    "      … {left_out} more {} …\n",
+                    plural(left_out, "event", "events")
+                ),
+                Lang::PtBr => format!(
+                    "      … mais {left_out} {} …\n",
+                    plural(left_out, "evento", "eventos")
+                ),
             });
         }
         let line = format!("      {time:>time_width$}  {who:<who_width$}  {what}");
@@ -1851,6 +1864,20 @@ mod tests {
         assert!(lines.last().unwrap().ends_with("event 99"), "{text}");
         let pt = timeline_in(Lang::PtBr, t0, (0..30u64).map(|i| event(t0, "p", i)));
         assert!(pt.contains(&format!("… mais {} eventos …", 30 - TIMELINE_LINES)));
+        // One left out: the words agree with the count.
+        let one = (0..=TIMELINE_LINES as u64).map(|i| event(t0, "p", i));
+        let en = timeline_in(Lang::En, t0, one.clone());
+        assert!(en.contains("… 1 more event …"), "{en}");
+        let pt = timeline_in(Lang::PtBr, t0, one);
+        assert!(pt.contains("… mais 1 evento …"), "{pt}");
+    }
+
+    #[test]
+    fn plural_agrees_with_the_count() {
+        let ran = |n| format!("{n} {}", plural(n, "tarefa rodou", "tarefas rodaram"));
+        assert_eq!(ran(1), "1 tarefa rodou");
+        assert_eq!(ran(0), "0 tarefas rodaram");
+        assert_eq!(ran(2), "2 tarefas rodaram");
     }
 
     #[test]

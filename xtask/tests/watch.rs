@@ -192,10 +192,17 @@ fn watch_stays_on_a_named_exercise_says_when_a_result_is_the_same_and_gives_hint
     watch.mark();
     watch.key("h");
     watch.wait_for("Hint 1 of 2:", LIMIT);
+    // Inside watch the next hint is one key away, not a command.
+    watch.wait_for("Still stuck? Press h again for the next one;", LIMIT);
     assert!(!watch.seen.contains("Second hint"), "{}", watch.seen);
+    assert!(!watch.seen.contains("hint 03` again"), "{}", watch.seen);
     watch.key("h");
     watch.wait_for("Hint 2 of 2:", LIMIT);
     watch.wait_for("Second hint of does_not_compile.", LIMIT);
+    watch.wait_for(
+        "That was the last hint. Press h again to see them all.",
+        LIMIT,
+    );
 
     // A save that changes the result is not "the same".
     watch.mark();

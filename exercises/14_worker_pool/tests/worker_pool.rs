@@ -33,8 +33,8 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text, process_cpu_time,
-    wait_until,
+    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text, plural,
+    process_cpu_time, wait_until,
 };
 use worker_pool::ThreadPool;
 
@@ -502,16 +502,20 @@ fn the_workers_run_jobs_at_the_same_time() {
     check(
         started >= WORKERS || run.peak >= WORKERS,
         format!(
-            "at most {} job(s) ran at the same moment: a pool with {started} worker(s) \
-             cannot run {WORKERS} jobs side by side. Start {WORKERS} workers that share \
-             the one Receiver.",
-            run.peak
+            "at most {} {} at the same moment: a pool with {started} {} cannot run \
+             {WORKERS} jobs side by side. Start {WORKERS} workers that share the one \
+             Receiver.",
+            run.peak,
+            plural(run.peak, "job ran", "jobs ran"),
+            plural(started, "worker", "workers"),
         ),
         format!(
-            "no máximo {} tarefa(s) rodaram ao mesmo tempo: um pool com {started} \
-             worker(s) não consegue rodar {WORKERS} tarefas lado a lado. Crie {WORKERS} \
-             workers que compartilhem o mesmo Receiver.",
-            run.peak
+            "no máximo {} {} ao mesmo tempo: um pool com {started} {} não consegue rodar \
+             {WORKERS} tarefas lado a lado. Crie {WORKERS} workers que compartilhem o mesmo \
+             Receiver.",
+            run.peak,
+            plural(run.peak, "tarefa rodou", "tarefas rodaram"),
+            plural(started, "worker", "workers"),
         ),
     );
     check(
@@ -528,13 +532,14 @@ fn the_workers_run_jobs_at_the_same_time() {
         ),
         format!(
             "cada uma das {WORKERS} primeiras tarefas esperou até {} para ver as {WORKERS} \
-             rodando juntas, mas no máximo {} rodaram ao mesmo tempo. Os workers se revezam: \
+             rodando juntas, mas no máximo {} {} ao mesmo tempo. Os workers se revezam: \
              algum worker segura o lock do Mutex enquanto roda a tarefa? O guard do lock vive \
              até o fim da instrução que o criou, e em `while let` ou `match` até o fim do \
              bloco inteiro. Tire a tarefa da fila num `let` separado, para o lock ser \
              liberado antes de `job()` rodar.",
             human(GATHERING),
-            run.peak
+            run.peak,
+            plural(run.peak, "rodou", "rodaram"),
         ),
     );
     let threads: HashSet<ThreadId> = run.ran.iter().map(|r| r.thread).collect();
@@ -650,9 +655,10 @@ fn drop_waits_for_the_queued_jobs_and_ends_every_worker() {
              worker's JoinHandle."
         ),
         format!(
-            "drop(pool) retornou quando só {done} das {JOBS} tarefas enfileiradas tinham \
+            "drop(pool) retornou quando só {done} das {JOBS} tarefas enfileiradas {} \
              rodado. Um encerramento elegante espera por elas: depois de descartar o Sender, \
-             faça join no JoinHandle de cada worker."
+             faça join no JoinHandle de cada worker.",
+            plural(done, "tinha", "tinham"),
         ),
     );
     // The workers that ran a job carry a marker that reports their end.

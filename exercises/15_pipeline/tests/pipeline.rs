@@ -24,7 +24,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{Outcome, PATIENCE, check, drain_within, fail, human, start_call, wait_until};
+use course_support::{
+    Outcome, PATIENCE, check, drain_within, fail, human, plural, start_call, wait_until,
+};
 use pipeline::run_pipeline;
 
 /// How many lines the source has.
@@ -270,20 +272,22 @@ fn every_item_comes_out_once_and_in_order() {
             .collect();
         fail(
             format!(
-                "collect received {} results, expected {} (the squares of 1..={LINES}); \
+                "collect received {} {}, expected {} (the squares of 1..={LINES}); \
                  missing: {missing:?}. A stage that stops early loses what is still on \
                  its way: loop until recv() reports the channel closed (`for item in rx`), \
                  not until the channel is empty for a moment or a count is reached.",
                 got.len(),
+                plural(got.len(), "result", "results"),
                 expected.len()
             ),
             format!(
-                "o collect recebeu {} resultados, o esperado era {} (os quadrados de \
+                "o collect recebeu {} {}, o esperado era {} (os quadrados de \
                  1..={LINES}); faltaram: {missing:?}. Um estágio que para cedo perde o que \
                  ainda está a caminho: repita até recv() dizer que o canal fechou \
                  (`for item in rx`), não até o canal ficar vazio por um instante ou até \
                  chegar a uma contagem.",
                 got.len(),
+                plural(got.len(), "resultado", "resultados"),
                 expected.len()
             ),
         );
@@ -415,8 +419,9 @@ fn run_pipeline_returns_after_every_stage_has_ended() {
         ),
         format!(
             "run_pipeline retornou quando só {collected} dos {came} resultados que o collect \
-             recebeu tinham chegado a ele: os últimos itens ainda estavam a caminho. Faça \
-             join na thread de cada estágio, inclusive a última, antes de retornar."
+             recebeu {} chegado a ele: os últimos itens ainda estavam a caminho. Faça join \
+             na thread de cada estágio, inclusive a última, antes de retornar.",
+            plural(collected, "tinha", "tinham"),
         ),
     );
     // Stages that ran on the caller's own thread are another test's business.

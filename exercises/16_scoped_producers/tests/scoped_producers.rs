@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{Outcome, PATIENCE, check, fail, human, start_call, wait_until};
+use course_support::{Outcome, PATIENCE, check, fail, human, plural, start_call, wait_until};
 use scoped_producers::produce_lines;
 
 /// How many lines the text has.
@@ -195,22 +195,28 @@ fn returned(run: &Run) -> &Run {
         ),
         Outcome::StillRunning => fail(
             format!(
-                "produce_lines did not return within {} ({} results consumed). The consumer's \
+                "produce_lines did not return within {} ({} {} consumed). The consumer's \
                  loop ends only when every Sender is gone, and the scope ends only when the \
                  loop does. The producers' clones go when they finish, but the original tx \
                  lives inside the scope: drop it after handing out the clones, before \
                  receiving.",
                 human(PATIENCE),
-                run.consumed.len()
+                run.consumed.len(),
+                plural(run.consumed.len(), "result", "results"),
             ),
             format!(
-                "produce_lines não retornou em {} ({} resultados consumidos). O laço do \
+                "produce_lines não retornou em {} ({} {}). O laço do \
                  consumidor só acaba quando todos os Senders somem, e o escopo só acaba quando \
                  o laço acaba. Os clones dos produtores somem quando eles terminam, mas o tx \
                  original vive dentro do escopo: descarte-o depois de distribuir os clones, \
                  antes de receber.",
                 human(PATIENCE),
-                run.consumed.len()
+                run.consumed.len(),
+                plural(
+                    run.consumed.len(),
+                    "resultado consumido",
+                    "resultados consumidos"
+                ),
             ),
         ),
     }
@@ -385,12 +391,14 @@ fn an_empty_text_ends_at_once() {
     check(
         run.consumed.is_empty(),
         format!(
-            "an empty text has no lines, yet consume was called {} time(s)",
-            run.consumed.len()
+            "an empty text has no lines, yet consume was called {} {}",
+            run.consumed.len(),
+            plural(run.consumed.len(), "time", "times"),
         ),
         format!(
-            "um texto vazio não tem linhas, mas o consume foi chamado {} vez(es)",
-            run.consumed.len()
+            "um texto vazio não tem linhas, mas o consume foi chamado {} {}",
+            run.consumed.len(),
+            plural(run.consumed.len(), "vez", "vezes"),
         ),
     );
 }

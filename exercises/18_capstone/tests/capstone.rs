@@ -31,7 +31,8 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use assert_cmd::prelude::*;
 use course_support::{
-    LiveProgram, PATIENCE, ThreadCount, check, fail, human, program_found, program_succeeded, quote,
+    LiveProgram, PATIENCE, ThreadCount, check, fail, human, plural, program_found,
+    program_succeeded, quote,
 };
 use predicates::prelude::*;
 
@@ -399,17 +400,19 @@ fn every_line_is_reported_once_in_order() {
             check(
                 report.words == words_in(text),
                 format!(
-                    "`{}`: line {} ({text:?}) has {} words, but the report says {}",
+                    "`{}`: line {} ({text:?}) has {} {}, but the report says {}",
                     run.command(),
                     report.line,
                     words_in(text),
+                    plural(words_in(text), "word", "words"),
                     report.words
                 ),
                 format!(
-                    "`{}`: a linha {} ({text:?}) tem {} palavras, mas o relatório diz {}",
+                    "`{}`: a linha {} ({text:?}) tem {} {}, mas o relatório diz {}",
                     run.command(),
                     report.line,
                     words_in(text),
+                    plural(words_in(text), "palavra", "palavras"),
                     report.words
                 ),
             );

@@ -34,7 +34,7 @@ pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>, all: bool) -> Resul
     let text = if all {
         render(course, ui, exercise)
     } else {
-        next_hint(course, ui, exercise)
+        next_hint(course, ui, exercise, Asked::Command)
     };
     print!("{text}");
     Ok(true)
@@ -47,9 +47,18 @@ pub fn render(course: &Course, ui: &Ui, exercise: &Exercise) -> String {
     hints(course, ui, exercise, &shown, None)
 }
 
+/// Where the learner asked for a hint, which is where they ask for the next.
+#[derive(Clone, Copy)]
+pub enum Asked {
+    /// `cargo xtask hint`.
+    Command,
+    /// The `h` key of `watch`.
+    WatchKey,
+}
+
 /// The first hint of `exercise` not yet seen, which is then remembered as
 /// seen; once all were seen, all of them.
-pub fn next_hint(course: &Course, ui: &Ui, exercise: &Exercise) -> String {
+pub fn next_hint(course: &Course, ui: &Ui, exercise: &Exercise, asked: Asked) -> String {
     let total = exercise.texts(ui.lang).hints.len();
     let mut seen = Seen::load(course);
     let before = seen.of(exercise);
@@ -59,17 +68,17 @@ pub fn next_hint(course: &Course, ui: &Ui, exercise: &Exercise) -> String {
     let n = before + 1;
     seen.set(exercise, n);
     seen.save();
-    hints(course, ui, exercise, &[n], Some((n, total)))
+    hints(course, ui, exercise, &[n], Some((n, total, asked)))
 }
 
 /// The hints numbered `numbers` (from 1); `progress` is (this one, how
-/// many there are) when one is shown at a time.
+/// many there are, where it was asked for) when one is shown at a time.
 fn hints(
     course: &Course,
     ui: &Ui,
     exercise: &Exercise,
     numbers: &[usize],
-    progress: Option<(usize, usize)>,
+    progress: Option<(usize, usize, Asked)>,
 ) -> String {
     let lang = ui.lang;
     let mut out = String::new();
@@ -81,7 +90,7 @@ fn hints(
             continue;
         };
         let heading = match progress {
-            Some((n, total)) => messages::hint_of(lang, n, total),
+            Some((n, total, _)) => messages::hint_of(lang, n, total),
             None => messages::hint_number(lang, i),
         };
         let _ = writeln!(out, "{}", ui.bold(&heading));
@@ -90,12 +99,12 @@ fn hints(
         }
         let _ = writeln!(out);
     }
-    if let Some((n, total)) = progress {
-        let _ = writeln!(
-            out,
-            "{}",
-            ui.wrap(&messages::more_hints(lang, exercise.number, n, total))
-        );
+    if let Some((n, total, asked)) = progress {
+        let more = match asked {
+            Asked::Command => messages::more_hints(lang, exercise.number, n, total),
+            Asked::WatchKey => messages::more_hints_in_watch(lang, exercise.number, n, total),
+        };
+        let _ = writeln!(out, "{}", ui.wrap(&more));
     }
     let readme = exercise.instructions(lang);
     let _ = writeln!(

@@ -299,7 +299,9 @@ impl State<'_> {
 
     fn show_hint(&self) {
         let text = match self.next() {
-            Some(exercise) => hint::next_hint(self.course, self.ui, exercise),
+            Some(exercise) => {
+                hint::next_hint(self.course, self.ui, exercise, hint::Asked::WatchKey)
+            }
             None => self.nothing_yet(),
         };
         print_now(&format!("\n{text}"));

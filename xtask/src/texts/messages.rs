@@ -510,6 +510,26 @@ pub fn more_hints(lang: Lang, number: u32, n: usize, total: usize) -> String {
     }
 }
 
+/// The same, after a hint shown by `watch`'s `h` key, where `h` is what
+/// shows the next one.
+pub fn more_hints_in_watch(lang: Lang, number: u32, n: usize, total: usize) -> String {
+    if n < total {
+        tr!(
+            lang,
+            "Still stuck? Press h again for the next one; \
+             `cargo xtask hint {number:02} --all` shows them all.",
+            "Ainda travado? Aperte h de novo para ver a próxima; \
+             `cargo xtask hint {number:02} --all` mostra todas."
+        )
+    } else {
+        tr!(
+            lang,
+            "That was the last hint. Press h again to see them all.",
+            "Essa foi a última dica. Aperte h de novo para ver todas."
+        )
+    }
+}
+
 pub fn instructions(lang: Lang) -> String {
     tr!(lang, "Instructions:", "Instruções:")
 }
