@@ -865,7 +865,10 @@ fn ending_in(lang: Lang, status: ExitStatus) -> String {
 pub fn program_found<C, E: Display>(name: &str, lookup: Result<C, E>) -> C {
     lookup.unwrap_or_else(|e| {
         let e = e.to_string();
+        // assert_cmd's words around the path it looked at are English.
         let e = e.trim();
+        let e = e.strip_prefix("Cause: ").unwrap_or(e);
+        let e = e.strip_prefix("Cargo command not found: ").unwrap_or(e);
         fail(
             format!(
                 "could not find the program `{name}` that this exercise builds ({e}). \
@@ -877,6 +880,53 @@ pub fn program_found<C, E: Display>(name: &str, lookup: Result<C, E>) -> C {
             ),
         )
     })
+}
+
+/// Finds an exercise's program with `lookup` (assert_cmd's
+/// `Command::cargo_bin`, for a `std` or an assert_cmd `Command`), as
+/// [`program_found`] does, but first makes sure it was built: where
+/// `cargo_bin` finds nothing at all it panics with an English text about
+/// unit tests, and this fails the test in the learner's language instead.
+///
+/// ```ignore
+/// let mut command: Command = find_program("capstone", Command::cargo_bin);
+/// ```
+#[track_caller]
+pub fn find_program<C, E: Display>(
+    name: &'static str,
+    lookup: impl FnOnce(&'static str) -> Result<C, E>,
+) -> C {
+    if built_program(name).is_none() {
+        fail(
+            format!(
+                "the program `{name}` that this exercise builds was never built, so this \
+                 test cannot run it. `cargo xtask verify` builds it before running the tests: \
+                 run that again"
+            ),
+            format!(
+                "o programa `{name}` que este exercício compila nunca foi compilado, então \
+                 este teste não consegue rodá-lo. O `cargo xtask verify` o compila antes de \
+                 rodar os testes: rode-o de novo"
+            ),
+        );
+    }
+    program_found(name, lookup(name))
+}
+
+/// Where `cargo_bin` will look for the program `name`: what cargo (or the
+/// runner) says in `CARGO_BIN_EXE_{name}`, or else next to the test's own
+/// executable; `None` where neither names it.
+fn built_program(name: &str) -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os(format!("CARGO_BIN_EXE_{name}")) {
+        return Some(path.into());
+    }
+    let mut dir = std::env::current_exe().ok()?;
+    dir.pop();
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    path.exists().then_some(path)
 }
 
 /// Output of another program, indented and marked so that it reads as a
@@ -1617,6 +1667,33 @@ mod tests {
             text.contains("the_program") && text.contains("not built"),
             "{text}"
         );
+        // assert_cmd's English around the path is left out.
+        let missing = std::panic::catch_unwind(|| {
+            program_found(
+                "p",
+                Err::<u8, _>("Cause: Cargo command not found: /course/target/p\n"),
+            );
+        });
+        let text = panic_text(&*missing.unwrap_err());
+        assert!(text.contains("(/course/target/p)"), "{text}");
+        assert!(!text.contains("Cargo command"), "{text}");
+    }
+
+    #[test]
+    fn find_program_fails_in_the_learners_language_when_nothing_was_built() {
+        // Nothing is named `never_built`: no CARGO_BIN_EXE_never_built, and
+        // no such file next to this test.
+        let lookup = |_: &'static str| -> Result<u8, String> {
+            panic!("the lookup runs only for a program that was built")
+        };
+        let missing = std::panic::catch_unwind(|| find_program("never_built", lookup));
+        let text = panic_text(&*missing.unwrap_err());
+        let expected = tr(
+            "the program `never_built` that this exercise builds was never built",
+            "o programa `never_built` que este exercício compila nunca foi compilado",
+        );
+        assert!(text.starts_with(expected), "{text}");
+        assert!(!text.contains("CARGO_BIN_EXE"), "{text}");
     }
 
     #[test]

@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::prelude::*;
 use course_support::{
-    Arrival, Event, LiveProgram, PATIENCE, check, event, fail, human, program_found, quote,
+    Arrival, Event, LiveProgram, PATIENCE, check, event, fail, find_program, human, quote,
     timeline, tr,
 };
 
@@ -101,7 +101,7 @@ fn run() -> &'static Run {
 
 /// Plays the run described at the top of this file.
 fn play() -> Run {
-    let mut command: Command = program_found(NAME, Command::cargo_bin(NAME));
+    let mut command: Command = find_program(NAME, Command::cargo_bin);
     command.args([BASE_MS.to_string(), MESSAGES.to_string()]);
     let mut run = Run {
         start: Instant::now(),

@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use assert_cmd::prelude::*;
 use course_support::{
-    LiveProgram, PATIENCE, ThreadCount, check, fail, human, plural, program_found,
+    LiveProgram, PATIENCE, ThreadCount, check, fail, find_program, human, plural,
     program_succeeded, quote,
 };
 use predicates::prelude::*;
@@ -104,15 +104,12 @@ fn run_program(workers: usize, input: Vec<String>) -> Run {
     if workers == 8 {
         stdin.pop();
     }
-    let output = Command::cargo_bin("capstone")
-        .map_err(|e| e.to_string())
-        .and_then(|mut cmd| {
-            cmd.arg(workers.to_string())
-                .write_stdin(stdin)
-                .timeout(PATIENCE)
-                .output()
-                .map_err(|e| e.to_string())
-        });
+    let output = find_program("capstone", Command::cargo_bin)
+        .arg(workers.to_string())
+        .write_stdin(stdin)
+        .timeout(PATIENCE)
+        .output()
+        .map_err(|e| e.to_string());
     Run {
         workers,
         input,
@@ -223,7 +220,7 @@ const SLOW_LINE: Duration = Duration::from_millis(20);
 #[test]
 fn the_workers_count_side_by_side_on_threads_of_their_own() {
     let mut command: std::process::Command =
-        program_found("capstone", std::process::Command::cargo_bin("capstone"));
+        find_program("capstone", std::process::Command::cargo_bin);
     command.arg(TIMED_WORKERS.to_string());
     let mut program = match LiveProgram::start(command) {
         Ok(program) => program,
