@@ -1,7 +1,7 @@
 // expect: fail
 // why: clones tx for every producer but never drops the original inside the scope, so `for result in rx` waits for it forever and the scope (and the function) never returns (outsider: drop the original Sender so the consumer loop can end)
 // en: the original tx lives inside the scope
-// pt-BR: o tx original vive dentro do scope
+// pt-BR: o tx original vive dentro do escopo
 
 //! Exercise 16: scoped producers.
 
