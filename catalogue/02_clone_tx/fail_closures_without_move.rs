@@ -2,7 +2,7 @@
 // why: the producers' closures borrow tx instead of taking it (E0373)
 // en: E0373 · a closure that borrows may outlive the function
 // en: More: `rustc --explain E0373`
-// pt-BR: E0373 · uma closure que empresta pode viver mais que a função
+// pt-BR: E0373 · uma closure que pega emprestado pode viver mais que a função
 // pt-BR: Mais: `rustc --explain E0373`
 
 //! Exercise 02: clone tx.

@@ -2,6 +2,8 @@
 // why: moves the borrowed tx into the threads instead of a clone
 // en: E0521
 // pt-BR: E0521
+// en: a Sender of its own with `tx.clone()`
+// pt-BR: um Sender só dele com `tx.clone()`
 //! Exercise 05: many producers.
 
 use std::sync::mpsc::Sender;

@@ -2,6 +2,8 @@
 // why: drops tx after joining the consumer, a line that is never reached
 // en: is the original tx still alive in main?
 // pt-BR: o tx original ainda está vivo na main?
+// en: comes too late
+// pt-BR: chega tarde demais
 //! Exercise 06: the program that never ends.
 
 use std::env;

@@ -1,7 +1,7 @@
 // expect: fail
 // why: counts every Err as a missed beat, so a producer that finished looks silent
 // en: that is a clean finish, not a missed beat
-// pt-BR: é um fim limpo, não um compasso perdido
+// pt-BR: é um fim limpo, não uma batida perdida
 //! Exercise 10: recv_timeout.
 //!
 //! Instructions: README.md (English) · README.pt-BR.md (português)

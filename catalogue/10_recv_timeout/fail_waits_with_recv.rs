@@ -1,7 +1,7 @@
 // expect: fail
 // why: the chapter's consumer loop: recv() waits as long as the silent producer keeps its Sender
 // en: a watchdog needs time-outs
-// pt-BR: um vigia precisa de tempo-limite
+// pt-BR: um vigia precisa de um time-out
 //! Exercise 10: recv_timeout.
 //!
 //! Instructions: README.md (English) · README.pt-BR.md (português)

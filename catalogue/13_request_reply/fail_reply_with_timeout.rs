@@ -1,7 +1,7 @@
 // expect: fail
 // why: (outsider) ask waits with recv_timeout(100 ms) "so it never hangs", giving up on a slow service; it passed until a test answered after half a second
 // en: A time-out (recv_timeout) guesses
-// pt-BR: Um tempo-limite (recv_timeout) é um chute
+// pt-BR: Um time-out (recv_timeout) é um chute
 //! Exercise 13: request and reply.
 
 use std::collections::HashMap;

@@ -2,7 +2,7 @@
 // why: matching directly on `receiver.lock().unwrap().recv()` keeps the guard alive while the arm runs the job
 // en: keep the Mutex locked
 // en: released before `job()` runs
-// pt-BR: mantém o Mutex travado
+// pt-BR: segura o lock do Mutex
 // pt-BR: liberado antes de `job()` rodar
 
 use std::sync::mpsc::{Sender, channel};

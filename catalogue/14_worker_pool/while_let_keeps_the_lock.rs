@@ -1,7 +1,7 @@
 // expect: fail
 // why: `while let Ok(job) = receiver.lock().unwrap().recv()` keeps the guard for the whole body, so the workers take turns
 // en: keep the Mutex locked while it runs its job
-// pt-BR: mantém o Mutex travado enquanto roda a tarefa
+// pt-BR: segura o lock do Mutex enquanto roda a tarefa
 
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Mutex};

@@ -1,7 +1,7 @@
 // expect: fail
 // why: a single spawned thread runs parse, transform and collect for each item: no channels, no stages
 // en: the three stages shared 1 thread(s)
-// pt-BR: os três estágios dividiram 1 thread(s)
+// pt-BR: os três estágios compartilharam 1 thread(s)
 
 use std::thread;
 

@@ -1,7 +1,7 @@
 // expect: fail
 // why: the producers' handles are joined before the receiving loop starts, so the consumer only starts once they are done
-// en: the consumer only started after the producers were done
-// pt-BR: o consumidor só começou depois que os produtores terminaram
+// en: results did not flow to the consumer as they were made
+// pt-BR: os resultados não fluíram para o consumidor
 
 use std::sync::mpsc::channel;
 use std::thread;

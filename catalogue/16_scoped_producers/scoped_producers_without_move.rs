@@ -3,7 +3,7 @@
 // en: E0373 · a closure that borrows may outlive the function
 // en: More: `rustc --explain E0373`
 // en: In `thread::scope`, `move` fixes it too
-// pt-BR: E0373 · uma closure que empresta pode viver mais que a função
+// pt-BR: E0373 · uma closure que pega emprestado pode viver mais que a função
 // pt-BR: Mais: `rustc --explain E0373`
 // pt-BR: Em `thread::scope`, `move` também resolve
 

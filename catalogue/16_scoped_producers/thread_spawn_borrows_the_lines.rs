@@ -4,6 +4,8 @@
 // en: More: `rustc --explain E0310`
 // en: E0597 · a value does not live long enough
 // en: More: `rustc --explain E0597`
+// en: This is what `thread::scope` is for
+// pt-BR: É para isso que existe o `thread::scope`
 // pt-BR: E0310 · um tipo genérico pode não viver o suficiente
 // pt-BR: Mais: `rustc --explain E0310`
 // pt-BR: E0597 · um valor não vive o suficiente

@@ -1,7 +1,7 @@
 // expect: fail
 // why: the original tx is never dropped, so the receiving loop inside the scope waits for it forever
 // en: the original tx lives inside the scope
-// pt-BR: o tx original vive dentro do scope
+// pt-BR: o tx original vive dentro do escopo
 
 use std::sync::mpsc::channel;
 use std::thread;

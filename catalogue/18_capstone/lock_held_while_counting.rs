@@ -2,6 +2,8 @@
 // why: the worker keeps the lock while it counts, so the workers take turns, and the one that panics poisons the lock for all the others
 // en: A worker that dies while holding the lock poisons it
 // pt-BR: Um worker que morre segurando o lock o envenena
+// en: does each worker release the lock before counting?
+// pt-BR: cada worker libera o lock antes de contar?
 
 //! Exercise 18: the capstone.
 //!

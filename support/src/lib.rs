@@ -123,6 +123,13 @@ pub fn check(condition: bool, en: impl Display, pt: impl Display) {
     }
 }
 
+/// `one` when `n` is 1, `many` otherwise, for the words that agree with a
+/// count, in either language: `1 job ran`, `2 jobs ran`; `1 tarefa rodou`,
+/// `0 tarefas rodaram`.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 /// A duration the way a person reads it, in the learner's language:
 /// `250 ms`, `1.5 s` (`1,5 s` in Portuguese, which writes a decimal comma).
 pub fn human(d: Duration) -> String {
@@ -820,16 +827,34 @@ pub fn program_succeeded(
         output.status.success(),
         format!(
             "the program failed ({}); it said:\n{}",
-            output.status,
+            ending_in(Lang::En, output.status),
             quote(&output.stderr)
         ),
         format!(
             "o programa falhou ({}); ele disse:\n{}",
-            output.status,
+            ending_in(Lang::PtBr, output.status),
             quote(&output.stderr)
         ),
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// How a program ended, in words of the language: `exit code 101`,
+/// `código de saída 101`, `signal 9`.
+fn ending_in(lang: Lang, status: ExitStatus) -> String {
+    let (code, signal) = match lang {
+        Lang::En => ("exit code", "signal"),
+        Lang::PtBr => ("código de saída", "sinal"),
+    };
+    if let Some(n) = status.code() {
+        return format!("{code} {n}");
+    }
+    #[cfg(unix)]
+    if let Some(n) = std::os::unix::process::ExitStatusExt::signal(&status) {
+        return format!("{signal} {n}");
+    }
+    let _ = signal;
+    status.to_string()
 }
 
 /// What looking up an exercise's program returned (for example
@@ -840,7 +865,10 @@ pub fn program_succeeded(
 pub fn program_found<C, E: Display>(name: &str, lookup: Result<C, E>) -> C {
     lookup.unwrap_or_else(|e| {
         let e = e.to_string();
+        // assert_cmd's words around the path it looked at are English.
         let e = e.trim();
+        let e = e.strip_prefix("Cause: ").unwrap_or(e);
+        let e = e.strip_prefix("Cargo command not found: ").unwrap_or(e);
         fail(
             format!(
                 "could not find the program `{name}` that this exercise builds ({e}). \
@@ -852,6 +880,53 @@ pub fn program_found<C, E: Display>(name: &str, lookup: Result<C, E>) -> C {
             ),
         )
     })
+}
+
+/// Finds an exercise's program with `lookup` (assert_cmd's
+/// `Command::cargo_bin`, for a `std` or an assert_cmd `Command`), as
+/// [`program_found`] does, but first makes sure it was built: where
+/// `cargo_bin` finds nothing at all it panics with an English text about
+/// unit tests, and this fails the test in the learner's language instead.
+///
+/// ```ignore
+/// let mut command: Command = find_program("capstone", Command::cargo_bin);
+/// ```
+#[track_caller]
+pub fn find_program<C, E: Display>(
+    name: &'static str,
+    lookup: impl FnOnce(&'static str) -> Result<C, E>,
+) -> C {
+    if built_program(name).is_none() {
+        fail(
+            format!(
+                "the program `{name}` that this exercise builds was never built, so this \
+                 test cannot run it. `cargo xtask verify` builds it before running the tests: \
+                 run that again"
+            ),
+            format!(
+                "o programa `{name}` que este exercício compila nunca foi compilado, então \
+                 este teste não consegue rodá-lo. O `cargo xtask verify` o compila antes de \
+                 rodar os testes: rode-o de novo"
+            ),
+        );
+    }
+    program_found(name, lookup(name))
+}
+
+/// Where `cargo_bin` will look for the program `name`: what cargo (or the
+/// runner) says in `CARGO_BIN_EXE_{name}`, or else next to the test's own
+/// executable; `None` where neither names it.
+fn built_program(name: &str) -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os(format!("CARGO_BIN_EXE_{name}")) {
+        return Some(path.into());
+    }
+    let mut dir = std::env::current_exe().ok()?;
+    dir.pop();
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    path.exists().then_some(path)
 }
 
 /// Output of another program, indented and marked so that it reads as a
@@ -983,13 +1058,15 @@ pub fn event(at: Instant, who: impl Display, what: impl Display) -> Event {
 }
 
 /// The most lines a [`timeline`] shows; the events in the middle of a longer
-/// one are counted, not shown, so that a failure message stays readable.
-pub const TIMELINE_LINES: usize = 20;
+/// one are counted, not shown, so that a failure message stays readable and
+/// the runner's report fits a screen.
+pub const TIMELINE_LINES: usize = 12;
 
 /// The widest a timeline's "who" column gets, and a "what" cell, in
-/// characters; longer texts are cut with `…`.
-const WHO_WIDTH: usize = 24;
-const WHAT_WIDTH: usize = 72;
+/// characters; longer texts are cut with `…`. With the indents of the
+/// runner's report, a row fits 80 columns, so it is never broken.
+const WHO_WIDTH: usize = 20;
+const WHAT_WIDTH: usize = 36;
 
 /// A small table of who did what and when, in the learner's language, for
 /// a failure message about order or pacing: one line per event, in the order
@@ -1052,8 +1129,14 @@ pub fn timeline_in(lang: Lang, start: Instant, events: impl IntoIterator<Item = 
     for (i, (time, who, what)) in rows.iter().enumerate() {
         if left_out > 0 && i == head {
             out.push_str(&match lang {
-                Lang::En => format!("      … {left_out} more events …\n"),
-                Lang::PtBr => format!("      … mais {left_out} eventos …\n"),
+                Lang::En => format!(
+                    "      … {left_out} more {} …\n",
+                    plural(left_out, "event", "events")
+                ),
+                Lang::PtBr => format!(
+                    "      … mais {left_out} {} …\n",
+                    plural(left_out, "evento", "eventos")
+                ),
             });
         }
         let line = format!("      {time:>time_width$}  {who:<who_width$}  {what}");
@@ -1147,6 +1230,20 @@ impl ThreadProbe {
         let utime: u64 = fields.get(11)?.parse().ok()?;
         let stime: u64 = fields.get(12)?.parse().ok()?;
         Some(Duration::from_millis((utime + stime) * 10))
+    }
+
+    /// How many times the thread went to sleep so far (its voluntary context
+    /// switches): once per `sleep`, per wait that had to wait, per wake-up of
+    /// a time-out. A thread blocked on a channel adds one or two while it
+    /// waits; a thread that polls with a sleep adds one per turn. `None` once
+    /// it ended.
+    pub fn sleeps(&self) -> Option<u64> {
+        let status =
+            std::fs::read_to_string(format!("/proc/self/task/{}/status", self.tid)).ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
+            .and_then(|n| n.trim().parse().ok())
     }
 }
 
@@ -1405,6 +1502,15 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_program_ends_in_words_of_each_language() {
+        let status = Command::new("sh").args(["-c", "exit 101"]).status();
+        if let Ok(status) = status {
+            assert_eq!(ending_in(Lang::En, status), "exit code 101");
+            assert_eq!(ending_in(Lang::PtBr, status), "código de saída 101");
+        }
+    }
+
+    #[test]
     fn portuguese_locales_pick_pt_br() {
         assert_eq!(
             Lang::from_locale(env(&[("LANG", "pt_BR.UTF-8")])),
@@ -1569,6 +1675,33 @@ mod tests {
             text.contains("the_program") && text.contains("not built"),
             "{text}"
         );
+        // assert_cmd's English around the path is left out.
+        let missing = std::panic::catch_unwind(|| {
+            program_found(
+                "p",
+                Err::<u8, _>("Cause: Cargo command not found: /course/target/p\n"),
+            );
+        });
+        let text = panic_text(&*missing.unwrap_err());
+        assert!(text.contains("(/course/target/p)"), "{text}");
+        assert!(!text.contains("Cargo command"), "{text}");
+    }
+
+    #[test]
+    fn find_program_fails_in_the_learners_language_when_nothing_was_built() {
+        // Nothing is named `never_built`: no CARGO_BIN_EXE_never_built, and
+        // no such file next to this test.
+        let lookup = |_: &'static str| -> Result<u8, String> {
+            panic!("the lookup runs only for a program that was built")
+        };
+        let missing = std::panic::catch_unwind(|| find_program("never_built", lookup));
+        let text = panic_text(&*missing.unwrap_err());
+        let expected = tr(
+            "the program `never_built` that this exercise builds was never built",
+            "o programa `never_built` que este exercício compila nunca foi compilado",
+        );
+        assert!(text.starts_with(expected), "{text}");
+        assert!(!text.contains("CARGO_BIN_EXE"), "{text}");
     }
 
     #[test]
@@ -1816,6 +1949,20 @@ mod tests {
         assert!(lines.last().unwrap().ends_with("event 99"), "{text}");
         let pt = timeline_in(Lang::PtBr, t0, (0..30u64).map(|i| event(t0, "p", i)));
         assert!(pt.contains(&format!("… mais {} eventos …", 30 - TIMELINE_LINES)));
+        // One left out: the words agree with the count.
+        let one = (0..=TIMELINE_LINES as u64).map(|i| event(t0, "p", i));
+        let en = timeline_in(Lang::En, t0, one.clone());
+        assert!(en.contains("… 1 more event …"), "{en}");
+        let pt = timeline_in(Lang::PtBr, t0, one);
+        assert!(pt.contains("… mais 1 evento …"), "{pt}");
+    }
+
+    #[test]
+    fn plural_agrees_with_the_count() {
+        let ran = |n| format!("{n} {}", plural(n, "tarefa rodou", "tarefas rodaram"));
+        assert_eq!(ran(1), "1 tarefa rodou");
+        assert_eq!(ran(0), "0 tarefas rodaram");
+        assert_eq!(ran(2), "2 tarefas rodaram");
     }
 
     #[test]
@@ -1900,5 +2047,152 @@ mod tests {
     #[test]
     fn a_live_program_that_cannot_start_is_an_error() {
         assert!(LiveProgram::start(Command::new("/no/such/program")).is_err());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Watching threads from outside: what a thread does while it waits, and how
+// many threads a program really runs. Where the system does not tell (these
+// read Linux's /proc), every function answers `None`, and a test that needs
+// the answer skips its check with a word about why.
+// ---------------------------------------------------------------------------
+
+/// How many threads the process `pid` runs right now, main thread included;
+/// `None` where the system does not tell (anything but Linux) or once the
+/// process is gone.
+pub fn threads_of_process(pid: u32) -> Option<usize> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+    let count = tasks.count();
+    // A process that ended (a zombie waiting for its parent) lists no task.
+    (count > 0).then_some(count)
+}
+
+impl LiveProgram {
+    /// The program's process id.
+    pub fn id(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+/// The fewest and the most threads a process was seen running, sampled
+/// every millisecond or so from a thread of the test's own until the
+/// process ends or [`ThreadCount::stop`] is called.
+pub struct ThreadCount {
+    seen: Arc<Mutex<Option<(usize, usize)>>>,
+    done: Arc<std::sync::atomic::AtomicBool>,
+    sampler: Option<JoinHandle<()>>,
+}
+
+impl ThreadCount {
+    /// Starts counting the threads of process `pid`; `None` where the
+    /// system does not tell.
+    pub fn start(pid: u32) -> Option<ThreadCount> {
+        threads_of_process(pid)?;
+        let seen: Arc<Mutex<Option<(usize, usize)>>> = Arc::default();
+        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let sampler = {
+            let (seen, done) = (Arc::clone(&seen), Arc::clone(&done));
+            thread::spawn(move || {
+                while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                    let Some(now) = threads_of_process(pid) else {
+                        break;
+                    };
+                    if let Ok(mut seen) = seen.lock() {
+                        let (low, high) = seen.unwrap_or((now, now));
+                        *seen = Some((low.min(now), high.max(now)));
+                    }
+                    thread::sleep(Duration::from_millis(1));
+                }
+            })
+        };
+        Some(ThreadCount {
+            seen,
+            done,
+            sampler: Some(sampler),
+        })
+    }
+
+    /// Stops sampling; the fewest and the most threads seen.
+    pub fn stop(mut self) -> (usize, usize) {
+        self.done.store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(sampler) = self.sampler.take() {
+            let _ = sampler.join();
+        }
+        self.seen
+            .lock()
+            .map(|s| s.unwrap_or((0, 0)))
+            .unwrap_or((0, 0))
+    }
+}
+
+impl Drop for ThreadCount {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+#[cfg(test)]
+mod watching_threads {
+    use super::*;
+
+    #[test]
+    fn a_probe_sees_a_sleeping_thread_sleep_and_a_spinning_one_compute() {
+        let linux = cfg!(target_os = "linux");
+        let Some(probe) = ThreadProbe::current() else {
+            assert!(!linux, "Linux should tell");
+            return;
+        };
+        let before = probe.sleeps().unwrap();
+        for _ in 0..5 {
+            thread::sleep(Duration::from_millis(1));
+        }
+        assert!(probe.sleeps().unwrap() >= before + 5);
+        let spinner = thread::spawn(|| {
+            let probe = ThreadProbe::current().unwrap();
+            let start = probe.cpu_time().unwrap();
+            let deadline = Instant::now() + Duration::from_secs(20);
+            let mut spins = 0u64;
+            while probe.cpu_time().unwrap() < start + Duration::from_millis(20)
+                && Instant::now() < deadline
+            {
+                spins = std::hint::black_box(spins + 1);
+            }
+            probe
+        });
+        let probe = spinner.join().unwrap();
+        // The thread is gone: nothing to read any more.
+        assert_eq!(probe.cpu_time(), None);
+    }
+
+    #[test]
+    fn the_threads_of_this_process_are_counted() {
+        let linux = cfg!(target_os = "linux");
+        let Some(now) = threads_of_process(std::process::id()) else {
+            assert!(!linux, "Linux should tell");
+            return;
+        };
+        assert!(now >= 1);
+        let (tx, rx) = channel::<()>();
+        let count = ThreadCount::start(std::process::id()).unwrap();
+        let extra: Vec<_> = (0..3)
+            .map(|_| {
+                let rx_done = tx.clone();
+                thread::spawn(move || {
+                    thread::sleep(Duration::from_millis(30));
+                    drop(rx_done);
+                })
+            })
+            .collect();
+        drop(tx);
+        let _ = rx.recv();
+        let (_, most) = count.stop();
+        for t in extra {
+            t.join().unwrap();
+        }
+        // The three extra threads and the sampler, at least.
+        assert!(most >= 4, "{most}");
     }
 }

@@ -25,13 +25,14 @@ pub struct Flags {
 pub enum Command {
     Verify(Verify),
     List,
-    Hint { exercise: Option<String> },
+    Hint { exercise: Option<String>, all: bool },
     Solution { exercise: Option<String> },
     Reset { exercise: String },
     Watch(Watch),
     Check(Check),
     Seal,
     Bench(Bench),
+    Grade(Grade),
     Help,
 }
 
@@ -39,6 +40,32 @@ pub enum Command {
 pub struct Verify {
     pub exercise: Option<String>,
     pub solutions: bool,
+    /// `--all`: judge every exercise, not only up to the first failure.
+    pub all: bool,
+    /// `--pristine`: judge with the shipped tests, support library and
+    /// manifests, taken from git, whatever the local copies say.
+    pub pristine: bool,
+    /// `--format text|json`: what goes to stdout.
+    pub format: Format,
+    /// `--junit PATH`: also write a JUnit XML report there.
+    pub junit: Option<PathBuf>,
+}
+
+/// What `verify` prints.
+#[derive(Debug, PartialEq, Eq, Default, Clone, Copy)]
+pub enum Format {
+    /// For people (the default).
+    #[default]
+    Text,
+    /// One JSON document for programs (shaped after Exercism's
+    /// `results.json`, version 3).
+    Json,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Grade {
+    /// The course folders to grade (one per student).
+    pub folders: Vec<PathBuf>,
 }
 
 #[derive(Debug, PartialEq, Eq, Default)]
@@ -46,6 +73,8 @@ pub struct Watch {
     /// Look at modification times on a timer instead of trusting file events.
     pub poll: bool,
     pub solutions: bool,
+    /// Stay on this exercise (default: the course in order).
+    pub exercise: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -85,11 +114,13 @@ pub enum Usage {
     NoArgument(&'static str, String),
     ResetNeedsExercise,
     NotAPositiveNumber(String, String),
+    BadFormat(String),
+    GradeNeedsFolders,
     Other(String),
 }
 
 /// Options that take a value (`--name value` or `--name=value`).
-const WITH_VALUE: &[&str] = &["lang", "root", "runs", "repeat", "write"];
+const WITH_VALUE: &[&str] = &["lang", "root", "runs", "repeat", "write", "format", "junit"];
 
 /// The words of a command line, split but not yet understood.
 struct Words {
@@ -171,22 +202,17 @@ fn command(words: Vec<String>, options: &[(String, Option<String>)]) -> Result<C
             allow(&options, &[])?;
             Command::Help
         }
-        Some("verify") => {
-            allow(&options, &["--solutions"])?;
-            Command::Verify(Verify {
-                exercise: at_most_one(positional, "verify")?,
-                solutions: has(&options, "--solutions"),
-            })
-        }
+        Some("verify") => Command::Verify(verify(positional, &options)?),
         Some("list") => {
             allow(&options, &[])?;
             none(positional, "list")?;
             Command::List
         }
         Some("hint") => {
-            allow(&options, &[])?;
+            allow(&options, &["--all"])?;
             Command::Hint {
                 exercise: at_most_one(positional, "hint")?,
+                all: has(&options, "--all"),
             }
         }
         Some("solution") => {
@@ -204,10 +230,10 @@ fn command(words: Vec<String>, options: &[(String, Option<String>)]) -> Result<C
         }
         Some("watch") => {
             allow(&options, &["--poll", "--solutions"])?;
-            none(positional, "watch")?;
             Command::Watch(Watch {
                 poll: has(&options, "--poll"),
                 solutions: has(&options, "--solutions"),
+                exercise: at_most_one(positional, "watch")?,
             })
         }
         Some("check") => {
@@ -234,7 +260,36 @@ fn command(words: Vec<String>, options: &[(String, Option<String>)]) -> Result<C
                 write: option_value(&options, "--write").map(PathBuf::from),
             })
         }
+        Some("grade") => {
+            allow(&options, &[])?;
+            if positional.is_empty() {
+                return Err(Usage::GradeNeedsFolders);
+            }
+            Command::Grade(Grade {
+                folders: positional.into_iter().map(PathBuf::from).collect(),
+            })
+        }
         Some(other) => return Err(Usage::UnknownCommand(other.to_owned())),
+    })
+}
+
+fn verify(positional: Vec<String>, options: &[(String, Option<String>)]) -> Result<Verify, Usage> {
+    allow(
+        options,
+        &["--solutions", "--all", "--pristine", "--format", "--junit"],
+    )?;
+    let format = match option_value(options, "--format") {
+        None | Some("text") => Format::Text,
+        Some("json") => Format::Json,
+        Some(other) => return Err(Usage::BadFormat(other.to_owned())),
+    };
+    Ok(Verify {
+        exercise: at_most_one(positional, "verify")?,
+        solutions: has(options, "--solutions"),
+        all: has(options, "--all"),
+        pristine: has(options, "--pristine"),
+        format,
+        junit: option_value(options, "--junit").map(PathBuf::from),
     })
 }
 
@@ -351,14 +406,15 @@ mod tests {
             cmd(&["verify", "--", "03"]),
             Command::Verify(Verify {
                 exercise: Some("03".into()),
-                solutions: false
+                ..Verify::default()
             })
         );
         // After `--`, a word that looks like an option is an exercise name.
         assert_eq!(
             cmd(&["hint", "--", "--solutions"]),
             Command::Hint {
-                exercise: Some("--solutions".into())
+                exercise: Some("--solutions".into()),
+                all: false,
             }
         );
     }
@@ -378,16 +434,62 @@ mod tests {
             cmd(&["verify", "03"]),
             Command::Verify(Verify {
                 exercise: Some("03".into()),
-                solutions: false
+                ..Verify::default()
             })
         );
         assert_eq!(
             cmd(&["verify", "--solutions"]),
             Command::Verify(Verify {
-                exercise: None,
-                solutions: true
+                solutions: true,
+                ..Verify::default()
             })
         );
+    }
+
+    #[test]
+    fn verify_for_grading() {
+        assert_eq!(
+            cmd(&[
+                "verify",
+                "--all",
+                "--pristine",
+                "--format",
+                "json",
+                "--junit=r.xml"
+            ]),
+            Command::Verify(Verify {
+                all: true,
+                pristine: true,
+                format: Format::Json,
+                junit: Some(PathBuf::from("r.xml")),
+                ..Verify::default()
+            })
+        );
+        match cmd(&["verify", "03", "--pristine", "--format=text"]) {
+            Command::Verify(v) => {
+                assert_eq!(v.exercise.as_deref(), Some("03"));
+                assert!(v.pristine && !v.all && v.format == Format::Text);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            p(&["verify", "--format", "xml"]).unwrap_err(),
+            Usage::BadFormat("xml".into())
+        );
+        assert!(p(&["verify", "--junit"]).is_err());
+        assert!(p(&["list", "--all"]).is_err());
+    }
+
+    #[test]
+    fn grade_takes_folders() {
+        assert_eq!(
+            cmd(&["grade", "a", "b"]),
+            Command::Grade(Grade {
+                folders: vec![PathBuf::from("a"), PathBuf::from("b")]
+            })
+        );
+        assert_eq!(p(&["grade"]).unwrap_err(), Usage::GradeNeedsFolders);
+        assert!(p(&["grade", "--pristine", "a"]).is_err());
     }
 
     #[test]
@@ -452,8 +554,21 @@ mod tests {
             f.command,
             Command::Watch(Watch {
                 poll: true,
-                solutions: false
+                solutions: false,
+                exercise: None,
             })
+        );
+        match cmd(&["watch", "11"]) {
+            Command::Watch(w) => assert_eq!(w.exercise.as_deref(), Some("11")),
+            other => panic!("{other:?}"),
+        }
+        assert!(p(&["watch", "11", "12"]).is_err());
+        assert_eq!(
+            cmd(&["hint", "--all", "03"]),
+            Command::Hint {
+                exercise: Some("03".into()),
+                all: true
+            }
         );
     }
 

@@ -10,34 +10,52 @@ use std::path::Path;
 
 use crate::engine::Event;
 use crate::platform;
-use crate::texts::{Lang, messages};
+use crate::texts::{Lang, messages, wrap};
 
 pub struct Ui {
     pub lang: Lang,
     /// stdout is a terminal: status lines and hyperlinks are welcome.
     pub tty: bool,
     pub color: bool,
+    /// The columns prose is wrapped to: the terminal's, else `COLUMNS`,
+    /// else 88.
+    pub width: usize,
+    /// The terminal's rows, when stdout is a terminal.
+    pub rows: Option<usize>,
 }
 
 impl Ui {
     pub fn new(lang: Lang) -> Ui {
         let tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let size = if tty { platform::terminal_size() } else { None };
+        let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
         Ui {
             lang,
             tty,
             color: tty && !no_color,
+            width: size
+                .map(|(w, _)| w)
+                .or(columns)
+                .unwrap_or(wrap::DEFAULT_WIDTH),
+            rows: size.map(|(_, h)| h),
         }
     }
 
     /// A plain interface, for tests and for text that goes to files.
-    #[cfg(test)]
     pub fn plain(lang: Lang) -> Ui {
         Ui {
             lang,
             tty: false,
             color: false,
+            width: wrap::DEFAULT_WIDTH,
+            rows: None,
         }
+    }
+
+    /// `text` with each line fitted to the width (see [`wrap::wrap`]).
+    pub fn wrap(&self, text: &str) -> String {
+        wrap::wrap(text, self.width)
     }
 
     fn paint(&self, code: &str, text: &str) -> String {
@@ -116,6 +134,14 @@ impl Ui {
             )),
             Event::Testing { done, total } => {
                 self.status(&format!("{} {done}/{total}", messages::testing(self.lang)));
+            }
+            Event::SlowUnit { name, after } => {
+                // A line that stays, unlike the status line.
+                self.clear_status();
+                eprintln!(
+                    "{}",
+                    self.wrap(&messages::slow_unit(self.lang, &name, after))
+                );
             }
             Event::WaitingForLock => {
                 let text = messages::waiting_for_lock(self.lang);

@@ -30,5 +30,23 @@ fn the_benchmark_runs_and_reports_every_measurement() {
         .stdout(contains("| 4. a hanging exercise"))
         .stdout(contains("| 5. an exercise that prints forever"))
         .stdout(contains("runner peak memory"))
-        .stdout(contains("| 6. the whole solution test suite"));
+        .stdout(contains("| 6. the whole solution test suite"))
+        .stdout(contains("## The learner's path"))
+        .stdout(predicate::function(|out: &str| {
+            path_row_has_five_figures(out, "| 01 ") && path_row_has_five_figures(out, "| 18 ")
+        }));
+}
+
+/// The path table's row for a step holds five measured times, each
+/// above zero (a row of placeholders, or one measured nothing, fails).
+fn path_row_has_five_figures(out: &str, start: &str) -> bool {
+    let Some(row) = out.lines().find(|l| l.starts_with(start)) else {
+        return false;
+    };
+    let figures: Vec<f64> = row
+        .split('|')
+        .filter_map(|cell| cell.trim().trim_end_matches(" ✗").strip_suffix(" s"))
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    figures.len() == 5 && figures.iter().all(|&f| f > 0.0)
 }

@@ -150,16 +150,12 @@ fn a_panic_in_a_spawned_thread_is_reported_as_such() {
         .assert()
         .code(1)
         .stdout(contains("✗ the_producer_returns_a_value"))
-        .stdout(contains(
-            "a thread started by the code (`<unnamed>`) panicked:",
-        ))
+        .stdout(contains("another thread (`<unnamed>`) panicked:"))
         .stdout(contains("index out of bounds"));
     xtask("pt-BR", &["verify", "06"])
         .assert()
         .code(1)
-        .stdout(contains(
-            "uma thread criada pelo código (`<unnamed>`) entrou em pânico:",
-        ));
+        .stdout(contains("outra thread (`<unnamed>`) entrou em pânico:"));
 }
 
 #[test]
@@ -296,19 +292,100 @@ fn list_shows_every_exercise_with_its_state() {
 }
 
 #[test]
-fn hint_shows_the_hints_of_the_named_or_next_exercise() {
-    xtask("en", &["hint", "03"])
-        .assert()
-        .success()
+fn hint_shows_the_next_hint_not_yet_seen_and_all_with_all() {
+    // A copy: which hints were seen is kept in the course's build folder.
+    let root = copy_of_fixture("hints");
+    let hint = |lang: &str, args: &[&str]| xtask_in(&root, lang, args).assert().success();
+    hint("en", &["hint", "03"])
         .stdout(contains("Hints for 03 does_not_compile"))
-        .stdout(contains("Hint 1:"))
+        .stdout(contains("Hint 1 of 2:"))
+        .stdout(contains("First hint of does_not_compile."))
+        .stdout(contains("Second hint").not())
+        .stdout(contains("`cargo xtask hint 03` again shows the next one"));
+    hint("en", &["hint", "03"])
+        .stdout(contains("Hint 2 of 2:"))
+        .stdout(contains("Second hint of does_not_compile."))
+        .stdout(contains("First hint").not())
+        .stdout(contains("That was the last hint."));
+    // All seen: all of them, as with --all.
+    hint("en", &["hint", "03"])
         .stdout(contains("First hint of does_not_compile."))
         .stdout(contains("Second hint of does_not_compile."));
-    xtask("pt-BR", &["hint"])
+    // Seen hints are counted per exercise; --all shows all without counting.
+    hint("pt-BR", &["hint", "--all"])
+        .stdout(contains("Dicas para 02 fails"))
+        .stdout(contains("Primeira dica de fails."))
+        .stdout(contains("Dica 2:"));
+    hint("pt-BR", &["hint"])
+        .stdout(contains("Dica 1 de 2:"))
+        .stdout(contains("Primeira dica de fails."));
+    // The memory of hints decides no verdict: it is not a progress file.
+    let _ = fs::remove_dir_all(&root);
+}
+
+/// stdout of the runner on the fixture with the screen `columns` wide.
+fn at_width(columns: &str, lang: &str, args: &[&str]) -> String {
+    let output = xtask(lang, args).env("COLUMNS", columns).output().unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn prose_is_wrapped_to_the_width_never_inside_a_word_or_a_code_span() {
+    for lang in ["en", "pt-BR"] {
+        for args in [&["verify", "02"][..], &["hint", "02", "--all"][..]] {
+            let narrow = at_width("80", lang, args);
+            let wide = at_width("1000", lang, args);
+            let too_wide: Vec<&str> = narrow.lines().filter(|l| l.chars().count() > 80).collect();
+            assert!(
+                too_wide.is_empty(),
+                "{lang} {args:?}: {too_wide:?}\n{narrow}"
+            );
+            assert!(
+                narrow.lines().count() > wide.lines().count(),
+                "{lang} {args:?}: nothing was wrapped:\n{narrow}"
+            );
+            // The same words in the same order: no word was split.
+            let words = |text: &str| {
+                text.split_whitespace()
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(words(&narrow), words(&wide), "{lang} {args:?}");
+            // A code span with spaces in it stays on one line.
+            let span = if args[0] == "hint" {
+                "`thread::spawn(move || ...)`"
+            } else {
+                "`rx.recv()`"
+            };
+            assert!(narrow.contains(span), "{span} expected whole in:\n{narrow}");
+        }
+    }
+    let hints = at_width("80", "en", &["hint", "02", "--all"]);
+    assert!(hints.contains("`thread::spawn(move || ...)`"), "{hints}");
+    assert!(
+        hints.lines().filter(|l| l.starts_with("  ")).count() >= 3,
+        "a hint broken over indented lines expected:\n{hints}"
+    );
+}
+
+#[test]
+fn a_pass_is_said_on_its_own_line_with_the_way_to_the_solution() {
+    xtask("en", &["verify"])
+        .assert()
+        .code(1)
+        .stdout(contains("Done: 01\n\n✓ 01 passes\n"))
+        .stdout(contains(
+            "  Compare your code with the reference solution: `cargo xtask solution 01`\n",
+        ));
+    xtask("pt-BR", &["verify", "01"])
         .assert()
         .success()
-        .stdout(contains("Dicas para 02 fails"))
-        .stdout(contains("Primeira dica de fails."));
+        .stdout(contains("`cargo xtask solution 01`"));
+    // The reference solutions are not compared with themselves.
+    xtask("en", &["verify", "--solutions", "01"])
+        .assert()
+        .success()
+        .stdout(contains("cargo xtask solution").not());
 }
 
 #[test]
@@ -485,5 +562,181 @@ fn a_build_that_passed_before_is_not_tested_again() {
     // Another language: the tests speak it, so they run again.
     verify("pt-BR");
     assert_eq!(count(), 3);
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_file_put_back_with_its_old_time_is_judged_by_its_content() {
+    let root = copy_of_fixture("old-time");
+    let lib = root.join("exercises/02_fails/src/lib.rs");
+    let wrong = fs::read(&lib).unwrap();
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000);
+    let verify = || xtask_in(&root, "en", &["verify", "02"]).assert();
+    verify().failure().stdout(contains("expected 42, got 41"));
+    fs::copy(root.join("solutions/02_fails/src/lib.rs"), &lib).unwrap();
+    verify().success();
+    // As `mv` from a backup, `cp -p` or an editor's revert leave it: the
+    // old content with its old modification time, older than the build.
+    fs::write(&lib, &wrong).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&lib)
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    verify().failure().stdout(contains("expected 42, got 41"));
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn no_test_past_the_exercise_that_decides_runs() {
+    // A fresh build: 02 fails, so 06's tests must never start, though
+    // cargo builds them in the same run; judged all, they do run.
+    let root = copy_of_fixture("decides");
+    let runs = root.join("runs.txt");
+    let ran = |what: &str| {
+        fs::read_to_string(&runs)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| *l == what)
+            .count()
+    };
+    xtask_in(&root, "en", &["verify"])
+        .env("FIXTURE_RUNS", &runs)
+        .assert()
+        .code(1)
+        .stdout(contains("✗ 02 fails"));
+    assert_eq!(ran("ran"), 1, "01, before the failure, ran once");
+    assert_eq!(ran("06 ran"), 0, "a test of 06 ran after 02 had failed");
+    xtask_in(&root, "en", &["verify", "--all"])
+        .env("FIXTURE_RUNS", &runs)
+        .assert()
+        .code(1);
+    assert_eq!(ran("06 ran"), 1, "judged all, 06's tests ran");
+    fs::remove_dir_all(&root).unwrap();
+}
+
+/// cargo cannot build in a folder whose path is not Unicode: the runner
+/// says so in the learner's language instead of passing cargo's error on.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_course_folder_whose_name_is_not_unicode_is_a_setup_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let copy = copy_of_fixture("unicode");
+    let name = std::ffi::OsStr::from_bytes(b"curso-\xff");
+    let root = copy.parent().unwrap().join(name);
+    let _ = fs::remove_dir_all(&root);
+    fs::rename(&copy, &root).unwrap();
+    for (lang, said) in [
+        ("en", "is not valid Unicode (UTF-8)"),
+        ("pt-BR", "não é Unicode (UTF-8) válido"),
+    ] {
+        cargo_bin_cmd!("xtask")
+            .args(["--lang", lang, "verify"])
+            .current_dir(root.join("exercises"))
+            .env("CARGO_TARGET_DIR", target_dir())
+            .timeout(LIMIT)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(said));
+    }
+    fs::remove_dir_all(&root).unwrap();
+}
+
+/// A `const` evaluated forever (its lint allowed) keeps rustc busy for
+/// good: after some seconds the runner says which unit and how to stop it,
+/// and Ctrl-C does stop it.
+#[cfg(unix)]
+#[test]
+fn a_compile_that_does_not_end_is_named_with_the_way_to_stop_it() {
+    let root = copy_of_fixture("forever");
+    fs::write(
+        root.join("exercises/01_passes/src/lib.rs"),
+        "#![allow(long_running_const_eval)]\n\
+         const fn forever() -> u32 {\n    let mut i = 0u32;\n    \
+         loop {\n        i = i.wrapping_add(1);\n    }\n}\n\
+         pub const STUCK: u32 = forever();\n\
+         pub fn answer() -> u32 {\n    STUCK\n}\n",
+    )
+    .unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("--root")
+        .arg(&root)
+        .args(["--lang", "pt-BR", "verify", "01"])
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = tx.send(line);
+        }
+    });
+    let started = Instant::now();
+    let mut said = String::new();
+    while !said.contains("Ctrl-C a interrompe") {
+        match rx.recv_timeout(LIMIT.saturating_sub(started.elapsed())) {
+            Ok(line) => said.push_str(&line),
+            Err(_) => panic!("nothing said about the endless compile:\n{said}"),
+        }
+    }
+    assert!(said.contains("`passes` está compilando há 10 s"), "{said}");
+    assert!(started.elapsed() >= Duration::from_secs(10));
+    // Ctrl-C, as the message says.
+    let interrupted = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "Ctrl-C did not stop the runner");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(130));
+    fs::remove_dir_all(&root).unwrap();
+}
+
+/// A test whose own message already quotes a thread's panic (04's
+/// `RecvError`, 08's `SendError`) tells that lesson once: the thread's
+/// panic is not told again below it.
+#[test]
+fn a_panic_the_tests_message_quotes_is_not_told_twice() {
+    let root = copy_of_fixture("told-once");
+    fs::write(
+        root.join("exercises/06_thread_panics/tests/thread_panics.rs"),
+        "#[test]\n\
+         fn the_producer_returns_a_value() {\n    \
+             let joined = thread_panics::produce().join();\n    \
+             if let Err(e) = joined {\n        \
+                 let said = e.downcast_ref::<String>().cloned().unwrap_or_default();\n        \
+                 panic!(\"the producer thread panicked ({said}): it reads past the end\");\n    \
+             }\n\
+         }\n",
+    )
+    .unwrap();
+    let output = xtask_in(&root, "en", &["verify", "06"]).assert().code(1);
+    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains("✗ the_producer_returns_a_value"),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.matches("index out of bounds").count(),
+        1,
+        "the panic told once expected:\n{stdout}"
+    );
+    assert!(!stdout.contains("another thread"), "{stdout}");
     fs::remove_dir_all(&root).unwrap();
 }

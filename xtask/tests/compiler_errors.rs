@@ -72,7 +72,7 @@ fn e0373_a_thread_closure_without_move() {
         "04",
         "E0373",
         "a closure that borrows may outlive the function",
-        "uma closure que empresta pode viver mais que a função",
+        "uma closure que pega emprestado pode viver mais que a função",
     );
 }
 
@@ -270,6 +270,51 @@ fn an_unknown_code_gets_only_the_pointer() {
         .stdout(contains(
             "\nE0614\n  More: `rustc --explain E0614` · \
              https://doc.rust-lang.org/error_codes/E0614.html\n",
+        ));
+}
+
+#[test]
+fn errors_of_one_code_are_shown_once_and_the_others_in_a_line_each() {
+    // The closure borrows `tx` and `count`: two E0373 with one cause.
+    for (lang, more) in [
+        ("en", "… and 1 more like it (E0373), with the same cause:"),
+        ("pt-BR", "… e mais 1 como este (E0373), com a mesma causa:"),
+    ] {
+        let output = xtask(lang, &["verify", "04"]).assert().code(1);
+        let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+        assert_eq!(stdout.matches("error[E0373]").count(), 1, "{stdout}");
+        let first = stdout.find("error[E0373]").unwrap();
+        let others = stdout.find(more);
+        assert!(
+            others.is_some_and(|at| at > first),
+            "{more:?} expected in:\n{stdout}"
+        );
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with("  - "))
+            .unwrap_or_default();
+        assert!(
+            line.contains("it borrows `") && line.contains("src/lib.rs:5)"),
+            "one line naming the other borrow and its place expected in:\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn an_unused_clone_in_the_learners_file_is_shown_next_to_the_error() {
+    // `let tx1 = tx.clone();` while both closures still use `tx`: the
+    // warning is the clue to the E0382, so it does not wait.
+    xtask("en", &["verify", "03"])
+        .assert()
+        .code(1)
+        .stdout(contains("warning: unused variable: `tx1`"))
+        .stdout(contains("unused_variables · a variable that is never used"))
+        .stdout(contains("warnings can wait").not());
+    xtask("pt-BR", &["verify", "03"])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "unused_variables · uma variável que nunca é usada",
         ));
 }
 

@@ -284,7 +284,8 @@ fn hostile_output_is_quoted_harmlessly_and_bounded() {
         .code(1)
         .stdout(contains("␛]0;owned␇␛[2J\\u{202e}reversed"))
         .stdout(contains("more characters left out"))
-        .stdout(contains("[… 11961 more lines left out]"))
+        // A panic message shows its first 24 lines: a report fits a screen.
+        .stdout(contains("[… 11977 more lines left out]"))
         .get_output()
         .stdout
         .clone();
@@ -317,6 +318,35 @@ fn a_long_panic_that_ends_is_not_an_endless_flood() {
         .stdout(contains("the story begins yyy"))
         .stdout(contains("more characters left out"))
         .stdout(contains("printed without end").not());
+}
+
+#[test]
+fn an_answer_that_prints_a_pass_and_exits_does_not_pass() {
+    // It prints libtest's lines for both tests, then `exit(0)`: only
+    // libtest's own record of a finished test makes a pass.
+    xtask_in(&hostile(), "en", &["verify", "07"])
+        .assert()
+        .code(1)
+        .stdout(contains("passes").not())
+        .stdout(contains("the tests crashed (exit code 0)"))
+        .stdout(contains("may have called std::process::exit"))
+        .stdout(contains("--logfile").not());
+}
+
+#[test]
+fn a_test_that_chatters_beside_others_leaves_every_verdict_its_own() {
+    // Four tests, one printing 2,000 lines: each verdict is the test's
+    // own, every time.
+    for _ in 0..5 {
+        xtask_in(&hostile(), "en", &["verify", "08"])
+            .assert()
+            .code(1)
+            .stdout(contains("1 test failed, 3 passed"))
+            .stdout(contains("✗ c_fails"))
+            .stdout(contains("expected 42, got 41"))
+            .stdout(contains("crashed").not())
+            .stdout(contains("a thread started by the code").not());
+    }
 }
 
 #[test]

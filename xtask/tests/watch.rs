@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{LIMIT, copy_of_fixture, still_running_after};
+use common::{LIMIT, copy_of_fixture, processes_matching, still_running_after};
 
 struct Watch {
     child: Child,
@@ -31,6 +31,8 @@ impl Watch {
             .arg(root)
             .args(["--lang", "en", "watch"])
             .args(extra)
+            // Prose on one line (tests may set their own width).
+            .env("COLUMNS", "100000")
             .envs(env.iter().copied())
             // A target directory of its own: cargo names a path package's
             // artifacts without its location, so copies must not share one.
@@ -161,6 +163,63 @@ fn a_save_brings_a_new_verdict_keys_work_and_q_quits() {
 }
 
 #[test]
+fn watch_stays_on_a_named_exercise_says_when_a_result_is_the_same_and_gives_hints_one_by_one() {
+    let root = copy_of_fixture("watch-one");
+    // 03 is next in order (01 passes, 02 fails): the learner skipped ahead.
+    let mut watch = Watch::start(&root, &["03"], &[]);
+    watch.wait_for("03 does_not_compile · Fixture does_not_compile", LIMIT);
+    watch.wait_for("q quit", LIMIT);
+    assert!(!watch.seen.contains("02 fails"), "{}", watch.seen);
+    watch.mark();
+
+    // Enter checks again; nothing changed, and the screen says it ran.
+    watch.key("\n");
+    watch.wait_for("Same result, checked again at ", LIMIT);
+    watch.wait_for("q quit", LIMIT);
+    let stamp = watch
+        .seen
+        .lines()
+        .find_map(|l| l.strip_prefix("Same result, checked again at "))
+        .unwrap()
+        .to_owned();
+    assert!(
+        stamp.len() == 9 && stamp.as_bytes()[2] == b':' && stamp.ends_with('.'),
+        "HH:MM:SS. expected, got {stamp:?}"
+    );
+    assert!(!watch.seen.contains("02 fails"), "{}", watch.seen);
+
+    // `h` shows the next hint of the exercise watched, one at a time.
+    watch.mark();
+    watch.key("h");
+    watch.wait_for("Hint 1 of 2:", LIMIT);
+    // Inside watch the next hint is one key away, not a command.
+    watch.wait_for("Still stuck? Press h again for the next one;", LIMIT);
+    assert!(!watch.seen.contains("Second hint"), "{}", watch.seen);
+    assert!(!watch.seen.contains("hint 03` again"), "{}", watch.seen);
+    watch.key("h");
+    watch.wait_for("Hint 2 of 2:", LIMIT);
+    watch.wait_for("Second hint of does_not_compile.", LIMIT);
+    watch.wait_for(
+        "That was the last hint. Press h again to see them all.",
+        LIMIT,
+    );
+
+    // A save that changes the result is not "the same".
+    watch.mark();
+    save(
+        &root.join("exercises/03_does_not_compile/src/lib.rs"),
+        FORTY_TWO,
+    );
+    watch.wait_for("q quit", LIMIT);
+    assert!(!watch.seen.contains("Same result"), "{}", watch.seen);
+
+    watch.key("q");
+    assert!(watch.wait_exit(LIMIT).success());
+    drop(watch);
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
 fn a_hanging_exercise_never_freezes_watch_and_ctrl_c_leaves_nothing_running() {
     let root = copy_of_fixture("watch-hang");
     // Solve 02 and 03 so that the next exercise is the one that hangs.
@@ -184,10 +243,24 @@ fn a_hanging_exercise_never_freezes_watch_and_ctrl_c_leaves_nothing_running() {
     let lib = root.join("exercises/04_hangs/src/lib.rs");
     let hanging = fs::read_to_string(&lib).unwrap();
     save(&lib, &format!("{hanging}\n// touched\n"));
-    thread::sleep(Duration::from_millis(700));
+    // Once the new run hangs (its program is there), the second save.
+    let needle = format!("sleep {marker}");
+    let hanging_since = Instant::now();
+    while processes_matching(&needle).is_empty() {
+        assert!(hanging_since.elapsed() < LIMIT, "the new run never started");
+        thread::sleep(Duration::from_millis(20));
+    }
     save(
         &lib,
         "pub fn wait_forever() -> String {\n    \"no more waiting\".to_owned()\n}\n",
+    );
+    // Cancelled, the hanging run ends at once; left alone, it would run to
+    // its time limit, 2 s after it started.
+    let left = still_running_after(&needle, Duration::from_millis(1500));
+    assert_eq!(
+        left,
+        Vec::<String>::new(),
+        "the second save did not cancel the run"
     );
     watch.wait_for("Done: 01–04", LIMIT);
     watch.wait_for("05 floods", LIMIT);

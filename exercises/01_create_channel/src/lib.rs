@@ -1,15 +1,20 @@
 //! Exercise 01: create the channel.
+//! Exercício 01: crie o canal.
 //!
-//! Instructions: README.md (English) · README.pt-BR.md (português)
-//! Check your work: cargo xtask verify
+//! Instructions · Instruções: README.md (English) · README.pt-BR.md (português)
+//! Check your work · Confira o seu trabalho: cargo xtask verify
 
 use std::sync::mpsc::{Receiver, Sender};
 
 /// Creates a channel that carries `String`s and returns its two ends:
 /// the sending half first, the receiving half second.
+///
+/// Cria um canal que leva `String`s e devolve as suas duas pontas: primeiro a
+/// ponta de envio, depois a ponta de recepção.
 pub fn create_channel() -> (Sender<String>, Receiver<String>) {
     // ✏️  Your code goes here / Seu código vai aqui.
     // Write the types out, as in the chapter:
+    // Escreva os tipos por extenso, como no capítulo:
     //   let (tx, rx): (Sender<String>, Receiver<String>) = ...;
     todo!()
 }

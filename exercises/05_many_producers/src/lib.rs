@@ -1,7 +1,8 @@
 //! Exercise 05: many producers.
+//! Exercício 05: muitos produtores.
 //!
-//! Instructions: README.md (English) · README.pt-BR.md (português)
-//! Check your work: cargo xtask verify
+//! Instructions · Instruções: README.md (English) · README.pt-BR.md (português)
+//! Check your work · Confira o seu trabalho: cargo xtask verify
 
 use std::sync::mpsc::Sender;
 use std::thread::{self, JoinHandle};
@@ -20,6 +21,20 @@ use std::time::Duration;
 ///
 /// Returns the producers' `JoinHandle`s, one per producer. `tx` itself stays
 /// with the caller, who drops it when it no longer needs it.
+///
+/// Cria `producers` produtores, numerados a partir de 1, cada um na sua própria
+/// thread e com o seu próprio clone de `tx`.
+///
+/// O produtor `number` envia `make(number, seq)` para cada `seq` de
+/// `0..per_producer`, nessa ordem, criando cada mensagem na sua própria thread
+/// logo antes de enviá-la, e dorme `number × base_interval` depois de cada
+/// envio: o produtor 1 é o mais rápido, o produtor 10 é dez vezes mais lento.
+///
+/// `make` é uma função comum, então quem chama escolhe o que é uma mensagem; os
+/// testes passam uma que também registra qual thread a criou.
+///
+/// Devolve os `JoinHandle`s dos produtores, um por produtor. O próprio `tx`
+/// fica com quem chamou, que o descarta quando não precisar mais dele.
 pub fn spawn_producers<T: Send + 'static>(
     tx: &Sender<T>,
     producers: u32,
@@ -32,6 +47,10 @@ pub fn spawn_producers<T: Send + 'static>(
     // producer after the other, and no thread is started. Give each producer
     // its own clone of `tx` and a thread of its own, and return the threads'
     // handles.
+    // Por enquanto toda mensagem é criada e enviada na thread que chamou, um
+    // produtor depois do outro, e nenhuma thread é criada. Dê a cada produtor o
+    // seu próprio clone de `tx` e a sua própria thread, e devolva os handles
+    // das threads.
     for number in 1..=producers {
         for seq in 0..per_producer {
             tx.send(make(number, seq))

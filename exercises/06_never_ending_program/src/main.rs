@@ -1,13 +1,19 @@
 //! Exercise 06: the program that never ends.
+//! Exercício 06: o programa que nunca termina.
 //!
-//! Instructions: README.md (English) · README.pt-BR.md (português)
-//! Check your work: cargo xtask verify
+//! Instructions · Instruções: README.md (English) · README.pt-BR.md (português)
+//! Check your work · Confira o seu trabalho: cargo xtask verify
 //!
 //! Run it yourself:
 //!     cargo run -p never_ending_program -- 100 3
 //! that is, a base interval of 100 ms and 3 messages per producer. While it
 //! runs, type a few lines: one more producer sends each of them. End your
 //! input with Ctrl+D (Ctrl+Z then Enter on Windows); Ctrl+C stops it all.
+//!
+//! Rode você mesmo, com o comando acima: um intervalo base de 100 ms e 3
+//! mensagens por produtor. Enquanto ele roda, digite algumas linhas: mais um
+//! produtor envia cada uma delas. Termine a entrada com Ctrl+D (Ctrl+Z e Enter
+//! no Windows); Ctrl+C para tudo.
 
 use std::env;
 use std::io;
@@ -16,6 +22,8 @@ use std::thread;
 use std::time::Duration;
 
 /// How many producers the program starts, as in the chapter.
+///
+/// Quantos produtores o programa cria, como no capítulo.
 const PRODUCERS: u32 = 10;
 
 fn main() {
@@ -26,6 +34,9 @@ fn main() {
     // One producer sends every line typed on the standard input, through a
     // clone of its own, until the input ends; then its thread ends and its
     // clone is dropped.
+    // Um produtor envia cada linha digitada na entrada padrão, por um clone só
+    // dele, até a entrada acabar; então a thread dele termina e o clone é
+    // descartado.
     let typist = tx.clone();
     thread::spawn(move || {
         for line in io::stdin().lines().map_while(Result::ok) {
@@ -37,6 +48,9 @@ fn main() {
     // Ten more producers, each with its own clone of `tx`. Producer `number`
     // sends `messages` messages and rests `number × base_interval` after
     // each one; then its thread ends and its clone is dropped.
+    // Mais dez produtores, cada um com o seu próprio clone de `tx`. O produtor
+    // `number` envia `messages` mensagens e descansa `number × base_interval`
+    // depois de cada uma; então a thread dele termina e o clone é descartado.
     for number in 1..=PRODUCERS {
         let tx = tx.clone();
         thread::spawn(move || {
@@ -50,6 +64,8 @@ fn main() {
 
     // The consumer: prints every message until the channel closes, then
     // says how many it got.
+    // O consumidor: imprime cada mensagem até o canal fechar, e então diz
+    // quantas recebeu.
     let consumer = thread::spawn(move || {
         let mut received = 0;
         while let Ok(message) = rx.recv() {
@@ -64,6 +80,9 @@ fn main() {
 
 /// The base interval and the number of messages per producer, from the
 /// command line: `never_ending_program [BASE_INTERVAL_MS] [MESSAGES]`.
+///
+/// O intervalo base e o número de mensagens por produtor, da linha de comando:
+/// `never_ending_program [BASE_INTERVAL_MS] [MESSAGES]`.
 fn settings() -> (Duration, u32) {
     let mut args = env::args().skip(1);
     let base_interval_ms = args.next().map_or(100, |arg| {

@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::prelude::*;
 use course_support::{
-    Arrival, Event, LiveProgram, PATIENCE, check, event, fail, human, program_found, quote,
+    Arrival, Event, LiveProgram, PATIENCE, check, event, fail, find_program, human, quote,
     timeline, tr,
 };
 
@@ -101,7 +101,7 @@ fn run() -> &'static Run {
 
 /// Plays the run described at the top of this file.
 fn play() -> Run {
-    let mut command: Command = program_found(NAME, Command::cargo_bin(NAME));
+    let mut command: Command = find_program(NAME, Command::cargo_bin);
     command.args([BASE_MS.to_string(), MESSAGES.to_string()]);
     let mut run = Run {
         start: Instant::now(),
@@ -378,7 +378,9 @@ impl Run {
                         "`{}` did not end within {} after its input was closed, and was \
                          stopped; it had printed {printed} of {expected} messages. {all_en}A \
                          receiver waits while any Sender lives, even one that never sends: is \
-                         the original tx still alive in main? (A consumer that stops on a \
+                         the original tx still alive in main? A `drop(tx)` written after \
+                         `consumer.join()` comes too late: main waits in the join and never \
+                         reaches it; drop tx before the join. (A consumer that stops on a \
                          time-out, with recv_timeout, rather than on the closed channel ends \
                          late, too: it kept running through a silence of {}, so it waits at \
                          least that long after the last line.)\n{}",
@@ -391,10 +393,12 @@ impl Run {
                         "`{}` não terminou em {} depois que a entrada foi fechada, e foi \
                          interrompido; tinha impresso {printed} de {expected} mensagens. \
                          {all_pt}O receptor espera enquanto existir algum Sender, mesmo um que \
-                         nunca envia: o tx original ainda está vivo na main? (Um consumidor \
-                         que para por tempo esgotado, com recv_timeout, e não pelo canal \
-                         fechado, também termina tarde: ele continuou rodando durante um \
-                         silêncio de {}, então espera pelo menos isso depois da última \
+                         nunca envia: o tx original ainda está vivo na main? Um `drop(tx)` \
+                         escrito depois de `consumer.join()` chega tarde demais: a main fica \
+                         esperando no join e nunca chega ao drop; descarte o tx antes do join. \
+                         (Um consumidor que para num time-out, com recv_timeout, e não pelo \
+                         canal fechado, também termina tarde: ele continuou rodando durante \
+                         um silêncio de {}, então espera pelo menos isso depois da última \
                          linha.)\n{}",
                         command_line(),
                         human(ENDS_WITHIN),

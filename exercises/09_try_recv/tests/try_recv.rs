@@ -299,8 +299,8 @@ fn fail_idle(gap: Duration, ticks: u64) -> ! {
              mediana de {} ticks): enquanto não havia nada pronto, ela ficou parada em \
              vez de fazer o outro trabalho. try_recv nunca espera: em \
              Err(TryRecvError::Empty), chame tick() e consulte de novo na hora. \
-             recv_timeout, por mais curto que seja o tempo-limite, e um sleep, os dois \
-             estacionam a thread.",
+             recv_timeout, por mais curto que seja o time-out, e um sleep, os dois põem \
+             a thread para dormir.",
             fine(gap),
             ticks
         ),

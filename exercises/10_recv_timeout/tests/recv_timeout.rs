@@ -119,7 +119,7 @@ fn ending_of(run: &Run, finished: bool) -> (Ending, Instant) {
             ),
             format!(
                 "watch entrou em pânico: {text}. Um Err de recv_timeout é uma notícia, não \
-                 uma falha: RecvTimeoutError::Timeout quer dizer que um compasso passou em \
+                 uma falha: RecvTimeoutError::Timeout quer dizer que uma batida passou em \
                  silêncio, RecvTimeoutError::Disconnected quer dizer que todos os Senders \
                  se foram. Trate os dois com match em vez de unwrap() ou expect()."
             ),
@@ -153,9 +153,9 @@ fn ending_of(run: &Run, finished: bool) -> (Ending, Instant) {
             format!(
                 "watch continuava esperando depois de {} por um produtor que ficou calado \
                  mas manteve o seu Sender. recv() (e rx.iter()) esperam enquanto existir \
-                 algum Sender, o que aqui é para sempre: um vigia precisa de tempo-limite. \
-                 rx.recv_timeout(beat) desiste depois de um compasso com \
-                 Err(RecvTimeoutError::Timeout); depois de {MAX_MISSED} desses seguidos, \
+                 algum Sender, o que aqui é para sempre: um vigia precisa de um time-out. \
+                 rx.recv_timeout(beat) desiste depois de uma batida com \
+                 Err(RecvTimeoutError::Timeout); depois de {MAX_MISSED} dessas seguidas, \
                  devolva WentSilent.",
                 human(PROMPTLY)
             ),
@@ -180,8 +180,8 @@ fn a_producer_that_drops_its_sender_finished() {
                 "o produtor enviou 5 mensagens, rápido, e descartou o seu Sender; watch \
                  devolveu WentSilent {{ received: {received} }}. Quando todos os Senders \
                  se vão, recv_timeout devolve Err(RecvTimeoutError::Disconnected) na hora: \
-                 é um fim limpo, não um compasso perdido. Só \
-                 Err(RecvTimeoutError::Timeout) é um compasso perdido."
+                 é um fim limpo, não uma batida perdida. Só \
+                 Err(RecvTimeoutError::Timeout) é uma batida perdida."
             ),
         );
     }
@@ -216,8 +216,8 @@ fn a_producer_that_keeps_its_sender_and_says_nothing_went_silent() {
                 "o produtor enviou 3 mensagens e depois se calou, mantendo o seu Sender; \
                  watch devolveu Finished {{ received: {received} }}. Finished é para \
                  Err(RecvTimeoutError::Disconnected), quando todos os Senders se foram. Um \
-                 Sender vivo mas calado dá Err(RecvTimeoutError::Timeout): um compasso \
-                 perdido, e depois de {MAX_MISSED} seguidos, WentSilent."
+                 Sender vivo mas calado dá Err(RecvTimeoutError::Timeout): uma batida \
+                 perdida, e depois de {MAX_MISSED} seguidas, WentSilent."
             ),
         );
     }
@@ -248,8 +248,8 @@ fn a_producer_that_keeps_its_sender_and_says_nothing_went_silent() {
         ),
         format!(
             "watch desistiu {} depois da última mensagem, mas silêncio são {MAX_MISSED} \
-             compassos perdidos seguidos ({MAX_MISSED} × {} = {}), contados a partir da \
-             última mensagem. Um Err(RecvTimeoutError::Timeout) é um compasso perdido, não \
+             batidas perdidas seguidas ({MAX_MISSED} × {} = {}), contados a partir da \
+             última mensagem. Um Err(RecvTimeoutError::Timeout) é uma batida perdida, não \
              o fim: conte-os, espere de novo, e recomece a contagem a cada mensagem.",
             human(quiet_for),
             human(BEAT),
@@ -277,8 +277,8 @@ fn check_silence_on_time(quiet_for: Duration, beat: Duration, max_missed: u32, s
         ),
         format!(
             "watch declarou o produtor calado {} depois da última mensagem, mas \
-             {max_missed} compassos perdidos de {} dão {}: esperou cerca de {beats_late} \
-             compasso(s) a mais. Desista assim que a contagem de compassos perdidos chegar a \
+             {max_missed} batidas perdidas de {} dão {}: esperou cerca de {beats_late} \
+             batida(s) a mais. Desista assim que a contagem de batidas perdidas chegar a \
              max_missed (`missed >= max_missed`, não `>`), logo depois do Timeout que a faz \
              chegar lá.",
             human(quiet_for),
@@ -301,7 +301,7 @@ fn silence_is_declared_on_the_last_missed_beat() {
             human(SLOW_BEAT)
         ),
         format!(
-            "com um compasso de {} e {SLOW_MAX_MISSED} compassos perdidos permitidos, o \
+            "com uma batida de {} e {SLOW_MAX_MISSED} batidas perdidas permitidas, o \
              produtor enviou 2 mensagens e se calou: o esperado era WentSilent \
              {{ received: 2 }}, veio {ending:?}",
             human(SLOW_BEAT)
@@ -312,13 +312,17 @@ fn silence_is_declared_on_the_last_missed_beat() {
         quiet_for >= SLOW_BEAT * SLOW_MAX_MISSED,
         format!(
             "watch declared the producer silent {} after its last message, before \
-             {SLOW_MAX_MISSED} beats of {} had passed",
+             {SLOW_MAX_MISSED} beats of {} had passed. Silence is counted from the last \
+             message: wait again after each Timeout, and start the count over with every \
+             message.",
             human(quiet_for),
             human(SLOW_BEAT)
         ),
         format!(
             "watch declarou o produtor calado {} depois da última mensagem, antes de \
-             passarem {SLOW_MAX_MISSED} compassos de {}",
+             passarem {SLOW_MAX_MISSED} batidas de {}. O silêncio conta a partir da última \
+             mensagem: espere de novo depois de cada Timeout, e recomece a contagem a cada \
+             mensagem.",
             human(quiet_for),
             human(SLOW_BEAT)
         ),
@@ -399,10 +403,10 @@ fn messages_and_the_finish_are_noticed_at_once() {
         ),
         format!(
             "cada mensagem esperou cerca de {} (a mediana) até watch pegá-la, embora watch \
-             não tivesse mais nada a fazer: com um compasso de {}, ele estava dormindo em vez \
+             não tivesse mais nada a fazer: com uma batida de {}, ele estava dormindo em vez \
              de esperar no canal. rx.recv_timeout(beat) entrega a mensagem no momento em que \
-             ela chega; try_recv seguido de um sleep de um compasso a deixa esperando até um \
-             compasso inteiro.",
+             ela chega; try_recv seguido de um sleep de uma batida a deixa esperando até uma \
+             batida inteira.",
             human(median),
             human(SLOW_BEAT)
         ),
@@ -420,10 +424,10 @@ fn messages_and_the_finish_are_noticed_at_once() {
             human(SLOW_BEAT)
         ),
         format!(
-            "watch devolveu Finished {} depois de o produtor descartar o seu Sender: com um \
-             compasso de {}, isso é quase um compasso de atraso. recv_timeout devolve \
+            "watch devolveu Finished {} depois de o produtor descartar o seu Sender: com uma \
+             batida de {}, isso é quase uma batida de atraso. recv_timeout devolve \
              Err(RecvTimeoutError::Disconnected) no momento em que o último Sender se vai, \
-             sem esperar o compasso acabar; um sleep entre dois try_recv só percebe na \
+             sem esperar a batida acabar; um sleep entre dois try_recv só percebe na \
              próxima olhada.",
             human(noticed),
             human(SLOW_BEAT)
@@ -446,10 +450,10 @@ fn a_pause_of_two_beats_is_not_silence() {
             human(pause)
         ),
         format!(
-            "o produtor enviou 2 mensagens, parou {} (dois compassos perdidos, menos que \
+            "o produtor enviou 2 mensagens, parou {} (duas batidas perdidas, menos que \
              {MAX_MISSED}), enviou mais 2 e descartou o seu Sender: o esperado era \
-             Finished {{ received: 4 }}, veio {ending:?}. Um Timeout não é o fim: conte o \
-             compasso perdido e chame recv_timeout de novo.",
+             Finished {{ received: 4 }}, veio {ending:?}. Um Timeout não é o fim: conte a \
+             batida perdida e chame recv_timeout de novo.",
             human(pause)
         ),
     );
@@ -472,19 +476,19 @@ fn every_message_starts_the_count_of_missed_beats_over() {
             "the producer sent {MESSAGES} messages {} apart (one missed beat between two of \
              them, never two in a row) and dropped its Sender: expected Finished \
              {{ received: {MESSAGES} }}, got {ending:?} about {} after the first message. \
-             The count of missed beats starts over with every message, and so does the \
-             wait: call recv_timeout(beat) afresh each time, rather than counting down \
-             from the start.",
+             The wait starts over with every message, and so does the count: call \
+             recv_timeout(beat) afresh each time and start the count over with every \
+             message, rather than counting down from the start.",
             human(pause),
             human(at.saturating_duration_since(start))
         ),
         format!(
-            "o produtor enviou {MESSAGES} mensagens com {} entre elas (um compasso perdido \
-             entre duas, nunca dois seguidos) e descartou o seu Sender: o esperado era \
+            "o produtor enviou {MESSAGES} mensagens com {} entre elas (uma batida perdida \
+             entre duas, nunca duas seguidas) e descartou o seu Sender: o esperado era \
              Finished {{ received: {MESSAGES} }}, veio {ending:?} cerca de {} depois da \
-             primeira mensagem. A contagem de compassos perdidos recomeça a cada mensagem, e \
-             a espera também: chame recv_timeout(beat) de novo a cada vez, em vez de \
-             contar a partir do início.",
+             primeira mensagem. A espera recomeça a cada mensagem, e a contagem também: \
+             chame recv_timeout(beat) de novo a cada vez e recomece a contagem a cada \
+             mensagem, em vez de contar a partir do início.",
             human(pause),
             human(at.saturating_duration_since(start))
         ),

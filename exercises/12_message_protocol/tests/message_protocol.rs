@@ -475,7 +475,7 @@ fn producers_and_collector_move_parcels_end_to_end() {
     check(
         threads.len() == producers as usize,
         "two producers share a thread: spawn_producer starts a new thread for each",
-        "dois produtores dividem uma thread: spawn_producer inicia uma thread nova para cada um",
+        "dois produtores compartilham uma thread: spawn_producer inicia uma thread nova para cada um",
     );
     for handle in handles {
         join_within(handle, PATIENCE);

@@ -165,7 +165,7 @@ fn check_reply(client: &str, asked: &str, reply: Option<Reply>, value: u64, serv
             "o cliente {client} perguntou sobre \"{asked}\" e recebeu a resposta de um \
              pedido sobre \"{}\": as respostas se misturaram entre os clientes. Dê a cada \
              pedido um canal de resposta só dele (um channel() novo a cada chamada), nunca \
-             um canal de respostas dividido por todos os clientes.",
+             um canal de respostas compartilhado por todos os clientes.",
             reply.name
         ),
     );
@@ -182,7 +182,7 @@ fn check_reply(client: &str, asked: &str, reply: Option<Reply>, value: u64, serv
             "a resposta ao cliente {client} diz que o contador \"{asked}\" foi tratado \
              pela thread {:?}, não pela thread do serviço ({service:?}). A thread do \
              serviço é dona dos contadores e é a única que mexe neles: nada de \
-             Arc<Mutex<..>> dividido com outras threads, nem thread auxiliar por pedido.",
+             Arc<Mutex<..>> compartilhado com outras threads, nem thread auxiliar por pedido.",
             reply.served_by
         ),
     );
@@ -308,9 +308,9 @@ fn take_request(
                 format!(
                     "um segundo cliente não enviou nenhum pedido em {} enquanto o primeiro \
                      esperava a sua resposta. Os clientes precisam poder perguntar ao mesmo \
-                     tempo: ask segura uma trava (em volta de um Receiver de respostas \
-                     dividido por todos os clientes?) enquanto espera? Dê a cada pedido um \
-                     canal de resposta só dele, e nada precisa de trava.",
+                     tempo: ask segura um lock (em volta de um Receiver de respostas \
+                     compartilhado por todos os clientes?) enquanto espera? Dê a cada pedido um \
+                     canal de resposta só dele, e nada precisa de lock.",
                     human(PROMPTLY)
                 ),
             ),
@@ -379,7 +379,7 @@ fn a_reply_goes_to_the_client_that_asked_whatever_the_order() {
                          perguntou sobre \"{name}\" recebeu {reply:?}: as respostas se \
                          misturaram. Dê a cada pedido um canal de resposta só dele (um \
                          channel() novo a cada chamada), nunca um canal de respostas \
-                         dividido por todos os clientes."
+                         compartilhado por todos os clientes."
                     ),
                 );
             }
@@ -562,7 +562,7 @@ fn a_client_waits_for_a_slow_reply() {
                  serviço estava vivo e ainda tinha o pedido, com o seu Sender de resposta, \
                  então uma resposta ainda ia chegar. O cliente espera a sua resposta o tempo \
                  que for preciso: recv() no Receiver de resposta devolve a resposta, ou Err \
-                 quando o serviço descartou o pedido sem responder. Um tempo-limite \
+                 quando o serviço descartou o pedido sem responder. Um time-out \
                  (recv_timeout) é um chute, e desiste de um serviço que só está lento.",
                 human(asked.elapsed().min(SLOW))
             ),

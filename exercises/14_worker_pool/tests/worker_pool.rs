@@ -8,6 +8,20 @@
 //! never happens), so a pool that runs one job at a time is caught without
 //! guessing at timings. Each job also leaves a marker on its thread that
 //! reports when the thread itself ends.
+//!
+//! One test makes a pool of its own, which first has nothing to do for a
+//! moment (its workers must wait for work, without using the CPU, and not
+//! leave), then gets a job that keeps one worker busy, then quick jobs that
+//! the idle workers must take meanwhile. A pool that deals the jobs out in
+//! turns (a channel per worker) leaves some of them waiting behind the busy
+//! worker.
+//!
+//! For maintainers: a pool that picks a worker for each job by a rule that
+//! ignores which workers are free (in turns, at random) is caught by that
+//! test. One that keeps its own list of idle workers, with a channel per
+//! worker, would pass: it is a correct pool, only not the one taught here.
+//! Workers that poll the queue (try_recv in a loop) are caught by the CPU
+//! time of the idle pool, which only Linux tells; elsewhere they pass.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
@@ -19,7 +33,8 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text, wait_until,
+    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text, plural,
+    process_cpu_time, wait_until,
 };
 use worker_pool::ThreadPool;
 
@@ -226,6 +241,195 @@ fn who(ran: &Ran) -> String {
     }
 }
 
+/// How long the quick jobs may take, in all, while one worker is busy: they
+/// take microseconds on idle workers.
+const QUICK_JOBS_TIME: Duration = Duration::from_secs(2);
+/// How long that pool first has nothing to do.
+const IDLE: Duration = Duration::from_millis(400);
+/// Why a worker must not leave when the queue is empty for a moment.
+const EMPTY_IS_NOT_CLOSED: (&str, &str) = (
+    "An empty queue is not a closed one: recv() waits for the next job, and returns Err \
+     only once the Sender is gone (try_recv's Empty only means \"nothing yet\").",
+    "Fila vazia não é fila fechada: recv() espera a próxima tarefa, e só devolve Err quando \
+     o Sender some (o Empty do try_recv só quer dizer \"nada ainda\").",
+);
+
+#[test]
+fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
+    // The busy job keeps its worker until the test lets it go (or a while
+    // has passed, so that nothing waits forever).
+    let (release_tx, release) = channel::<()>();
+    let (busy_started_tx, busy_started) = channel::<()>();
+    let (done_tx, done) = channel::<usize>();
+    let quick = 2 * WORKERS;
+    let busy = move || {
+        let _ = busy_started_tx.send(());
+        let _ = release.recv_timeout(PATIENCE);
+    };
+    let pool = match call_within(PATIENCE, None, move || ThreadPool::new(WORKERS)) {
+        Outcome::Returned(pool) => pool,
+        Outcome::Panicked(why) => fail(
+            format!("ThreadPool::new or execute panicked: {why}"),
+            format!("ThreadPool::new ou execute entrou em pânico: {why}"),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "ThreadPool::new({WORKERS}) did not return within {}",
+                human(PATIENCE)
+            ),
+            format!(
+                "ThreadPool::new({WORKERS}) não retornou em {}",
+                human(PATIENCE)
+            ),
+        ),
+    };
+    // First the pool has nothing to do for a while: its workers wait.
+    let cpu_before = process_cpu_time();
+    thread::sleep(IDLE);
+    let idle_cpu = process_cpu_time()
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
+    // `execute` only queues the job: it returns at once.
+    let pool = match call_within(QUICK_JOBS_TIME, None, move || {
+        pool.execute(busy);
+        pool
+    }) {
+        Outcome::Returned(pool) => pool,
+        Outcome::Panicked(why) => fail(
+            format!(
+                "execute panicked after the pool had had nothing to do for {}: {why}. A send \
+                 fails only once the Receiver is gone, that is, once every worker has left \
+                 its loop. Did the workers leave while the queue was empty? {}",
+                human(IDLE),
+                EMPTY_IS_NOT_CLOSED.0
+            ),
+            format!(
+                "execute entrou em pânico depois de o pool ficar {} sem nada para fazer: \
+                 {why}. Um send só falha quando o Receiver já sumiu, ou seja, quando todos os \
+                 workers saíram dos seus laços. Os workers saíram enquanto a fila estava \
+                 vazia? {}",
+                human(IDLE),
+                EMPTY_IS_NOT_CLOSED.1
+            ),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "execute did not return within {} with a job that takes long: execute only \
+                 queues the job (sends it down the channel), for a worker to run; it does not \
+                 run the job itself, nor wait for it",
+                human(QUICK_JOBS_TIME)
+            ),
+            format!(
+                "execute não retornou em {} com uma tarefa demorada: execute só enfileira a \
+                 tarefa (envia pelo canal) para um worker rodar; não roda a tarefa ele mesmo, \
+                 nem espera por ela",
+                human(QUICK_JOBS_TIME)
+            ),
+        ),
+    };
+    let started = busy_started.recv_timeout(QUICK_JOBS_TIME).is_ok();
+    if started {
+        for job in 0..quick {
+            let done_tx = done_tx.clone();
+            pool.execute(move || {
+                let _ = done_tx.send(job);
+            });
+        }
+    }
+    drop(done_tx);
+    let deadline = Instant::now() + QUICK_JOBS_TIME;
+    let mut finished = Vec::new();
+    while finished.len() < quick {
+        match done.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(job) => finished.push(job),
+            Err(_) => break,
+        }
+    }
+    // Let the busy job go, and shut the pool down, whatever happened.
+    let _ = release_tx.send(());
+    let _ = call_within(PATIENCE, None, move || drop(pool));
+    check(
+        started,
+        format!(
+            "the pool had nothing to do for {}, then got a job, which did not start within \
+             {}. Did the workers leave their loops while the queue was empty? {}",
+            human(IDLE),
+            human(QUICK_JOBS_TIME),
+            EMPTY_IS_NOT_CLOSED.0
+        ),
+        format!(
+            "o pool ficou {} sem nada para fazer, depois recebeu uma tarefa, que não começou \
+             em {}. Os workers saíram dos seus laços enquanto a fila estava vazia? {}",
+            human(IDLE),
+            human(QUICK_JOBS_TIME),
+            EMPTY_IS_NOT_CLOSED.1
+        ),
+    );
+    // Where the system tells the CPU time: waiting workers use none.
+    if let Some(used) = idle_cpu {
+        check(
+            used <= IDLE / 8,
+            format!(
+                "while the pool had nothing to do for {}, its threads used {} of CPU time: \
+                 the workers keep asking the queue (try_recv in a loop) instead of waiting. \
+                 recv() blocks, using no CPU at all, until a job comes or the Sender is gone.",
+                human(IDLE),
+                human(used)
+            ),
+            format!(
+                "enquanto o pool ficou {} sem nada para fazer, as threads dele usaram {} de \
+                 CPU: os workers ficam perguntando à fila (try_recv num laço) em vez de \
+                 esperar. recv() bloqueia, sem usar CPU nenhuma, até chegar uma tarefa ou o \
+                 Sender sumir.",
+                human(IDLE),
+                human(used)
+            ),
+        );
+    }
+    check(
+        !finished.is_empty(),
+        format!(
+            "one worker was busy with a long job, and none of the {quick} quick jobs queued \
+             after it ran within {}, although the pool has {WORKERS} workers. Does a worker \
+             keep the Mutex locked while it runs its job, so that the others cannot take \
+             the next one? Take the job out in a `let` of its own, so the lock is released \
+             before `job()` runs.",
+            human(QUICK_JOBS_TIME)
+        ),
+        format!(
+            "um worker estava ocupado com uma tarefa longa, e nenhuma das {quick} tarefas \
+             rápidas enfileiradas depois dela rodou em {}, embora o pool tenha {WORKERS} \
+             workers. Algum worker segura o lock do Mutex enquanto roda a tarefa, e assim os \
+             outros não conseguem pegar a próxima? Tire a tarefa da fila num `let` separado, \
+             para o lock ser liberado antes de `job()` rodar.",
+            human(QUICK_JOBS_TIME)
+        ),
+    );
+    let waiting: Vec<usize> = (0..quick).filter(|j| !finished.contains(j)).collect();
+    check(
+        waiting.is_empty(),
+        format!(
+            "one worker was busy with a long job and the other {} were free, yet the quick \
+             jobs {waiting:?} (of 0..{quick}) did not run within {}: they waited behind the \
+             busy worker. Does execute deal the jobs out in turns, a channel per worker? A \
+             pool has one queue that every worker takes from (Arc<Mutex<Receiver<Job>>>), so \
+             that whichever worker is free takes the next job.",
+            WORKERS - 1,
+            human(QUICK_JOBS_TIME)
+        ),
+        format!(
+            "um worker estava ocupado com uma tarefa longa e os outros {} estavam livres, mas \
+             as tarefas rápidas {waiting:?} (de 0..{quick}) não rodaram em {}: ficaram \
+             esperando atrás do worker ocupado. O execute distribui as tarefas em rodízio, um \
+             canal por worker? Um pool tem uma fila só, de onde todos os workers pegam \
+             (Arc<Mutex<Receiver<Job>>>), para que o worker que estiver livre pegue a \
+             próxima tarefa.",
+            WORKERS - 1,
+            human(QUICK_JOBS_TIME)
+        ),
+    );
+}
+
 #[test]
 fn new_starts_one_thread_per_worker() {
     let (workers, caller) = started(run());
@@ -239,7 +443,7 @@ fn new_starts_one_thread_per_worker() {
         ),
         format!(
             "ThreadPool::new({WORKERS}) criou {} thread(s) de worker; um pool de {WORKERS} \
-             precisa de {WORKERS} workers, cada um na sua thread, todos dividindo o mesmo \
+             precisa de {WORKERS} workers, cada um na sua thread, todos compartilhando o mesmo \
              Receiver (Arc<Mutex<Receiver<Job>>>)",
             workers.len()
         ),
@@ -248,7 +452,7 @@ fn new_starts_one_thread_per_worker() {
     check(
         distinct.len() == workers.len() && !distinct.contains(&caller),
         "two workers share a thread, or a worker is the caller's own thread: each worker needs a thread::spawn of its own",
-        "dois workers dividem uma thread, ou um worker é a própria thread de quem chamou: cada worker precisa do seu próprio thread::spawn",
+        "dois workers compartilham uma thread, ou um worker é a própria thread de quem chamou: cada worker precisa do seu próprio thread::spawn",
     );
 }
 
@@ -298,16 +502,20 @@ fn the_workers_run_jobs_at_the_same_time() {
     check(
         started >= WORKERS || run.peak >= WORKERS,
         format!(
-            "at most {} job(s) ran at the same moment: a pool with {started} worker(s) \
-             cannot run {WORKERS} jobs side by side. Start {WORKERS} workers that share \
-             the one Receiver.",
-            run.peak
+            "at most {} {} at the same moment: a pool with {started} {} cannot run \
+             {WORKERS} jobs side by side. Start {WORKERS} workers that share the one \
+             Receiver.",
+            run.peak,
+            plural(run.peak, "job ran", "jobs ran"),
+            plural(started, "worker", "workers"),
         ),
         format!(
-            "no máximo {} tarefa(s) rodaram ao mesmo tempo: um pool com {started} \
-             worker(s) não consegue rodar {WORKERS} tarefas lado a lado. Crie {WORKERS} \
-             workers que dividam o mesmo Receiver.",
-            run.peak
+            "no máximo {} {} ao mesmo tempo: um pool com {started} {} não consegue rodar \
+             {WORKERS} tarefas lado a lado. Crie {WORKERS} workers que compartilhem o mesmo \
+             Receiver.",
+            run.peak,
+            plural(run.peak, "tarefa rodou", "tarefas rodaram"),
+            plural(started, "worker", "workers"),
         ),
     );
     check(
@@ -324,13 +532,14 @@ fn the_workers_run_jobs_at_the_same_time() {
         ),
         format!(
             "cada uma das {WORKERS} primeiras tarefas esperou até {} para ver as {WORKERS} \
-             rodando juntas, mas no máximo {} rodaram ao mesmo tempo. Os workers se revezam: \
-             algum worker mantém o Mutex travado enquanto roda a tarefa? O guard do lock vive \
+             rodando juntas, mas no máximo {} {} ao mesmo tempo. Os workers se revezam: \
+             algum worker segura o lock do Mutex enquanto roda a tarefa? O guard do lock vive \
              até o fim da instrução que o criou, e em `while let` ou `match` até o fim do \
              bloco inteiro. Tire a tarefa da fila num `let` separado, para o lock ser \
              liberado antes de `job()` rodar.",
             human(GATHERING),
-            run.peak
+            run.peak,
+            plural(run.peak, "rodou", "rodaram"),
         ),
     );
     let threads: HashSet<ThreadId> = run.ran.iter().map(|r| r.thread).collect();
@@ -342,7 +551,7 @@ fn the_workers_run_jobs_at_the_same_time() {
         ),
         format!(
             "todas as {} tarefas rodaram numa única thread; os {WORKERS} workers deveriam \
-             dividi-las",
+             reparti-las",
             run.ran.len()
         ),
     );
@@ -446,9 +655,10 @@ fn drop_waits_for_the_queued_jobs_and_ends_every_worker() {
              worker's JoinHandle."
         ),
         format!(
-            "drop(pool) retornou quando só {done} das {JOBS} tarefas enfileiradas tinham \
+            "drop(pool) retornou quando só {done} das {JOBS} tarefas enfileiradas {} \
              rodado. Um encerramento elegante espera por elas: depois de descartar o Sender, \
-             faça join no JoinHandle de cada worker."
+             faça join no JoinHandle de cada worker.",
+            plural(done, "tinha", "tinham"),
         ),
     );
     // The workers that ran a job carry a marker that reports their end.

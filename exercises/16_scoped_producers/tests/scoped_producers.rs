@@ -6,20 +6,23 @@
 //! line it got lives in memory (inside the caller's text, or in a copy);
 //! `consume` notes which thread called it and when.
 //!
-//! Two waits are there on purpose, both bounded (a couple of seconds in all):
+//! Two waits are there on purpose, each bounded (two seconds at most):
 //! - the first call to `make` waits until a second one is running at the same
 //!   time: producers on threads of their own get there at once;
-//! - from the sixth call on, `make` waits until `consume` has been called at
-//!   least once: results flow to the consumer while the producers still work.
+//! - before a producer makes its next line, `make` waits until the result of
+//!   that producer's previous line has reached `consume`: each result flows
+//!   to the consumer as soon as it is made, so a producer that keeps its
+//!   results to send them together, or a consumer that starts only once the
+//!   producers are done, is seen waiting in vain.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{Outcome, PATIENCE, check, fail, human, start_call, wait_until};
+use course_support::{Outcome, PATIENCE, check, fail, human, plural, start_call, wait_until};
 use scoped_producers::produce_lines;
 
 /// How many lines the text has.
@@ -56,8 +59,9 @@ struct Run {
     consumed: Vec<Consumed>,
     /// Whether two calls to `make` ran at the same moment.
     together: bool,
-    /// Whether `consume` was called before the producers were done.
-    streamed: bool,
+    /// The first line a producer made before the result of its previous
+    /// line had reached `consume`: (previous, next).
+    held_back: Option<(usize, usize)>,
 }
 
 /// Calls `produce_lines(text, producers, ..)` on a thread of its own and
@@ -70,8 +74,11 @@ fn run_with(text: &'static str, producers: usize) -> Run {
     let calls = Arc::new(AtomicUsize::new(0));
     let running = Arc::new(AtomicUsize::new(0));
     let together = Arc::new(AtomicBool::new(false));
-    let consumed_any = Arc::new(AtomicBool::new(false));
-    let streamed = Arc::new(AtomicBool::new(true));
+    // The lines whose results reached `consume`, the last line each producer
+    // thread made, and the first time a result was held back.
+    let consumed_lines: Arc<Mutex<BTreeSet<usize>>> = Arc::default();
+    let last_made: Arc<Mutex<HashMap<ThreadId, usize>>> = Arc::default();
+    let held_back: Arc<Mutex<Option<(usize, usize)>>> = Arc::default();
     let consumed: Arc<Mutex<Vec<Consumed>>> = Arc::default();
     // One deadline for all the waits, so that a version that takes turns
     // waits once, not once per line.
@@ -79,12 +86,14 @@ fn run_with(text: &'static str, producers: usize) -> Run {
     let every = Duration::from_millis(1);
 
     let make = {
-        let (calls, running, together, consumed_any, streamed) = (
+        let stream_deadline: OnceLock<Instant> = OnceLock::new();
+        let (calls, running, together, consumed_lines, last_made, held_back) = (
             Arc::clone(&calls),
             Arc::clone(&running),
             Arc::clone(&together),
-            Arc::clone(&consumed_any),
-            Arc::clone(&streamed),
+            Arc::clone(&consumed_lines),
+            Arc::clone(&last_made),
+            Arc::clone(&held_back),
         );
         move |line: &str| {
             let call = calls.fetch_add(1, Ordering::SeqCst) + 1;
@@ -94,25 +103,47 @@ fn run_with(text: &'static str, producers: usize) -> Run {
             if call == 1 {
                 wait_until(give_up, every, || together.load(Ordering::SeqCst));
             }
-            if call >= 6 && !wait_until(give_up, every, || consumed_any.load(Ordering::SeqCst)) {
-                streamed.store(false, Ordering::SeqCst);
+            let number: usize = line
+                .trim_start_matches("line ")
+                .parse()
+                .unwrap_or(usize::MAX);
+            let me = thread::current().id();
+            let previous = last_made.lock().ok().and_then(|m| m.get(&me).copied());
+            if let Some(previous) = previous {
+                // Counted from the first of these waits, so that a version
+                // whose producers take turns (and waited above) is not
+                // also blamed for holding results back.
+                let deadline = *stream_deadline.get_or_init(|| Instant::now() + WAITS);
+                let through = wait_until(deadline, every, || {
+                    consumed_lines
+                        .lock()
+                        .map(|c| c.contains(&previous))
+                        .unwrap_or(true)
+                });
+                if !through {
+                    if let Ok(mut held) = held_back.lock() {
+                        held.get_or_insert((previous, number));
+                    }
+                }
+            }
+            if let Ok(mut last) = last_made.lock() {
+                last.insert(me, number);
             }
             running.fetch_sub(1, Ordering::SeqCst);
             let at = line.as_ptr() as usize;
             Made {
-                line: line
-                    .trim_start_matches("line ")
-                    .parse()
-                    .unwrap_or(usize::MAX),
+                line: number,
                 thread: thread::current().id(),
                 borrowed: text_range.contains(&at) && at + line.len() <= text_range.end,
             }
         }
     };
     let consume = {
-        let (consumed, consumed_any) = (Arc::clone(&consumed), Arc::clone(&consumed_any));
+        let (consumed, consumed_lines) = (Arc::clone(&consumed), Arc::clone(&consumed_lines));
         move |made: Made| {
-            consumed_any.store(true, Ordering::SeqCst);
+            if let Ok(mut lines) = consumed_lines.lock() {
+                lines.insert(made.line);
+            }
             if let Ok(mut consumed) = consumed.lock() {
                 consumed.push(Consumed {
                     made,
@@ -136,7 +167,7 @@ fn run_with(text: &'static str, producers: usize) -> Run {
         caller,
         consumed,
         together: together.load(Ordering::SeqCst),
-        streamed: streamed.load(Ordering::SeqCst),
+        held_back: held_back.lock().map(|h| *h).unwrap_or(None),
     }
 }
 
@@ -164,22 +195,28 @@ fn returned(run: &Run) -> &Run {
         ),
         Outcome::StillRunning => fail(
             format!(
-                "produce_lines did not return within {} ({} results consumed). The consumer's \
+                "produce_lines did not return within {} ({} {} consumed). The consumer's \
                  loop ends only when every Sender is gone, and the scope ends only when the \
                  loop does. The producers' clones go when they finish, but the original tx \
                  lives inside the scope: drop it after handing out the clones, before \
                  receiving.",
                 human(PATIENCE),
-                run.consumed.len()
+                run.consumed.len(),
+                plural(run.consumed.len(), "result", "results"),
             ),
             format!(
-                "produce_lines não retornou em {} ({} resultados consumidos). O laço do \
-                 consumidor só acaba quando todos os Senders somem, e o scope só acaba quando \
+                "produce_lines não retornou em {} ({} {}). O laço do \
+                 consumidor só acaba quando todos os Senders somem, e o escopo só acaba quando \
                  o laço acaba. Os clones dos produtores somem quando eles terminam, mas o tx \
-                 original vive dentro do scope: descarte-o depois de distribuir os clones, \
+                 original vive dentro do escopo: descarte-o depois de distribuir os clones, \
                  antes de receber.",
                 human(PATIENCE),
-                run.consumed.len()
+                run.consumed.len(),
+                plural(
+                    run.consumed.len(),
+                    "resultado consumido",
+                    "resultados consumidos"
+                ),
             ),
         ),
     }
@@ -275,6 +312,21 @@ fn each_producer_runs_on_a_thread_of_its_own() {
                  envia as suas linhas na ordem em que estão no texto"
             ),
         );
+        let (first, last) = (lines[0], lines[lines.len() - 1]);
+        check(
+            last - first + 1 == lines.len(),
+            format!(
+                "thread {thread} made lines {lines:?}: each producer takes a run of \
+                 consecutive lines (the first producer the first lines, and so on), not lines \
+                 dealt out in turns. `lines.chunks(n)` cuts the lines into such runs."
+            ),
+            format!(
+                "a thread {thread} produziu as linhas {lines:?}: cada produtor pega uma \
+                 sequência de linhas seguidas (o primeiro produtor as primeiras linhas, e assim \
+                 por diante), não linhas distribuídas em rodízio. `lines.chunks(n)` corta as \
+                 linhas nessas sequências."
+            ),
+        );
     }
 }
 
@@ -291,7 +343,7 @@ fn the_producers_work_at_the_same_time() {
         ),
         format!(
             "a primeira chamada a make esperou {} por uma segunda rodando ao mesmo tempo, em \
-             vão: os produtores se revezaram. Crie todos os produtores no scope antes de \
+             vão: os produtores se revezaram. Crie todos os produtores no escopo antes de \
              esperar por qualquer um deles.",
             human(WAITS)
         ),
@@ -306,23 +358,30 @@ fn the_consumer_receives_while_the_producers_work() {
         "consume ran on a thread other than the caller's: the calling thread is the consumer, receiving from the channel",
         "o consume rodou numa thread que não é a de quem chamou: a thread que chama é o consumidor, recebendo do canal",
     );
-    check(
-        run.streamed,
-        format!(
-            "make waited {} for the first result to be consumed, in vain: the consumer only \
-             started after the producers were done. Receive inside the scope, while the \
-             producers run (`for result in rx`), instead of joining them first or collecting \
-             their results at the end.",
-            human(WAITS)
-        ),
-        format!(
-            "o make esperou {} pelo primeiro resultado ser consumido, em vão: o consumidor só \
-             começou depois que os produtores terminaram. Receba dentro do scope, enquanto os \
-             produtores rodam (`for result in rx`), em vez de fazer join neles antes ou \
-             juntar os resultados no fim.",
-            human(WAITS)
-        ),
-    );
+    if let Some((previous, next)) = run.held_back {
+        fail(
+            format!(
+                "a producer was about to make line {next}, and the result of its line \
+                 {previous} had still not reached consume after {}: results did not flow to \
+                 the consumer as they were made. Each producer sends each result as soon as \
+                 make returns (not gathered in a Vec to send at the end), and the calling \
+                 thread receives inside the scope while the producers run \
+                 (`for result in rx`), instead of joining them first or receiving after the \
+                 scope.",
+                human(WAITS)
+            ),
+            format!(
+                "um produtor ia produzir a linha {next}, e o resultado da linha {previous} \
+                 dele ainda não tinha chegado ao consume depois de {}: os resultados não \
+                 fluíram para o consumidor à medida que eram produzidos. Cada produtor envia \
+                 cada resultado assim que o make retorna (sem juntá-los num Vec para enviar \
+                 no fim), e a thread que chama recebe dentro do escopo enquanto os produtores \
+                 rodam (`for result in rx`), em vez de fazer join neles antes ou de receber \
+                 depois do escopo.",
+                human(WAITS)
+            ),
+        );
+    }
 }
 
 #[test]
@@ -332,12 +391,14 @@ fn an_empty_text_ends_at_once() {
     check(
         run.consumed.is_empty(),
         format!(
-            "an empty text has no lines, yet consume was called {} time(s)",
-            run.consumed.len()
+            "an empty text has no lines, yet consume was called {} {}",
+            run.consumed.len(),
+            plural(run.consumed.len(), "time", "times"),
         ),
         format!(
-            "um texto vazio não tem linhas, mas o consume foi chamado {} vez(es)",
-            run.consumed.len()
+            "um texto vazio não tem linhas, mas o consume foi chamado {} {}",
+            run.consumed.len(),
+            plural(run.consumed.len(), "vez", "vezes"),
         ),
     );
 }

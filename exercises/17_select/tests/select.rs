@@ -8,7 +8,18 @@
 //! at once.
 //!
 //! `monitor` is called on a thread of its own, with channels the test feeds
-//! from other threads, and is given three seconds at most to return.
+//! from other threads, and is given three seconds at most to return. Two
+//! of those calls are also watched from outside: a closed channel beside a
+//! silent one (a loop that keeps picking the closed arm spins and never
+//! returns), and two silent channels (a monitor that polls goes to sleep
+//! and wakes up again and again, where one blocked in select! sleeps once).
+//!
+//! For maintainers: the CPU time and the sleeps of a thread are only read on
+//! Linux; elsewhere those two checks are skipped, and a polling monitor
+//! passes. On Linux, a poller that sleeps longer than about a sixteenth of
+//! the quiet time between turns (60 ms here) still passes: it is late by up
+//! to that much for every message, which no fair timing check can tell from
+//! a loaded machine.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -17,8 +28,8 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Outcome, PATIENCE, call_within, check, fail, finishes_within_or, human, join_within_or,
-    wait_until,
+    Outcome, PATIENCE, ThreadProbe, call_within, check, fail, finishes_within_or, human,
+    join_within_or, start_call, wait_until,
 };
 use crossbeam_channel::{Sender, unbounded};
 use select::{Event, monitor, spawn_consumers};
@@ -131,7 +142,7 @@ fn cloned_receivers_share_the_work() {
         ),
         format!(
             "tarefas tratadas (tarefa: vezes) {times:?}; cada uma das {JOBS} tarefas deveria ser \
-             tratada exatamente uma vez: os clones de um Receiver dividem uma fila, não recebem \
+             tratada exatamente uma vez: os clones de um Receiver compartilham uma fila, não recebem \
              cada um uma cópia"
         ),
     );
@@ -265,6 +276,240 @@ fn monitor_ends_on_the_time_out_arm_when_all_is_quiet() {
             human(quiet)
         ),
     );
+    check(
+        took <= quiet + LATE,
+        format!(
+            "monitor returned after {}, with quiet = {}: the time-out arm should end the wait \
+             once `quiet` has passed, not much later. Is the quiet time counted in several \
+             steps, or does a sleep come on top of it?",
+            human(took),
+            human(quiet)
+        ),
+        format!(
+            "monitor retornou depois de {}, com quiet = {}: o braço de time-out deveria \
+             encerrar a espera assim que `quiet` passa, não muito depois. O tempo de silêncio \
+             é contado em várias etapas, ou há um sleep somando-se a ele?",
+            human(took),
+            human(quiet)
+        ),
+    );
+}
+
+/// How much later than expected a monitor may return on a loaded machine.
+const LATE: Duration = Duration::from_secs(1);
+
+/// What a watched call to `monitor` did: how it ended, how long it took, and,
+/// where the system tells, the CPU time it used and how many times its
+/// thread went to sleep.
+struct Watched {
+    outcome: Outcome<Vec<Event>>,
+    took: Duration,
+    cpu: Option<Duration>,
+    sleeps: Option<u64>,
+}
+
+/// Calls `monitor` on a thread of its own, watched from outside, and gives
+/// it `limit` to return.
+fn watch_monitor(
+    alerts: crossbeam_channel::Receiver<String>,
+    readings: crossbeam_channel::Receiver<u32>,
+    quiet: Duration,
+    limit: Duration,
+) -> Watched {
+    let (probe_tx, probe_rx) = std::sync::mpsc::channel();
+    let start = Instant::now();
+    let read = |probe: &ThreadProbe| probe.cpu_time().zip(probe.sleeps());
+    let call = start_call(None, move || {
+        let probe = ThreadProbe::current();
+        let before = probe.as_ref().and_then(read);
+        let _ = probe_tx.send(probe.clone().zip(before));
+        let log = monitor(alerts, readings, quiet);
+        // Read on the monitor's own thread, before it ends.
+        let after = probe.as_ref().and_then(read);
+        (log, before.zip(after))
+    });
+    let probe = probe_rx.recv_timeout(PATIENCE).ok().flatten();
+    let outcome = call.outcome_within(limit);
+    let took = start.elapsed();
+    let (outcome, used) = match outcome {
+        Outcome::Returned((log, used)) => (Outcome::Returned(log), used),
+        Outcome::Panicked(why) => (Outcome::Panicked(why), None),
+        // Still running: read it where it is.
+        Outcome::StillRunning => (Outcome::StillRunning, None),
+    };
+    let used = used.or_else(|| {
+        let (probe, before) = probe.as_ref()?;
+        Some((*before, read(probe)?))
+    });
+    let (cpu, sleeps) = match used {
+        Some(((c0, s0), (c1, s1))) => (Some(c1.saturating_sub(c0)), Some(s1.saturating_sub(s0))),
+        None => (None, None),
+    };
+    Watched {
+        outcome,
+        took,
+        cpu,
+        sleeps,
+    }
+}
+
+#[test]
+fn a_closed_channel_is_no_longer_listened_to() {
+    let quiet = Duration::from_millis(200);
+    // The alerts channel is closed from the start; readings stay open and
+    // silent, so only the time-out arm can end the wait, after `quiet`.
+    let (alerts_tx, alerts) = unbounded::<String>();
+    drop(alerts_tx);
+    let (readings_tx, readings) = unbounded::<u32>();
+    let watched = watch_monitor(alerts, readings, quiet, quiet + LATE);
+    drop(readings_tx);
+    let cpu = watched
+        .cpu
+        .map(|c| {
+            (
+                format!(", using {} of CPU time", human(c)),
+                format!(", usando {} de CPU", human(c)),
+            )
+        })
+        .unwrap_or_default();
+    let log = match watched.outcome {
+        Outcome::Returned(log) => log,
+        Outcome::Panicked(why) => fail(
+            format!(
+                "monitor panicked: {why}. The alerts channel was closed from the start: its \
+                 recv arm gives Err(RecvError), which only means that channel is done. Stop \
+                 listening to it (replace it with never()) and go on with the other."
+            ),
+            format!(
+                "monitor entrou em pânico: {why}. O canal de alertas estava fechado desde o \
+                 início: o braço recv dele dá Err(RecvError), que só quer dizer que esse canal \
+                 acabou. Pare de ouvi-lo (troque-o por never()) e continue com o outro."
+            ),
+        ),
+        Outcome::StillRunning => fail(
+            format!(
+                "the alerts channel was closed from the start and readings stayed open and \
+                 silent, so monitor should have logged Quiet and returned after quiet = {}; \
+                 it was still running after {}{}. A closed channel's recv arm is always \
+                 ready, with an Err, so select! picks it again at once, every turn, and the \
+                 time-out arm never comes: the loop spins. A flag saying it is closed does \
+                 not stop select! from picking it: replace the closed receiver with never(), \
+                 a channel that is never ready.",
+                human(quiet),
+                human(watched.took),
+                cpu.0
+            ),
+            format!(
+                "o canal de alertas estava fechado desde o início e as leituras ficaram \
+                 abertas e em silêncio, então monitor deveria registrar Quiet e retornar \
+                 depois de quiet = {}; ele ainda rodava depois de {}{}. O braço recv de um \
+                 canal fechado está sempre pronto, com um Err, então o select! o escolhe de \
+                 novo na hora, a cada volta, e o braço de time-out nunca chega: o laço gira \
+                 sem parar. Uma flag dizendo que ele fechou não impede o select! de \
+                 escolhê-lo: troque o receiver fechado por never(), um canal que nunca está \
+                 pronto.",
+                human(quiet),
+                human(watched.took),
+                cpu.1
+            ),
+        ),
+    };
+    check(
+        log == [Event::Quiet],
+        format!(
+            "the alerts channel was closed from the start and nothing was sent on readings, \
+             which stayed open: expected [Quiet], got {log:?}. A closed channel ends nothing \
+             but itself: stop listening to it and wait on the other."
+        ),
+        format!(
+            "o canal de alertas estava fechado desde o início e nada foi enviado nas \
+             leituras, que ficaram abertas: o esperado era [Quiet], veio {log:?}. Um canal \
+             fechado não encerra nada além dele mesmo: pare de ouvi-lo e espere no outro."
+        ),
+    );
+    check(
+        watched.took >= quiet,
+        format!(
+            "monitor returned after {}, before quiet = {} had passed",
+            human(watched.took),
+            human(quiet)
+        ),
+        format!(
+            "monitor retornou depois de {}, antes de quiet = {} passar",
+            human(watched.took),
+            human(quiet)
+        ),
+    );
+    if let Some(cpu) = watched.cpu {
+        check(
+            cpu <= quiet / 2,
+            format!(
+                "monitor used {} of CPU time while it waited {} on a closed channel and a \
+                 silent one: its loop spins. A closed channel's recv arm is always ready: \
+                 replace the closed receiver with never(), so that select! really waits.",
+                human(cpu),
+                human(watched.took)
+            ),
+            format!(
+                "monitor usou {} de CPU enquanto esperava {} num canal fechado e num em \
+                 silêncio: o laço dele gira sem parar. O braço recv de um canal fechado está \
+                 sempre pronto: troque o receiver fechado por never(), para o select! \
+                 esperar de verdade.",
+                human(cpu),
+                human(watched.took)
+            ),
+        );
+    }
+}
+
+/// The most times `monitor`'s thread may go to sleep while it waits through
+/// one quiet time: a thread blocked in `select!` sleeps once or twice; one
+/// that polls and sleeps between turns, once per turn.
+const MOST_SLEEPS: u64 = 8;
+
+#[test]
+fn monitor_waits_in_select_instead_of_polling() {
+    let quiet = Duration::from_millis(500);
+    let (alerts_tx, alerts) = unbounded::<String>();
+    let (readings_tx, readings) = unbounded::<u32>();
+    let watched = watch_monitor(alerts, readings, quiet, MONITOR_PATIENCE);
+    drop((alerts_tx, readings_tx));
+    let log = match watched.outcome {
+        Outcome::Returned(log) => log,
+        // The other tests say why.
+        _ => return,
+    };
+    if log != [Event::Quiet] {
+        return;
+    }
+    let Some(sleeps) = watched.sleeps else {
+        eprintln!(
+            "{}",
+            course_support::tr(
+                "(not checked here: only Linux tells how often a thread went to sleep)",
+                "(não conferido aqui: só o Linux diz quantas vezes uma thread dormiu)",
+            )
+        );
+        return;
+    };
+    check(
+        sleeps <= MOST_SLEEPS,
+        format!(
+            "both channels were open and silent for {}, and monitor's thread woke up and went \
+             back to sleep {sleeps} times meanwhile: it polls (try_recv or a short \
+             recv_timeout, then a sleep, in a loop) instead of waiting. select! waits on both \
+             channels and the time-out at once, and wakes up only when one of them is ready.",
+            human(watched.took)
+        ),
+        format!(
+            "os dois canais ficaram abertos e em silêncio por {}, e a thread do monitor \
+             acordou e voltou a dormir {sleeps} vezes nesse tempo: ela faz polling (try_recv \
+             ou um recv_timeout curto, depois um sleep, num laço) em vez de esperar. O \
+             select! espera nos dois canais e no time-out ao mesmo tempo, e só acorda quando \
+             um deles está pronto.",
+            human(watched.took)
+        ),
+    );
 }
 
 #[test]
@@ -360,21 +605,24 @@ fn monitor_hears_both_channels_until_both_are_closed() {
 
 #[test]
 fn the_quiet_time_counts_from_the_last_message() {
-    let quiet = Duration::from_millis(80);
-    let pause = Duration::from_millis(10);
+    let quiet = Duration::from_millis(200);
+    let pause = Duration::from_millis(25);
+    let count: u32 = 16;
+    let activity = pause * count;
     let (alerts_tx, alerts) = unbounded::<String>();
     let (readings_tx, readings) = unbounded::<u32>();
-    // Twelve readings, one every 10 ms: 120 ms of activity in all, longer
-    // than `quiet`, but never a silence as long as `quiet`. Then both
-    // channels stay open and silent.
+    // Sixteen readings, one every 25 ms: 400 ms of activity in all, longer
+    // than `quiet`, but never a silence as long as `quiet` (a pause eight
+    // times shorter, so that a loaded machine never stretches one that
+    // far). Then both channels stay open and silent.
     let kept = Arc::new(Mutex::new(Vec::new()));
     feed(
         readings_tx,
-        (1..=12).collect(),
+        (1..=count).collect(),
         pause,
         Some(Arc::clone(&kept)),
     );
-    let (log, _) = run_monitor(
+    let (log, took) = run_monitor(
         alerts,
         readings,
         quiet,
@@ -384,26 +632,57 @@ fn the_quiet_time_counts_from_the_last_message() {
         ),
     );
     drop(alerts_tx);
-    let expected: Vec<Event> = (1..=12).map(Event::Reading).chain([Event::Quiet]).collect();
+    let expected: Vec<Event> = (1..=count)
+        .map(Event::Reading)
+        .chain([Event::Quiet])
+        .collect();
     check(
         log == expected,
         format!(
-            "a reading arrived every {} for 120 ms, then nothing; with quiet = {}, expected \
-             all twelve readings and then Quiet, got {log:?}. The quiet time starts afresh \
+            "a reading arrived every {} for {}, then nothing; with quiet = {}, expected \
+             all {count} readings and then Quiet, got {log:?}. The quiet time starts afresh \
              with every wait: put the time-out arm (`default(quiet)`, or `recv(after(quiet))` \
              with `after` called inside the loop) in each select!, not one deadline made \
              before the loop.",
             human(pause),
+            human(activity),
             human(quiet)
         ),
         format!(
-            "chegou uma leitura a cada {} durante 120 ms, depois nada; com quiet = {}, o \
-             esperado eram as doze leituras e depois Quiet, veio {log:?}. O tempo de silêncio \
+            "chegou uma leitura a cada {} durante {}, depois nada; com quiet = {}, o \
+             esperado eram as {count} leituras e depois Quiet, veio {log:?}. O tempo de silêncio \
              recomeça a cada espera: ponha o braço de time-out (`default(quiet)`, ou \
              `recv(after(quiet))` com o `after` chamado dentro do laço) em cada select!, e não \
              um prazo único criado antes do laço.",
             human(pause),
+            human(activity),
             human(quiet)
+        ),
+    );
+    // The readings take `activity` from the moment the feeding started (a
+    // hair before the clock here did), then one quiet time.
+    let expected_end = activity + quiet;
+    check(
+        took >= expected_end - pause && took <= expected_end + LATE,
+        format!(
+            "monitor returned after {}: the readings lasted {} and quiet = {}, so it \
+             should return about {} after it started, at the earliest then and not much \
+             later. The quiet time starts afresh with every wait, and ends the wait when it \
+             has passed once.",
+            human(took),
+            human(activity),
+            human(quiet),
+            human(expected_end)
+        ),
+        format!(
+            "monitor retornou depois de {}: as leituras duraram {} e quiet = {}, então \
+             ele deveria retornar cerca de {} depois de começar, nunca antes disso e não muito \
+             depois. O tempo de silêncio recomeça a cada espera, e encerra a espera quando \
+             passa uma vez.",
+            human(took),
+            human(activity),
+            human(quiet),
+            human(expected_end)
         ),
     );
 }

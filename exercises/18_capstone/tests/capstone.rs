@@ -3,10 +3,24 @@
 //! report. A program still running after a few seconds is stopped, and the
 //! test fails.
 //!
-//! The program runs four times, all at once, and every test looks at those
+//! The program runs four times, all at once, and most tests look at those
 //! runs: with 1, 2 and 8 workers on the same 24 lines (a third of them
 //! `!slow`; for 8 workers the last line has no newline at its end), and
 //! with 2 workers on lines that include `!panic`.
+//!
+//! The report names a worker for each line, but a program can print any
+//! number, so one test does not take its word: it runs the program with 8
+//! workers on 96 `!slow` lines, each of which keeps a worker busy for 20 ms,
+//! and times it. Eight workers counting side by side need 12 turns, at
+//! least 240 ms; one thread at a time (no threads at all, or workers that
+//! hold the lock while counting) needs at least 1.9 s; a thread per line
+//! needs hardly more than 20 ms. Where the system tells (Linux), the test
+//! also counts the program's threads while it runs.
+//!
+//! For maintainers: a program that runs the right number of threads but
+//! hands them the lines without channels (each thread its own slice, say)
+//! passes; telling how lines travel would take more than a fair test can
+//! see from outside.
 
 use std::collections::BTreeSet;
 use std::process::Output;
@@ -15,7 +29,11 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
-use course_support::{PATIENCE, check, fail, human, program_succeeded, quote};
+use assert_cmd::prelude::*;
+use course_support::{
+    LiveProgram, PATIENCE, ThreadCount, check, fail, find_program, human, plural,
+    program_succeeded, quote,
+};
 use predicates::prelude::*;
 
 /// One run of the program: its arguments, its input, and what came of it.
@@ -86,15 +104,12 @@ fn run_program(workers: usize, input: Vec<String>) -> Run {
     if workers == 8 {
         stdin.pop();
     }
-    let output = Command::cargo_bin("capstone")
-        .map_err(|e| e.to_string())
-        .and_then(|mut cmd| {
-            cmd.arg(workers.to_string())
-                .write_stdin(stdin)
-                .timeout(PATIENCE)
-                .output()
-                .map_err(|e| e.to_string())
-        });
+    let output = find_program("capstone", Command::cargo_bin)
+        .arg(workers.to_string())
+        .write_stdin(stdin)
+        .timeout(PATIENCE)
+        .output()
+        .map_err(|e| e.to_string());
     Run {
         workers,
         input,
@@ -195,6 +210,153 @@ fn words_in(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
+/// The workers of the timed run.
+const TIMED_WORKERS: usize = 8;
+/// Its lines, all `!slow`.
+const TIMED_LINES: usize = 96;
+/// How long `count_words` takes on a `!slow` line.
+const SLOW_LINE: Duration = Duration::from_millis(20);
+
+#[test]
+fn the_workers_count_side_by_side_on_threads_of_their_own() {
+    let mut command: std::process::Command =
+        find_program("capstone", std::process::Command::cargo_bin);
+    command.arg(TIMED_WORKERS.to_string());
+    let mut program = match LiveProgram::start(command) {
+        Ok(program) => program,
+        Err(e) => fail(
+            format!("could not start `capstone {TIMED_WORKERS}`: {e}"),
+            format!("não foi possível iniciar `capstone {TIMED_WORKERS}`: {e}"),
+        ),
+    };
+    let threads = ThreadCount::start(program.id());
+    for n in 1..=TIMED_LINES {
+        // A program that ends early closes its input: what happened is told
+        // below.
+        if program.type_line(&format!("!slow line {n}")).is_err() {
+            break;
+        }
+    }
+    program.close_input();
+    let rounds = TIMED_LINES.div_ceil(TIMED_WORKERS) as u32;
+    let fastest = SLOW_LINE * rounds;
+    let one_at_a_time = SLOW_LINE * TIMED_LINES as u32;
+    let limit = fastest + Duration::from_secs(1);
+    let status = program.wait_within(limit);
+    let took = program.started().elapsed();
+    // Late, or never ending? The rest of the patience tells.
+    let late = match status {
+        Some(_) => None,
+        None => program
+            .wait_within(PATIENCE.saturating_sub(took))
+            .map(|_| program.started().elapsed()),
+    };
+    program.stop();
+    let seen = threads.map(ThreadCount::stop);
+    let command = format!("capstone {TIMED_WORKERS}");
+
+    if let Some((_, most)) = seen {
+        check(
+            most > TIMED_WORKERS,
+            format!(
+                "`{command}` never ran more than {most} thread(s) at once, main included: \
+                 {TIMED_WORKERS} workers are {TIMED_WORKERS} threads besides main, each taking \
+                 lines from the shared channel. The worker numbers in the report must be those \
+                 of the threads that really counted the lines."
+            ),
+            format!(
+                "`{command}` nunca rodou mais que {most} thread(s) ao mesmo tempo, contando a \
+                 main: {TIMED_WORKERS} workers são {TIMED_WORKERS} threads além da main, cada \
+                 uma pegando linhas do canal compartilhado. Os números de worker no relatório \
+                 precisam ser os das threads que de fato contaram as linhas."
+            ),
+        );
+        check(
+            most <= TIMED_WORKERS + 3,
+            format!(
+                "`{command}` ran up to {most} threads at once on {TIMED_LINES} lines: more than \
+                 {TIMED_WORKERS} workers, main and a consumer. Does it start a thread per line? \
+                 A pool starts its WORKERS threads once, and they take the lines from one \
+                 channel."
+            ),
+            format!(
+                "`{command}` rodou até {most} threads ao mesmo tempo com {TIMED_LINES} linhas: \
+                 mais que {TIMED_WORKERS} workers, a main e um consumidor. Ele cria uma thread \
+                 por linha? Um pool cria as suas WORKERS threads uma vez só, e elas pegam as \
+                 linhas de um canal."
+            ),
+        );
+    }
+    if status.is_none() && late.is_none() {
+        fail(
+            format!(
+                "`{command}` with {TIMED_LINES} lines on its input did not end within {} after \
+                 its input was closed; it was stopped. Every loop over a channel ends only when \
+                 every Sender of that channel is gone: the line Sender after the last line, \
+                 main's copy of the result Sender once the workers have theirs.",
+                human(PATIENCE)
+            ),
+            format!(
+                "`{command}` com {TIMED_LINES} linhas na entrada não terminou em {} depois de a \
+                 entrada ser fechada; foi interrompido. Todo laço sobre um canal só acaba \
+                 quando todos os Senders daquele canal somem: o Sender das linhas depois da \
+                 última linha, a cópia da main do Sender de resultados assim que os workers têm \
+                 as deles.",
+                human(PATIENCE)
+            ),
+        );
+    }
+    if let Some(late) = late {
+        fail(
+            format!(
+                "`{command}` with {TIMED_LINES} `!slow` lines on its input (each keeps a worker \
+                 busy for {}) ended only after {}. {TIMED_WORKERS} workers counting side by \
+                 side take about {}; one line at a time takes {}. Do the lines really go to \
+                 {TIMED_WORKERS} worker threads, and does each worker release the lock before \
+                 counting? `let next = rx.lock().unwrap().recv();` releases it at the \
+                 semicolon; in `while let` or `match` it is kept for the whole block.",
+                human(SLOW_LINE),
+                human(late),
+                human(fastest),
+                human(one_at_a_time)
+            ),
+            format!(
+                "`{command}` com {TIMED_LINES} linhas `!slow` na entrada (cada uma ocupa um \
+                 worker por {}) só terminou depois de {}. {TIMED_WORKERS} workers \
+                 contando lado a lado levam cerca de {}; uma linha de cada vez leva {}. As \
+                 linhas vão mesmo para {TIMED_WORKERS} threads de worker, e cada worker libera \
+                 o lock antes de contar? `let next = rx.lock().unwrap().recv();` o libera no \
+                 ponto e vírgula; em `while let` ou `match` ele fica preso o bloco inteiro.",
+                human(SLOW_LINE),
+                human(late),
+                human(fastest),
+                human(one_at_a_time)
+            ),
+        );
+    }
+    check(
+        took >= fastest,
+        format!(
+            "`{command}` counted {TIMED_LINES} lines of {} each in {}: {TIMED_WORKERS} workers \
+             cannot do that in less than {}, so more than {TIMED_WORKERS} threads counted at \
+             once. Does it start a thread per line? A pool starts its WORKERS threads once, and \
+             they take the lines from one channel.",
+            human(SLOW_LINE),
+            human(took),
+            human(fastest)
+        ),
+        format!(
+            "`{command}` contou {TIMED_LINES} linhas de {} cada em {}: {TIMED_WORKERS} workers \
+             não conseguem isso em menos de {}, então mais de {TIMED_WORKERS} threads \
+             contaram ao mesmo tempo. Ele cria uma thread por linha? Um pool cria as suas \
+             WORKERS threads uma vez só, e elas pegam as linhas de um canal.",
+            human(SLOW_LINE),
+            human(took),
+            human(fastest)
+        ),
+    );
+}
+
 #[test]
 fn every_line_is_reported_once_in_order() {
     for run in ordinary_runs() {
@@ -235,17 +397,19 @@ fn every_line_is_reported_once_in_order() {
             check(
                 report.words == words_in(text),
                 format!(
-                    "`{}`: line {} ({text:?}) has {} words, but the report says {}",
+                    "`{}`: line {} ({text:?}) has {} {}, but the report says {}",
                     run.command(),
                     report.line,
                     words_in(text),
+                    plural(words_in(text), "word", "words"),
                     report.words
                 ),
                 format!(
-                    "`{}`: a linha {} ({text:?}) tem {} palavras, mas o relatório diz {}",
+                    "`{}`: a linha {} ({text:?}) tem {} {}, mas o relatório diz {}",
                     run.command(),
                     report.line,
                     words_in(text),
+                    plural(words_in(text), "palavra", "palavras"),
                     report.words
                 ),
             );
@@ -310,7 +474,7 @@ fn the_workers_share_the_lines() {
             ),
             format!(
                 "`{}` teve todas as linhas contadas pelo(s) worker(s) {workers:?}: com {} \
-                 workers dividindo uma fila de linhas, e linhas lentas no meio, vários workers \
+                 workers compartilhando uma fila de linhas, e linhas lentas no meio, vários workers \
                  deveriam pegar linhas. Crie WORKERS threads que pegam linhas do mesmo canal \
                  (Arc<Mutex<Receiver>>), e libere o lock antes de contar.",
                 run.command(),
@@ -387,14 +551,18 @@ fn a_worker_that_panics_is_reported_not_hidden() {
             "after one worker panicked on line 5, the others should still count every other \
              line; the report has lines {reported:?}, expected {others:?}. A worker that dies \
              while holding the lock poisons it for everyone: release the lock before counting. \
-             Its output:\n{}",
+             And the lines wait in one queue that every worker takes from, so that none is \
+             left to a dead worker: a channel per worker loses the lines dealt to the one that \
+             died. Its output:\n{}",
             quote(stdout.as_bytes())
         ),
         format!(
             "depois que um worker entrou em pânico na linha 5, os outros ainda deveriam contar \
              todas as outras linhas; o relatório tem as linhas {reported:?}, o esperado era \
              {others:?}. Um worker que morre segurando o lock o envenena para todos: libere o \
-             lock antes de contar. A saída:\n{}",
+             lock antes de contar. E as linhas esperam numa fila só, de onde todos os workers \
+             pegam, para que nenhuma fique com um worker morto: um canal por worker perde as \
+             linhas entregues ao que morreu. A saída:\n{}",
             quote(stdout.as_bytes())
         ),
     );

@@ -1,7 +1,8 @@
 //! Exercise 02: clone tx.
+//! Exercício 02: clone o tx.
 //!
-//! Instructions: README.md (English) · README.pt-BR.md (português)
-//! Check your work: cargo xtask verify
+//! Instructions · Instruções: README.md (English) · README.pt-BR.md (português)
+//! Check your work · Confira o seu trabalho: cargo xtask verify
 
 use std::sync::mpsc::Sender;
 use std::thread::{self, JoinHandle};
@@ -14,6 +15,16 @@ use std::thread::{self, JoinHandle};
 ///
 /// `make` is a plain function, so the caller chooses what a message is:
 /// `src/main.rs` builds a greeting, the tests also record which thread built it.
+///
+/// Cria duas threads produtoras que enviam no mesmo canal.
+///
+/// O produtor `1` e o produtor `2` montam cada um uma mensagem com `make`
+/// (passando o próprio número) e a enviam por `tx`. Devolve os handles das duas
+/// threads, o do primeiro produtor primeiro.
+///
+/// `make` é uma função comum, então quem chama escolhe o que é uma mensagem: o
+/// `src/main.rs` monta uma saudação, os testes também registram qual thread a
+/// montou.
 pub fn start_two_producers<T: Send + 'static>(
     tx: Sender<T>,
     make: fn(usize) -> T,

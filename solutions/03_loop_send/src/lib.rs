@@ -1,7 +1,8 @@
 //! Exercise 03: send in a loop.
+//! Exercício 03: envie num laço.
 //!
-//! Instructions: README.md (English) · README.pt-BR.md (português)
-//! Check your work: cargo xtask verify
+//! Instructions · Instruções: README.md (English) · README.pt-BR.md (português)
+//! Check your work · Confira o seu trabalho: cargo xtask verify
 
 use std::sync::mpsc::Sender;
 use std::thread::{self, JoinHandle};
@@ -12,6 +13,12 @@ use std::time::Duration;
 /// The thread sends `count` messages through `tx`, in this order:
 /// `"message 0"`, `"message 1"`, ... Each send is followed by a pause of
 /// `interval`. When the loop is over the thread ends, and `tx` goes with it.
+///
+/// Cria uma thread produtora e devolve o handle dela na hora.
+///
+/// A thread envia `count` mensagens por `tx`, nesta ordem: `"message 0"`,
+/// `"message 1"`, ... Depois de cada envio vem uma pausa de `interval`. Quando
+/// o laço acaba, a thread termina, e `tx` vai junto com ela.
 pub fn spawn_producer(tx: Sender<String>, count: usize, interval: Duration) -> JoinHandle<()> {
     // `move` gives `tx` (and the two numbers) to the new thread. The caller
     // gets the handle back at once; the sends and pauses happen over there.

@@ -1,7 +1,8 @@
 //! Exercise 04: consume with recv.
+//! Exercício 04: consuma com recv.
 //!
-//! Instructions: README.md (English) · README.pt-BR.md (português)
-//! Check your work: cargo xtask verify
+//! Instructions · Instruções: README.md (English) · README.pt-BR.md (português)
+//! Check your work · Confira o seu trabalho: cargo xtask verify
 
 use std::sync::mpsc::Receiver;
 use std::thread::{self, JoinHandle};
@@ -13,6 +14,13 @@ use std::thread::{self, JoinHandle};
 /// channel closes (every `Sender` is gone and nothing is left to read), the
 /// thread ends and returns everything it received, in order: joining the
 /// handle gives you that `Vec`.
+///
+/// Cria uma thread consumidora e devolve o handle dela na hora.
+///
+/// A thread tira as mensagens de `rx` uma de cada vez, com `recv`. Imprime cada
+/// uma como `message from thread: {message}` e a guarda. Quando o canal fecha
+/// (todos os `Sender`s sumiram e não sobrou nada para ler), a thread termina e
+/// devolve tudo o que recebeu, em ordem: o `join` do handle entrega esse `Vec`.
 pub fn spawn_consumer(rx: Receiver<String>) -> JoinHandle<Vec<String>> {
     // The Receiver moves into the thread: from now on only the consumer
     // reads the channel.

@@ -1,7 +1,8 @@
 //! Exercise 09: try_recv.
+//! Exercício 09: try_recv.
 //!
-//! Instructions: README.md (English) · README.pt-BR.md (português)
-//! Check your work: cargo xtask verify
+//! Instructions · Instruções: README.md (English) · README.pt-BR.md (português)
+//! Check your work · Confira o seu trabalho: cargo xtask verify
 
 use std::sync::mpsc::{Receiver, TryRecvError};
 
@@ -15,6 +16,17 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 ///   `tick()` once, for the other work, then poll again;
 /// - closed (`TryRecvError::Disconnected`, every `Sender` is gone and nothing
 ///   is left): return the messages received.
+///
+/// Pega cada mensagem que vem por `rx`, em ordem, sem nunca bloquear, e
+/// continua fazendo o outro trabalho enquanto nada está pronto.
+///
+/// Cada consulta ao canal tem três respostas possíveis:
+///
+/// - uma mensagem: guarde-a e consulte de novo na hora;
+/// - nada ainda (`TryRecvError::Empty`, algum `Sender` ainda está vivo): chame
+///   `tick()` uma vez, para o outro trabalho, e consulte de novo;
+/// - fechado (`TryRecvError::Disconnected`, todos os `Sender`s sumiram e não
+///   sobrou nada): devolva as mensagens recebidas.
 pub fn poll_until_closed<T>(rx: &Receiver<T>, mut tick: impl FnMut()) -> Vec<T> {
     let mut received = Vec::new();
     loop {

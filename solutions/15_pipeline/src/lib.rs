@@ -1,7 +1,8 @@
 //! Exercise 15: a pipeline.
+//! Exercício 15: um pipeline.
 //!
-//! Instructions: README.md (English) · README.pt-BR.md (português)
-//! Check your work: cargo xtask verify
+//! Instructions · Instruções: README.md (English) · README.pt-BR.md (português)
+//! Check your work · Confira o seu trabalho: cargo xtask verify
 
 use std::sync::mpsc::channel;
 use std::thread;
@@ -20,17 +21,31 @@ use std::thread;
 /// out, the shutdown cascades: each stage ends once its input channel is
 /// closed, and closes its output by ending. Returns once all three stages
 /// have finished.
+///
+/// Passa `source` por três estágios, cada um numa thread própria, ligados por
+/// canais:
+///
+/// 1. **parse**: pega os itens de `source` um a um, em ordem, e envia
+///    `parse(item)` pelo primeiro canal;
+/// 2. **transform**: recebe do primeiro canal e envia `transform(value)` pelo
+///    segundo;
+/// 3. **collect**: recebe do segundo canal e chama `collect(result)` para cada
+///    um.
+///
+/// Cada estágio mantém a ordem em que recebeu as coisas. Quando `source` se
+/// esgota, o encerramento desce em cascata: cada estágio termina quando o seu
+/// canal de entrada fecha, e fecha a sua saída ao terminar. Retorna quando os
+/// três estágios tiverem terminado.
 pub fn run_pipeline<A, B, C>(
     source: Vec<A>,
-    mut parse: impl FnMut(A) -> B + Send + 'static,
-    mut transform: impl FnMut(B) -> C + Send + 'static,
-    mut collect: impl FnMut(C) + Send + 'static,
+    parse: impl Fn(A) -> B + Send + 'static,
+    transform: impl Fn(B) -> C + Send + 'static,
+    collect: impl Fn(C) + Send + 'static,
 ) where
     A: Send + 'static,
     B: Send + 'static,
     C: Send + 'static,
 {
-    // ✏️  Your code goes here / Seu código vai aqui.
     let (parsed_tx, parsed_rx) = channel();
     let (transformed_tx, transformed_rx) = channel();
 

@@ -1,11 +1,15 @@
 //! Exercise 18: the capstone.
+//! Exercício 18: o projeto final.
 //!
-//! Instructions: README.md (English) · README.pt-BR.md (português)
-//! Check your work: cargo xtask verify
+//! Instructions · Instruções: README.md (English) · README.pt-BR.md (português)
+//! Check your work · Confira o seu trabalho: cargo xtask verify
 //!
 //! Run it yourself:
 //!     printf 'one two\nthree\n' | cargo run -p capstone -- 4
 //! that is, count the words of each line of standard input with 4 workers.
+//!
+//! Rode você mesmo, com o comando acima: conta as palavras de cada linha da
+//! entrada padrão com 4 workers.
 
 use std::collections::BTreeMap;
 use std::env;
@@ -25,7 +29,6 @@ fn main() -> ExitCode {
         }
     };
 
-    // ✏️  Your code goes here / Seu código vai aqui.
     // Lines go out on one channel, shared by the workers; results come back
     // on another, to one consumer.
     let (line_tx, line_rx) = channel::<(usize, String)>();
@@ -84,11 +87,17 @@ fn main() -> ExitCode {
 }
 
 /// What a worker found out about one line.
+///
+/// O que um worker descobriu sobre uma linha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Counted {
     /// How many words the line has.
+    ///
+    /// Quantas palavras a linha tem.
     words: usize,
     /// Which worker counted it, from 1.
+    ///
+    /// Qual worker a contou, a partir de 1.
     worker: usize,
 }
 
@@ -98,6 +107,13 @@ struct Counted {
 /// - a line that starts with `!slow` is counted like any other, but takes a
 ///   little while, as real work does;
 /// - the line `!panic` makes the worker panic, as a bug would.
+///
+/// O trabalho de uma linha: quantas palavras ela tem.
+///
+/// Duas espécies de linha são especiais, para os testes:
+/// - uma linha que começa com `!slow` é contada como qualquer outra, mas leva
+///   um tempinho, como um trabalho de verdade;
+/// - a linha `!panic` faz o worker entrar em pânico, como faria um bug.
 fn count_words(line: &str) -> usize {
     if line == "!panic" {
         panic!("the line `!panic` asked for a panic");
@@ -110,6 +126,9 @@ fn count_words(line: &str) -> usize {
 
 /// Prints the report: one line per counted line, by line number, then the
 /// total.
+///
+/// Imprime o relatório: uma linha para cada linha contada, pelo número da
+/// linha, e depois o total.
 fn print_report(counted: &BTreeMap<usize, Counted>) {
     let mut out = io::stdout().lock();
     let mut total = 0;
@@ -121,6 +140,8 @@ fn print_report(counted: &BTreeMap<usize, Counted>) {
 }
 
 /// The number of workers, from the command line: `capstone WORKERS`.
+///
+/// O número de workers, da linha de comando: `capstone WORKERS`.
 fn workers_from_args() -> Result<usize, String> {
     let arg = env::args()
         .nth(1)

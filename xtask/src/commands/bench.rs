@@ -18,8 +18,13 @@
 //! 6. the whole solution test suite, warm (`cargo xtask verify --solutions`
 //!    and plain `cargo test` of the solutions workspace).
 //!
-//! `--smoke` runs each warm measurement once and skips the cold one: it
-//! proves the benchmark still works, quickly enough for the test suite.
+//! 7. the learner's path: at every step, `verify` against `verify NN` of
+//!    the exercise that decides, a save in watch mode, and the solved
+//!    exercise's own tests ([`crate::commands::bench_path`]).
+//!
+//! `--smoke` runs each warm measurement once, skips the cold one and
+//! measures only the first and last steps of the path: it proves the
+//! benchmark still works, quickly enough for the test suite.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -29,6 +34,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::RunError;
+use crate::commands::bench_path;
 use crate::engine::build as compile;
 use crate::engine::course::Course;
 use crate::engine::process::{self, Ending, Limits};
@@ -77,8 +83,10 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
     rows.push(bench.watch()?);
     rows.extend(bench.hang_and_flood(ui)?);
     rows.push(bench.solutions()?);
+    let steps = bench.path(options.smoke)?;
 
-    let report = render(&rows, options);
+    let mut report = render(&rows, options);
+    report.push_str(&crate::commands::bench_path::render(&steps, bench.runs));
     print!("{report}");
     if let Some(path) = &options.write {
         // Comparisons made once, by hand (with another version of the
@@ -98,7 +106,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
         );
     }
     let _ = fs::remove_dir_all(&bench.copy);
-    Ok(rows.iter().all(|r| r.met))
+    Ok(rows.iter().all(|r| r.met) && steps.iter().all(bench_path::Step::met))
 }
 
 /// One benchmark run: a solved copy of the course and where it builds.
@@ -300,6 +308,27 @@ impl Bench<'_> {
             peaks.push(peak);
         }
         Ok(vec![hang_row(hangs, limit), flood_row(floods, &peaks)])
+    }
+
+    /// The learner's path (7): every step, or the first and last.
+    fn path(&self, smoke: bool) -> Result<Vec<bench_path::Step>, RunError> {
+        let timed_run = |dir: &Path, target: &Path, args: &[&str]| -> Result<Duration, RunError> {
+            Ok(timed(xtask(dir, target, args))?)
+        };
+        let watched = |dir: &Path, target: &Path, file: &Path, runs: usize| {
+            watch_latency(dir, target, file, runs).map_err(RunError::from)
+        };
+        let measure = bench_path::Measure {
+            course: self.course,
+            runs: self.runs,
+            dir: self.dir.clone(),
+            timed: &timed_run,
+            watch: &watched,
+            median,
+            copy_tree,
+            only_ends: smoke,
+        };
+        measure.steps()
     }
 
     /// Row 6, the whole solution test suite, warm: the runner's
@@ -668,19 +697,22 @@ fn render(rows: &[Row], options: &flags::Bench) -> String {
         out,
         "\nHow to read it:\n\n\
          - Cold: both sides compile the same crates, so cargo (rustc) is the floor. The \
-         runner also runs every exercise's tests, each as soon as cargo has built it, so \
-         what it adds is the tail of the tests that cargo built last (exercise 06's test \
-         stays quiet for 2.2 s by design). Row 1b divides row 1 by the number of \
+         runner also runs every exercise's tests, in course order, each exercise once \
+         every earlier one has passed, so what it adds is the tests of the exercises \
+         that cargo built last. Row 1b divides row 1 by the number of \
          exercises; row 1c is everything the runner and cargo wrote in the target folder \
          (the runner's own build included), per exercise.\n\
          - Warm, nothing changed: the runner remembers passes under a key that covers the \
          build, the language, the limits and the runner itself, so it asks cargo whether \
          anything changed and runs no test; `cargo test` runs them all.\n\
          - One exercise edited: both sides rebuild it and run its tests.\n\
-         - The solution suite: nothing is remembered for the solutions; the runner starts \
-         the exercises' test executables side by side (two per core: most of a test's time \
-         is spent waiting on channels and sleeps), where `cargo test` runs them one after \
-         another; that is why the ratio can be below 1.\n\
+         - The solution suite: nothing is remembered for the solutions; the runner runs \
+         each test in a process of its own (two per core: most of a test's time is spent \
+         waiting on channels and sleeps), one exercise after another, and lists each \
+         test executable first; `cargo test` runs each executable's tests in one process.\n\
+         - The path: what a learner at step k waits for. `verify` should cost no more than \
+         the deciding exercise alone: the exercises before it are remembered passes, and \
+         nothing after it runs.\n\
          - Hang: the verdict comes at the exercise's time limit plus the time to end the \
          process group and report. Flood: the output limit (1 MiB) is crossed in \
          milliseconds, then the test gets a moment to end by itself (a long message ends, \

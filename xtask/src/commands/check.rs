@@ -5,7 +5,8 @@
 //! 1. texts and files: every exercise's metadata, instructions and hints
 //!    exist in both languages, its tests fail only through bilingual
 //!    messages, its shipped-files list is current, nothing stray lies in
-//!    `exercises/`;
+//!    `exercises/`, and no Portuguese text uses a rendering the glossary
+//!    bans;
 //! 2. every shipped exercise fails, and builds without warnings when it
 //!    builds at all;
 //! 3. every reference solution passes, `--repeat` times, every other round
@@ -24,6 +25,7 @@ use crate::RunError;
 use crate::engine::build::{Compiled, cargo};
 use crate::engine::catalogue::{self, Answer, Expect};
 use crate::engine::course::{Course, Exercise};
+use crate::engine::glossary::{self, Banned};
 use crate::engine::process::{self, Ending, Limits};
 use crate::engine::shipped::Record;
 use crate::engine::stage::{self, Files};
@@ -136,7 +138,64 @@ impl Check<'_> {
         if support.dir.is_dir() && support.read().as_ref() != Some(&support.current()) {
             problems.push(messages::check_stale_record(lang, "support"));
         }
+        problems.extend(self.banned_renderings(exercises));
         problems
+    }
+
+    /// The Portuguese texts of the course that use a rendering the
+    /// glossary bans: the READMEs, the exercises' hints and advice, their
+    /// tests' messages, the support library's and the runner's texts.
+    /// Rust files are searched whole: their Portuguese sits beside the
+    /// English in the same calls, and no banned rendering is English.
+    fn banned_renderings(&self, exercises: &[&Exercise]) -> Vec<String> {
+        let lang = self.ui.lang;
+        let root = &self.course.root;
+        let banned = match glossary::load(root) {
+            None => return Vec::new(),
+            Some(Err(why)) => return vec![messages::check_glossary_unreadable(lang, &why)],
+            Some(Ok(banned)) => banned,
+        };
+        let mut files = vec![
+            root.join("README.pt-BR.md"),
+            root.join("support/src/lib.rs"),
+        ];
+        // The teachers' and maintainers' guides, where the course has them.
+        files.extend(
+            ["TEACHING.pt-BR.md", "MAINTAINING.pt-BR.md"]
+                .map(|name| root.join(name))
+                .into_iter()
+                .filter(|p| p.is_file()),
+        );
+        files.extend(
+            crate::files::walk(&root.join("xtask/src/texts"), &|_| true)
+                .into_iter()
+                .map(|e| e.path),
+        );
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for exercise in exercises.iter().filter(|e| e.present) {
+            files.push(exercise.instructions(Lang::PtBr));
+            for (path, _) in Record::of_exercise(exercise).current().iter() {
+                if path.starts_with("tests/") && path.ends_with(".rs") {
+                    files.push(exercise.dir.join(path));
+                }
+            }
+            let pt = &exercise.pt;
+            let toml = format!("{}/exercise.toml [pt-BR]", exercise.label());
+            let metadata = [&pt.title, &pt.on_timeout]
+                .into_iter()
+                .chain(&pt.hints)
+                .chain(pt.errors.values());
+            texts.extend(metadata.map(|text| (toml.clone(), text.clone())));
+        }
+        for path in &files {
+            if let Ok(text) = fs::read_to_string(path) {
+                texts.push((self.course.relative(path), text));
+            }
+        }
+        texts
+            .iter()
+            .flat_map(|(place, text)| banned_in(&banned, place, text, lang))
+            .collect()
     }
 
     fn exercise_files(&self, exercise: &Exercise) -> Vec<String> {
@@ -381,10 +440,10 @@ impl Check<'_> {
             ));
         }
         for (lang, judged, verdicts) in &verdicts_by_lang {
+            // Lines unbroken: a mention is looked for whole.
             let ui = Ui {
-                lang: *lang,
-                tty: false,
-                color: false,
+                width: usize::MAX / 4,
+                ..Ui::plain(*lang)
             };
             for (exercise, verdict) in judged.iter().zip(verdicts) {
                 let answer = &round[&exercise.dir_name];
@@ -502,6 +561,18 @@ impl Check<'_> {
     }
 }
 
+/// One problem for each banned rendering found in `text`, which comes from
+/// `place`.
+fn banned_in(banned: &[Banned], place: &str, text: &str, lang: Lang) -> Vec<String> {
+    glossary::find(banned, text)
+        .into_iter()
+        .map(|found| {
+            let at = format!("{place}:{}", found.line);
+            messages::check_banned(lang, &at, &found.banned.words, &found.banned.instead)
+        })
+        .collect()
+}
+
 /// Busy threads, one per core, for as long as the value lives.
 struct Load {
     stop: Arc<AtomicBool>,
@@ -535,5 +606,30 @@ impl Drop for Load {
         for t in self.threads.drain(..) {
             let _ = t.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_banned_rendering_in_a_portuguese_text_is_a_problem() {
+        let banned = glossary::parse("```text banned-pt-BR\ncompasso → batida\n```\n").unwrap();
+        let text = "Os testes usam uma batida de 20 ms.\nUm compasso perdido não é o fim.\n";
+        let problems = banned_in(&banned, "10/README.pt-BR.md", text, Lang::En);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("10/README.pt-BR.md:2"), "{problems:?}");
+        assert!(problems[0].contains("compasso"), "{problems:?}");
+        assert!(problems[0].contains("batida"), "{problems:?}");
+        let fixed = text.replace("Um compasso", "Uma batida");
+        assert!(banned_in(&banned, "10/README.pt-BR.md", &fixed, Lang::En).is_empty());
+    }
+
+    #[test]
+    fn the_course_glossary_can_be_read() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let banned = glossary::load(&root).expect("GLOSSARY.md at the course's root");
+        assert!(!banned.expect("its banned-pt-BR block").is_empty());
     }
 }

@@ -4,9 +4,12 @@
 //! view of the course starts with.
 
 pub mod bench;
+pub mod bench_path;
 pub mod check;
+pub mod grade;
 pub mod hint;
 pub mod list;
+pub mod report;
 pub mod reset;
 pub mod seal;
 pub mod solution;

@@ -60,16 +60,32 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Watch) -> Result<bool, Run
         }
     });
 
-    let all: Vec<&Exercise> = course.exercises.iter().collect();
+    // `watch 11` stays on one exercise, judged whatever the ones before it
+    // say; otherwise the course in order, up to the first that fails.
+    let only = match &options.exercise {
+        Some(name) => Some(course.select(name, ui.lang).map_err(RunError::Usage)?),
+        None => None,
+    };
+    let all: Vec<&Exercise> = match only {
+        Some(exercise) => vec![exercise],
+        None => course.exercises.iter().collect(),
+    };
+    let scope_of_run = if only.is_some() {
+        Scope::All
+    } else {
+        Scope::UntilFirstFailure
+    };
     thread::scope(|scope| {
         let mut state = State {
             course,
             ui,
             solutions,
             method,
+            only,
             running: None,
             again: false,
             last: None,
+            shown: None,
         };
         let start = |cancel: &Arc<AtomicBool>| {
             let cancel = Arc::clone(cancel);
@@ -81,14 +97,8 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Watch) -> Result<bool, Run
                 } else {
                     Files::Learner
                 };
-                let result = commands::evaluate(
-                    course,
-                    ui,
-                    files,
-                    all,
-                    Scope::UntilFirstFailure,
-                    Some(&cancel),
-                );
+                let result =
+                    commands::evaluate(course, ui, files, all, scope_of_run, Some(&cancel));
                 let _ = tx.send(Event::Verified(result));
             });
         };
@@ -128,12 +138,16 @@ struct State<'a> {
     ui: &'a Ui,
     solutions: bool,
     method: Method,
+    /// The one exercise watched (`watch 11`), if one was named.
+    only: Option<&'a Exercise>,
     /// The cancel flag of the run in progress.
     running: Option<Arc<AtomicBool>>,
     /// A save arrived during the run in progress: run again after it.
     again: bool,
     /// The latest complete verdicts.
     last: Option<Vec<Verdict>>,
+    /// The whole report shown last (before it was fitted to the screen).
+    shown: Option<String>,
 }
 
 impl State<'_> {
@@ -187,6 +201,7 @@ impl State<'_> {
                         return Ok(true);
                     }
                     b'h' | b'H' => self.show_hint(),
+                    b'v' | b'V' => self.show_whole(),
                     b'l' | b'L' => self.show_list(),
                     b's' | b'S' => self.show_solution()?,
                     // Enter runs the check again, for when a save was not
@@ -201,15 +216,40 @@ impl State<'_> {
     }
 
     fn next(&self) -> Option<&Exercise> {
+        if self.only.is_some() {
+            return self.only;
+        }
         let verdicts = self.last.as_ref()?;
         let i = verdicts.iter().position(|v| !v.passed())?;
         self.course.exercises.get(i)
     }
 
-    fn show_verdicts(&self, verdicts: &[Verdict]) {
+    fn exercises(&self) -> Vec<&Exercise> {
+        match self.only {
+            Some(exercise) => vec![exercise],
+            None => self.course.exercises.iter().collect(),
+        }
+    }
+
+    fn show_verdicts(&mut self, verdicts: &[Verdict]) {
         let ui = self.ui;
         ui.clear_status();
-        let all: Vec<&Exercise> = self.course.exercises.iter().collect();
+        let exercises = self.exercises();
+        let mut report = warnings(self.course, ui, &exercises).0;
+        let view = View {
+            course: self.course,
+            ui,
+            learner: !self.solutions,
+            single: self.only.is_some(),
+        };
+        report.push_str(&view.report(&exercises, verdicts));
+        let same = self.shown.as_deref() == Some(report.as_str());
+        let mut footer = String::new();
+        if same {
+            let clock = platform::clock();
+            footer = format!("\n{}", ui.good(&messages::same_result(ui.lang, &clock)));
+        }
+        footer.push_str(&self.footer());
         let mut out = String::new();
         if ui.tty {
             // Clear the screen and the scrollback, then start at the top.
@@ -217,16 +257,26 @@ impl State<'_> {
         } else {
             out.push_str("\n────────\n");
         }
-        out.push_str(&warnings(self.course, ui, &all).0);
-        let view = View {
-            course: self.course,
-            ui,
-            learner: !self.solutions,
-            single: false,
-        };
-        out.push_str(&view.report(&all, verdicts));
-        out.push_str(&self.footer());
+        // The headline and the first error are at the top, where the eye
+        // lands after the screen is cleared: what does not fit below them
+        // is left for `v`, not scrolled over them.
+        let number = verdicts
+            .iter()
+            .position(|v| !v.passed())
+            .and_then(|i| exercises.get(i))
+            .map_or(0, |e| e.number);
+        match ui.rows {
+            Some(rows) => {
+                let room = rows.saturating_sub(screen_rows(&footer, ui.width) + 1);
+                out.push_str(&fit(&report, room, ui.width, |hidden| {
+                    ui.dim(&ui.wrap(&messages::more_below(ui.lang, hidden, number)))
+                }));
+            }
+            None => out.push_str(&report),
+        }
+        out.push_str(&footer);
         print_now(&out);
+        self.shown = Some(report);
     }
 
     fn footer(&self) -> String {
@@ -234,14 +284,24 @@ impl State<'_> {
         let polling = self.method == Method::Polling;
         format!(
             "\n{}\n{}\n",
-            ui.dim(&messages::watching(ui.lang, polling)),
-            ui.bold(&messages::watch_keys(ui.lang))
+            ui.dim(&ui.wrap(&messages::watching(ui.lang, polling))),
+            ui.bold(&ui.wrap(&messages::watch_keys(ui.lang)))
         )
+    }
+
+    /// The whole report shown last, below what is on the screen.
+    fn show_whole(&self) {
+        match &self.shown {
+            Some(report) => print_now(&format!("\n{report}")),
+            None => print_now(&format!("\n{}", self.nothing_yet())),
+        }
     }
 
     fn show_hint(&self) {
         let text = match self.next() {
-            Some(exercise) => hint::render(self.course, self.ui, exercise),
+            Some(exercise) => {
+                hint::next_hint(self.course, self.ui, exercise, hint::Asked::WatchKey)
+            }
             None => self.nothing_yet(),
         };
         print_now(&format!("\n{text}"));
@@ -249,6 +309,7 @@ impl State<'_> {
 
     fn show_list(&self) {
         let verdicts = self.last.as_deref().unwrap_or(&[]);
+        let verdicts = if self.only.is_some() { &[] } else { verdicts };
         print_now(&format!(
             "\n{}",
             list::render(self.course, self.ui, verdicts)
@@ -263,7 +324,7 @@ impl State<'_> {
         let done = verdicts.iter().take_while(|v| v.passed()).count();
         let text = match done
             .checked_sub(1)
-            .and_then(|i| self.course.exercises.get(i))
+            .and_then(|i| self.exercises().get(i).copied())
         {
             Some(exercise) => solution::render(self.course, self.ui, exercise)?,
             None => messages::finish_one_first(self.ui.lang),
@@ -280,6 +341,44 @@ impl State<'_> {
         self.ui.clear_status();
         print_now(&format!("{}\n", messages::bye(self.ui.lang)));
     }
+}
+
+/// The rows `text` takes on a screen `width` columns wide (a line wider
+/// than the screen takes several).
+fn screen_rows(text: &str, width: usize) -> usize {
+    text.lines().map(|line| line_rows(line, width)).sum()
+}
+
+/// The rows one line takes (an empty one takes one too).
+fn line_rows(line: &str, width: usize) -> usize {
+    crate::texts::wrap::columns(line)
+        .div_ceil(width.max(1))
+        .max(1)
+}
+
+/// The first lines of `report` that fit in `room` rows, the last of them
+/// saying how many were left out (`more` makes that line).
+fn fit(report: &str, room: usize, width: usize, more: impl Fn(usize) -> String) -> String {
+    if screen_rows(report, width) <= room {
+        return report.to_owned();
+    }
+    let lines: Vec<&str> = report.lines().collect();
+    let mut kept = String::new();
+    let mut used = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let rows = line_rows(line, width);
+        // One row stays free for the line that counts the rest.
+        if used + rows + 1 > room {
+            let note = more(lines.len() - i);
+            kept.push_str(&note);
+            kept.push('\n');
+            return kept;
+        }
+        kept.push_str(line);
+        kept.push('\n');
+        used += rows;
+    }
+    kept
 }
 
 /// Waits until saves stop arriving for [`SETTLE`], swallowing them; any
@@ -303,4 +402,28 @@ fn print_now(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_too_tall_keeps_its_first_lines_and_counts_the_rest() {
+        let report = "headline\n\nfirst error\n\n".to_owned() + &"x\n".repeat(40);
+        let fitted = fit(&report, 10, 80, |n| format!("{n} more"));
+        let lines: Vec<&str> = fitted.lines().collect();
+        assert_eq!(lines.len(), 10, "{fitted}");
+        assert_eq!(lines[0], "headline");
+        assert_eq!(lines[2], "first error");
+        assert_eq!(lines[9], "35 more");
+        assert_eq!(fit("a\nb\n", 10, 80, |_| unreachable!()), "a\nb\n");
+    }
+
+    #[test]
+    fn wide_lines_take_several_rows_and_blank_lines_one() {
+        assert_eq!(screen_rows("\n\n", 80), 2);
+        assert_eq!(screen_rows(&"y".repeat(161), 80), 3);
+        assert_eq!(screen_rows("\x1b[31mred\x1b[0m", 80), 1);
+    }
 }

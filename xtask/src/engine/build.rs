@@ -17,8 +17,11 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use crate::engine::course::Course;
 use crate::engine::json::{self, Json};
@@ -46,6 +49,11 @@ pub struct Diagnostic {
     pub lint: Option<String>,
     /// As rustc rendered it (with colours when the runner asked for them).
     pub rendered: String,
+    /// rustc's one-line message (`use of moved value: `tx``).
+    pub message: String,
+    /// The primary span's file (as rustc named it, relative to the
+    /// workspace) and line, when there is one.
+    pub place: Option<(String, u64)>,
 }
 
 #[derive(Debug)]
@@ -149,30 +157,41 @@ fn build_once(
     for package in staged.packages.values() {
         cmd.arg("-p").arg(&package.name);
     }
-    let mut reader = Reader::new(course, staged);
+    let started = Mutex::new(Vec::new());
+    let mut reader = Reader::new(course, staged, &started);
     let limits = Limits {
         time: Duration::from_secs(30 * 60),
         output: 256 << 20,
         memory_mib: None,
     };
     let mut announced: Vec<String> = Vec::new();
-    let outcome = process::run(&mut cmd, limits, cancel, &mut |stream, line| {
-        let Some(dir) = reader.line(stream, line, observer, &mut exercises) else {
-            return;
-        };
-        let compiled = &exercises[&dir];
-        let Some(package) = staged.packages.get(&dir) else {
-            return;
-        };
-        // Tests and programs are built side by side: a test may need a
-        // program (`CARGO_BIN_EXE_…`), so both must be there.
-        let complete = compiled.errors.is_empty()
-            && compiled.tests.len() == package.tests
-            && compiled.programs.len() == package.programs;
-        if complete && package.tests > 0 && !announced.contains(&dir) {
-            ready(&dir, compiled);
-            announced.push(dir);
-        }
+    // A unit that compiles for long is said, with which and how to stop it,
+    // by a watcher beside the reader; it ends when the build does (its
+    // channel's sender is dropped).
+    let (build_over, over) = mpsc::channel::<()>();
+    let outcome = thread::scope(|scope| {
+        let started = &started;
+        scope.spawn(move || tell_slow_units(started, &over, observer));
+        let outcome = process::run(&mut cmd, limits, cancel, &mut |stream, line| {
+            let Some(dir) = reader.line(stream, line, observer, &mut exercises) else {
+                return;
+            };
+            let compiled = &exercises[&dir];
+            let Some(package) = staged.packages.get(&dir) else {
+                return;
+            };
+            // Tests and programs are built side by side: a test may need a
+            // program (`CARGO_BIN_EXE_…`), so both must be there.
+            let complete = compiled.errors.is_empty()
+                && compiled.tests.len() == package.tests
+                && compiled.programs.len() == package.programs;
+            if complete && package.tests > 0 && !announced.contains(&dir) {
+                ready(&dir, compiled);
+                announced.push(dir);
+            }
+        });
+        drop(build_over);
+        outcome
     })?;
     let any_errors = exercises.values().any(|c| !c.errors.is_empty());
     let cargo_error = match outcome.ending {
@@ -198,9 +217,38 @@ fn success() -> std::process::ExitStatus {
     }
 }
 
+/// How long one unit may compile before the learner is told which.
+const SLOW_UNIT: Duration = Duration::from_secs(10);
+
+/// Units cargo started compiling and has not finished: name and when.
+type Started = Mutex<Vec<(String, Instant)>>;
+
+/// Until `over` says the build ended: every unit in `started` for longer
+/// than [`SLOW_UNIT`] is said once.
+fn tell_slow_units(started: &Started, over: &Receiver<()>, observer: &Observer) {
+    let mut told: Vec<String> = Vec::new();
+    while let Err(RecvTimeoutError::Timeout) = over.recv_timeout(Duration::from_millis(500)) {
+        let slow: Vec<String> = started
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|(name, at)| at.elapsed() >= SLOW_UNIT && !told.contains(name))
+            .map(|(name, _)| name.clone())
+            .collect();
+        for name in slow {
+            observer(Event::SlowUnit {
+                name: name.clone(),
+                after: SLOW_UNIT,
+            });
+            told.push(name);
+        }
+    }
+}
+
 /// Reads cargo's output line by line.
 struct Reader<'a> {
     course: &'a Course,
+    started: &'a Started,
     stage_dir: &'a Path,
     compiled_units: usize,
     expected_units: usize,
@@ -210,7 +258,7 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(course: &'a Course, staged: &'a Staged) -> Reader<'a> {
+    fn new(course: &'a Course, staged: &'a Staged, started: &'a Started) -> Reader<'a> {
         // cargo does not say in advance how many units a build has; the
         // lock file's package count plus one test per exercise is close, and
         // the estimate only grows if the build turns out bigger.
@@ -221,6 +269,7 @@ impl<'a> Reader<'a> {
             + staged.packages.len();
         Reader {
             course,
+            started,
             stage_dir: staged.manifest.parent().unwrap_or(Path::new(".")),
             compiled_units: 0,
             expected_units,
@@ -242,6 +291,13 @@ impl<'a> Reader<'a> {
             if line.contains("Blocking waiting for file lock") && !self.told_waiting {
                 self.told_waiting = true;
                 observer(Event::WaitingForLock);
+            }
+            // `   Compiling loop_send v0.1.0 (…)`: a unit began.
+            if let Some(rest) = line.trim_start().strip_prefix("Compiling ") {
+                if let Some(name) = rest.split_whitespace().next() {
+                    let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
+                    started.push((name.replace('-', "_"), Instant::now()));
+                }
             }
             // cargo's own words; kept for when it fails before compiling.
             if self.stderr.len() < 400 {
@@ -281,6 +337,11 @@ impl<'a> Reader<'a> {
             .and_then(Json::as_str)
             .unwrap_or("")
             .to_owned();
+        let unit = target_name.replace('-', "_");
+        self.started
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|(name, _)| *name != unit);
         if message.get("fresh").and_then(Json::as_bool) != Some(true) {
             observer(Event::Compiling {
                 done: self.compiled_units,
@@ -329,11 +390,26 @@ impl<'a> Reader<'a> {
             Some(c) if crate::engine::course::is_error_code(&c) => (Some(c), None),
             other => (None, other),
         };
+        let place = message
+            .path(&["message", "spans"])
+            .and_then(Json::as_array)
+            .and_then(|spans| {
+                spans
+                    .iter()
+                    .find(|s| s.get("is_primary").and_then(Json::as_bool) == Some(true))
+            })
+            .and_then(|span| {
+                let file = span.get("file_name").and_then(Json::as_str)?;
+                let line = span.get("line_start").and_then(Json::as_f64)?;
+                Some((self.course.strip_root(file), line as u64))
+            });
         let diagnostic = Diagnostic {
             code,
             lint,
             // Paths inside the course, as the learner sees them.
             rendered: self.course.strip_root(rendered),
+            message: text.to_owned(),
+            place,
         };
         let list = match level {
             "error" | "error: internal compiler error" => &mut compiled.errors,

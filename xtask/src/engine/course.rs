@@ -111,18 +111,25 @@ impl Course {
     /// above the current one that has a `Cargo.toml` and an `exercises/`
     /// folder.
     pub fn locate(root: Option<&Path>, lang: Lang) -> Result<PathBuf, String> {
-        if let Some(root) = root {
-            return if is_course(root) {
-                Ok(std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf()))
-            } else {
-                Err(messages::not_a_course(lang, root))
-            };
+        let found = match root {
+            Some(root) if is_course(root) => {
+                std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf())
+            }
+            Some(root) => return Err(messages::not_a_course(lang, root)),
+            None => {
+                let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+                here.ancestors()
+                    .find(|dir| is_course(dir))
+                    .map(Path::to_path_buf)
+                    .ok_or_else(|| messages::no_course_here(lang))?
+            }
+        };
+        // cargo and rustc take paths as Unicode text only: in a folder whose
+        // name is not, no exercise could be built.
+        if found.to_str().is_none() {
+            return Err(messages::path_not_unicode(lang, &found));
         }
-        let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        here.ancestors()
-            .find(|dir| is_course(dir))
-            .map(Path::to_path_buf)
-            .ok_or_else(|| messages::no_course_here(lang))
+        Ok(found)
     }
 
     pub fn load(root: PathBuf, lang: Lang) -> Result<Course, String> {
@@ -492,12 +499,12 @@ mod tests {
     /// A scratch course with one exercise whose metadata is `metadata`,
     /// plus the extra folders named in `also`.
     fn course_with(metadata: &str, also: &[&str]) -> Course {
-        let root = std::env::temp_dir().join(format!(
-            "xtask-course-test-{}-{}-{}",
-            std::process::id(),
-            metadata.len(),
-            also.len()
-        ));
+        // A folder of each call's own: tests run side by side, and two
+        // of them must never share (and delete) one tree.
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let root =
+            std::env::temp_dir().join(format!("xtask-course-test-{}-{call}", std::process::id()));
         let ex = root.join("exercises/01_first");
         fs::create_dir_all(&ex).unwrap();
         fs::write(root.join("Cargo.toml"), "[workspace]\n").unwrap();

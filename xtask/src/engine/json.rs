@@ -83,7 +83,6 @@ impl Json {
         }
     }
 
-    #[cfg(test)]
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Json::Number(n) => Some(*n),
@@ -91,7 +90,6 @@ impl Json {
         }
     }
 
-    #[cfg(test)]
     pub fn as_array(&self) -> Option<&[Json]> {
         match self {
             Json::Array(items) => Some(items),

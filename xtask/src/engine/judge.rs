@@ -1,29 +1,30 @@
-//! Verdicts: what the build and each exercise's test executables say.
+//! Verdicts: what the build and each exercise's tests say.
 //!
-//! After the one build, the exercises' tests run on a small pool of threads
-//! (the worker-pool pattern: indices on a channel behind a mutex, verdicts
-//! back on another channel). Most tests spend their time waiting on
-//! channels and sleeps, so two exercises per core run side by side (at most
-//! eight). With [`Scope::UntilFirstFailure`], as soon as every exercise
-//! before the first failure has passed, the runs still going are cancelled
-//! and their processes ended.
+//! The build reports each exercise as soon as its tests can run
+//! ([`while_building`]); a pass remembered for that very build is found at
+//! once ([`cache`]), anything else goes to the pool of [`schedule`], which
+//! runs each test in a process of its own, in course order. Each test's
+//! ending ([`TestEnd`]) comes from the structure of the run: how its
+//! process ended, and what libtest itself recorded in a file of its own,
+//! never from lines the learner's code could print too. [`fold`] turns an
+//! exercise's endings into its [`Verdict`].
 
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::thread;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
+use std::time::{Duration, Instant};
 
+use crate::engine::Options;
 use crate::engine::build::{Build, Compiled, Diagnostic, Ready};
 use crate::engine::cache::{self, Passes};
 use crate::engine::course::Exercise;
 use crate::engine::libtest::{self, Panic};
 use crate::engine::process::{self, Ending, Limits, Stream};
+use crate::engine::schedule::{self, Msg};
 use crate::engine::stage::{Problem, Staged};
-use crate::engine::{Event, Options};
 use crate::platform;
 use crate::texts::Lang;
 
@@ -148,42 +149,50 @@ pub enum Scope {
     All,
 }
 
-/// One exercise's test executables, for a worker to run.
-struct Job {
-    index: usize,
-    compiled: Compiled,
-    run_dir: PathBuf,
+/// How one test's process ended.
+#[derive(Debug)]
+pub enum TestEnd {
+    /// libtest itself recorded the pass, and the process exited 0.
+    Passed,
+    Failed {
+        test: FailedTest,
+        /// Panics of other threads of its process.
+        strays: Vec<Panic>,
+    },
+    TimedOut,
+    Flooded {
+        head: String,
+        stream: Stream,
+    },
+    OutOfMemory {
+        stderr_tail: String,
+    },
+    /// The process ended without libtest saying how the test went.
+    Crashed {
+        how: Exit,
+        stderr_tail: String,
+    },
+    Cancelled,
+    Interrupted,
 }
 
-/// A verdict found, for the collector: `Err` only when the runner itself
-/// failed.
-type Found = (usize, io::Result<Verdict>);
-
-/// What both ways of judging share: the exercises, the passes remembered,
-/// and the flag that stops the work still going.
+/// The feed's side of judging: the exercises, the passes remembered, and
+/// the flag that stops the work still going.
 struct Judging<'a> {
     exercises: &'a [&'a Exercise],
     options: &'a Options<'a>,
     passes: Option<Passes>,
     /// The remembering key of each exercise's build, once known.
     keys: Vec<Option<String>>,
-    /// Raised when the answer is known, or the caller cancelled.
-    stop: &'a AtomicBool,
 }
 
 impl<'a> Judging<'a> {
-    fn new(
-        exercises: &'a [&'a Exercise],
-        options: &'a Options<'a>,
-        target: &Path,
-        stop: &'a AtomicBool,
-    ) -> Judging<'a> {
+    fn new(exercises: &'a [&'a Exercise], options: &'a Options<'a>, target: &Path) -> Judging<'a> {
         Judging {
             exercises,
             options,
             passes: options.remember.then(|| Passes::load(target)),
             keys: vec![None; exercises.len()],
-            stop,
         }
     }
 
@@ -192,117 +201,49 @@ impl<'a> Judging<'a> {
     }
 
     /// Sends a built exercise on: a pass remembered for this very build is
-    /// found at once, anything else is a job for the workers.
-    fn schedule(
-        &mut self,
-        i: usize,
-        compiled: &Compiled,
-        run_dir: &Path,
-        work: &Sender<Job>,
-        found: &Sender<Found>,
-    ) {
-        let exercise = self.exercises[i];
+    /// found at once, anything else is work for the pool.
+    fn schedule(&mut self, index: usize, compiled: &Compiled, run_dir: &Path, tx: &Sender<Msg>) {
+        let exercise = self.exercises[index];
         let key = cache::key(exercise, compiled, self.options.lang);
         let remembered = self
             .passes
             .as_ref()
             .zip(key.as_deref())
             .and_then(|(p, k)| p.get(&exercise.dir_name, k));
-        self.keys[i] = key;
-        match remembered {
+        self.keys[index] = key;
+        let _ = tx.send(match remembered {
             Some(tests) => {
                 let warnings = compiled.warnings.clone();
-                let _ = found.send((i, Ok(Verdict::Pass { tests, warnings })));
+                Msg::Found(index, Ok(Verdict::Pass { tests, warnings }))
             }
-            None => {
-                let job = Job {
-                    index: i,
-                    compiled: compiled.clone(),
-                    run_dir: run_dir.to_path_buf(),
-                };
-                let _ = work.send(job);
-            }
-        }
+            None => Msg::Built {
+                index,
+                compiled: compiled.clone(),
+                run_dir: run_dir.to_path_buf(),
+            },
+        });
     }
 
     /// Schedules what can run, and finds the verdict of what cannot, from
     /// the finished build.
-    fn after_build(
-        &mut self,
-        staged: &Staged,
-        build: &Build,
-        done: &[bool],
-        work: &Sender<Job>,
-        found: &Sender<Found>,
-    ) {
+    fn after_build(&mut self, staged: &Staged, build: &Build, done: &[bool], tx: &Sender<Msg>) {
         for i in (0..self.exercises.len()).filter(|&i| !done[i]) {
             let dir_name = &self.exercises[i].dir_name;
             let compiled = build.of(dir_name);
             let package = staged.packages.get(dir_name);
             match (staged.problems.get(dir_name), compiled, package) {
                 (Some(problem), _, _) => {
-                    let _ = found.send((i, Ok(Verdict::Broken(problem.clone()))));
+                    let _ = tx.send(Msg::Found(i, Ok(Verdict::Broken(problem.clone()))));
                 }
                 (None, Some(c), Some(p)) if c.errors.is_empty() && !c.tests.is_empty() => {
-                    self.schedule(i, c, &p.run_dir, work, found);
+                    self.schedule(i, c, &p.run_dir, tx);
                 }
                 (None, compiled, _) => {
                     let verdict = without_tests(compiled, build.cargo_error.as_ref());
-                    let _ = found.send((i, Ok(verdict)));
+                    let _ = tx.send(Msg::Found(i, Ok(verdict)));
                 }
             }
         }
-    }
-
-    /// Runs the workers while `feed` schedules work, and collects every
-    /// verdict; the results are in course order, None where nothing ran.
-    fn run(
-        &mut self,
-        feed: impl FnOnce(&mut Judging<'a>, &Sender<Job>, &Sender<Found>) -> io::Result<()>,
-    ) -> io::Result<Vec<Option<Verdict>>> {
-        let (exercises, options, stop) = (self.exercises, self.options, self.stop);
-        let total = exercises.len();
-        let workers = thread::available_parallelism()
-            .map_or(2, |n| 2 * n.get())
-            .clamp(2, 8)
-            .min(total.max(1));
-        let (work_tx, work_rx) = channel::<Job>();
-        let (found_tx, found_rx) = channel::<Found>();
-        let work_rx = Mutex::new(work_rx);
-        thread::scope(|scope| {
-            for _ in 0..workers {
-                let found_tx = found_tx.clone();
-                let work_rx = &work_rx;
-                scope.spawn(move || {
-                    // The lock is held only while taking the next job.
-                    while let Ok(Ok(job)) = work_rx.lock().map(|rx| rx.recv()) {
-                        if stop.load(Ordering::SeqCst) {
-                            return;
-                        }
-                        let exercise = exercises[job.index];
-                        let verdict = run_tests(
-                            exercise,
-                            &job.compiled,
-                            &job.run_dir,
-                            options.lang,
-                            Some(stop),
-                        );
-                        if found_tx.send((job.index, verdict)).is_err() {
-                            return;
-                        }
-                    }
-                });
-            }
-            let collected = scope.spawn(move || collect(&found_rx, total, stop, options));
-            let fed = feed(self, &work_tx, &found_tx);
-            // No more work: the workers end when the queue is empty, and
-            // the collector when the last of them is gone.
-            drop((work_tx, found_tx));
-            let results = collected
-                .join()
-                .unwrap_or_else(|_| Err(io::Error::other("a thread of the runner panicked")));
-            fed.and(results)
-        })
     }
 
     /// Remembers this run's passes, forgets the exercises that now fail,
@@ -342,10 +283,10 @@ pub fn all(
         _ => {}
     }
     let stop = AtomicBool::new(false);
-    let mut judging = Judging::new(exercises, options, &staged.target, &stop);
+    let mut judging = Judging::new(exercises, options, &staged.target);
     let done = vec![false; exercises.len()];
-    let results = judging.run(|judging, work, found| {
-        judging.after_build(staged, build, &done, work, found);
+    let results = schedule::run(exercises, options, &stop, |tx| {
+        judging.after_build(staged, build, &done, tx);
         Ok(())
     })?;
     Ok(judging.finish(results))
@@ -364,19 +305,19 @@ pub fn while_building(
 ) -> io::Result<Vec<Verdict>> {
     let stop = AtomicBool::new(false);
     let target = staged.target.clone();
-    let mut judging = Judging::new(exercises, options, &target, &stop);
+    let mut judging = Judging::new(exercises, options, &target);
     let run_dirs: Vec<Option<PathBuf>> = exercises
         .iter()
         .map(|e| staged.packages.get(&e.dir_name).map(|p| p.run_dir.clone()))
         .collect();
-    let results = judging.run(|judging, work, found| {
+    let results = schedule::run(exercises, options, &stop, |tx| {
         let mut done = vec![false; exercises.len()];
         let mut ready = |dir_name: &str, compiled: &Compiled| {
             let Some(i) = judging.index_of(dir_name) else {
                 return;
             };
             if let Some(run_dir) = run_dirs[i].as_deref() {
-                judging.schedule(i, compiled, run_dir, work, found);
+                judging.schedule(i, compiled, run_dir, tx);
                 done[i] = true;
             }
         };
@@ -384,7 +325,7 @@ pub fn while_building(
         // Stopped because the answer was known, or by the caller: the
         // exercises not judged yet stay unjudged.
         if matches!(built.ending, Ending::Exited(_)) {
-            judging.after_build(staged, &built, &done, work, found);
+            judging.after_build(staged, &built, &done, tx);
         }
         Ok(())
     })?;
@@ -410,41 +351,6 @@ fn remember(
     passes.save();
 }
 
-/// The consumer side of the pool: verdicts as they come, until every
-/// sender is gone; raises `stop` once they are no longer needed.
-fn collect(
-    found: &Receiver<Found>,
-    total: usize,
-    stop: &AtomicBool,
-    options: &Options,
-) -> io::Result<Vec<Option<Verdict>>> {
-    let mut results: Vec<Option<Verdict>> = (0..total).map(|_| None).collect();
-    let mut finished = 0;
-    loop {
-        match found.recv_timeout(Duration::from_millis(25)) {
-            Ok((i, verdict)) => {
-                let verdict = verdict.inspect_err(|_| stop.store(true, Ordering::SeqCst))?;
-                results[i] = Some(verdict);
-                finished += 1;
-                (options.observer)(Event::Testing {
-                    done: finished,
-                    total,
-                });
-                if options.scope == Scope::UntilFirstFailure && settled(&results) {
-                    stop.store(true, Ordering::SeqCst);
-                }
-            }
-            Err(RecvTimeoutError::Timeout) => {
-                let cancelled = options.cancel.is_some_and(|c| c.load(Ordering::SeqCst));
-                if cancelled || platform::interrupted() {
-                    stop.store(true, Ordering::SeqCst);
-                }
-            }
-            Err(RecvTimeoutError::Disconnected) => return Ok(results),
-        }
-    }
-}
-
 /// The verdicts in course order, cut after the first failure (with
 /// `UntilFirstFailure`) or the first run that was stopped.
 fn in_order(results: Vec<Option<Verdict>>, scope: Scope) -> Vec<Verdict> {
@@ -468,47 +374,95 @@ fn in_order(results: Vec<Option<Verdict>>, scope: Scope) -> Vec<Verdict> {
 
 /// True when the verdicts in course order, up to the first failure, are all
 /// known: later ones cannot change the answer.
-fn settled(results: &[Option<Verdict>]) -> bool {
-    match results
-        .iter()
-        .position(|r| !r.as_ref().is_some_and(Verdict::passed))
-    {
+pub fn settled(results: &[Option<&Verdict>]) -> bool {
+    match results.iter().position(|r| !r.is_some_and(Verdict::passed)) {
         Some(i) => results[i].is_some(),
         None => true,
     }
 }
 
-/// Runs an exercise's test executables one after another; the first that
-/// does not pass decides.
-pub fn run_tests(
+/// One exercise's verdict from how each of its tests ended. What stops a
+/// test from finishing (a stop, a flood, the memory limit, the time limit,
+/// a crash) says more than a failure, and is told first. `never_ran`: tests
+/// that were still waiting to start when the time limit was reached.
+pub fn fold(
     exercise: &Exercise,
-    compiled: &Compiled,
-    dir: &Path,
-    lang: Lang,
-    cancel: Option<&AtomicBool>,
-) -> io::Result<Verdict> {
-    let mut tests = 0;
-    for exe in &compiled.tests {
-        let run = TestRun {
-            exercise,
-            exe,
-            programs: &compiled.programs,
-            dir,
-            lang,
-        };
-        match run.verdict(cancel)? {
-            Verdict::Pass { tests: n, .. } => tests += n,
-            other => return Ok(other.with_warnings(&compiled.warnings)),
+    mut ends: Vec<(String, TestEnd)>,
+    never_ran: &[String],
+    warnings: Vec<Diagnostic>,
+) -> Verdict {
+    ends.sort_by(|a, b| a.0.cmp(&b.0));
+    let rank = |end: &TestEnd| match end {
+        TestEnd::Interrupted => 0,
+        TestEnd::Cancelled => 1,
+        TestEnd::Flooded { .. } => 2,
+        TestEnd::OutOfMemory { .. } => 3,
+        TestEnd::TimedOut => 4,
+        TestEnd::Crashed { .. } => 5,
+        TestEnd::Failed { .. } => 6,
+        TestEnd::Passed => 7,
+    };
+    let worst = ends.iter().map(|(_, e)| rank(e)).min();
+    let passed = ends
+        .iter()
+        .filter(|(_, e)| matches!(e, TestEnd::Passed))
+        .count();
+    let verdict = match worst {
+        None => Verdict::NoTests,
+        Some(4) => Verdict::TimedOut {
+            limit: exercise.time_limit,
+            running: ends
+                .iter()
+                .filter(|(_, e)| matches!(e, TestEnd::TimedOut))
+                .map(|(n, _)| n.clone())
+                .chain(never_ran.iter().cloned())
+                .collect(),
+            warnings: Vec::new(),
+        },
+        Some(6) => {
+            let mut failed = Vec::new();
+            let mut strays = Vec::new();
+            for (_, end) in ends {
+                if let TestEnd::Failed { test, strays: s } = end {
+                    failed.push(test);
+                    strays.extend(s);
+                }
+            }
+            Verdict::TestsFail {
+                failed,
+                strays,
+                passed,
+                warnings: Vec::new(),
+            }
         }
-    }
-    Ok(Verdict::Pass {
-        tests,
-        warnings: compiled.warnings.clone(),
-    })
+        Some(7) => Verdict::Pass {
+            tests: passed,
+            warnings: Vec::new(),
+        },
+        Some(worst) => {
+            let end = ends
+                .into_iter()
+                .map(|(_, e)| e)
+                .find(|e| rank(e) == worst)
+                .expect("the worst end is one of them");
+            match end {
+                TestEnd::Interrupted => Verdict::Interrupted,
+                TestEnd::Cancelled => Verdict::Cancelled,
+                TestEnd::Flooded { head, stream } => Verdict::Flooded { head, stream },
+                TestEnd::OutOfMemory { stderr_tail } => Verdict::OutOfMemory {
+                    limit_mib: exercise.memory_limit_mib,
+                    stderr_tail,
+                },
+                TestEnd::Crashed { how, stderr_tail } => Verdict::Crashed { how, stderr_tail },
+                _ => unreachable!("ranked above"),
+            }
+        }
+    };
+    verdict.with_warnings(&warnings)
 }
 
 /// One test executable of one exercise.
-struct TestRun<'a> {
+pub struct TestRun<'a> {
     exercise: &'a Exercise,
     exe: &'a Path,
     programs: &'a [(String, PathBuf)],
@@ -516,7 +470,23 @@ struct TestRun<'a> {
     lang: Lang,
 }
 
-impl TestRun<'_> {
+impl<'a> TestRun<'a> {
+    pub fn new(
+        exercise: &'a Exercise,
+        compiled: &'a Compiled,
+        exe: usize,
+        dir: &'a Path,
+        lang: Lang,
+    ) -> TestRun<'a> {
+        TestRun {
+            exercise,
+            exe: &compiled.tests[exe],
+            programs: &compiled.programs,
+            dir,
+            lang,
+        }
+    }
+
     fn command(&self) -> Command {
         let mut cmd = Command::new(self.exe);
         cmd.current_dir(self.dir)
@@ -524,7 +494,8 @@ impl TestRun<'_> {
             // Backtraces would bury the message the test wrote for the
             // learner.
             .env("RUST_BACKTRACE", "0")
-            .env_remove("RUST_TEST_NOCAPTURE");
+            .env_remove("RUST_TEST_NOCAPTURE")
+            .env_remove("RUST_TEST_THREADS");
         // Where this build put the exercise's programs, for tests that find
         // them at run time (assert_cmd's `Command::cargo_bin`).
         for (name, path) in self.programs {
@@ -533,87 +504,125 @@ impl TestRun<'_> {
         cmd
     }
 
-    fn verdict(&self, cancel: Option<&AtomicBool>) -> io::Result<Verdict> {
-        let mut cmd = self.command();
-        cmd.args(["--nocapture", "--color", "never"]);
-        let limits = Limits {
-            time: self.exercise.time_limit,
+    fn limits(&self, time: Duration) -> Limits {
+        Limits {
+            time,
             output: OUTPUT_LIMIT,
             memory_mib: Some(self.exercise.memory_limit_mib),
-        };
-        let outcome = process::run(&mut cmd, limits, cancel, &mut |_, _| {})?;
+        }
+    }
+
+    /// The executable's tests, from `--list --format terse`, read strictly:
+    /// any other line means it is not the test harness it should be.
+    pub fn list(&self, stop: &AtomicBool) -> Result<Vec<String>, Box<TestEnd>> {
+        let mut cmd = self.command();
+        cmd.args(["--list", "--format", "terse"]);
+        let outcome = process::run(&mut cmd, self.limits(LIST_TIME), Some(stop), &mut |_, _| {})
+            .map_err(|e| {
+                Box::new(TestEnd::Crashed {
+                    how: Exit::Unknown(e.to_string()),
+                    stderr_tail: String::new(),
+                })
+            })?;
         let stdout = String::from_utf8_lossy(&outcome.stdout);
         let stderr = String::from_utf8_lossy(&outcome.stderr);
-        let report = libtest::parse(&stdout, &stderr);
-        Ok(match outcome.ending {
-            Ending::Cancelled => Verdict::Cancelled,
-            Ending::Interrupted => Verdict::Interrupted,
-            Ending::TimedOut => Verdict::TimedOut {
-                limit: self.exercise.time_limit,
-                running: self
-                    .list()
-                    .into_iter()
-                    .filter(|t| !report.finished(t))
-                    .collect(),
-                warnings: Vec::new(),
-            },
-            Ending::Flooded(stream) => Verdict::Flooded {
-                head: head_of(match stream {
-                    Stream::Stdout => &stdout,
-                    Stream::Stderr => &stderr,
+        match outcome.ending {
+            Ending::Exited(status) if status.success() => libtest::parse_terse_list(&stdout)
+                .ok_or_else(|| {
+                    Box::new(TestEnd::Crashed {
+                        how: exit_of(status),
+                        stderr_tail: tail_of(&stdout, 15),
+                    })
                 }),
-                stream,
+            Ending::Exited(status) => Err(Box::new(TestEnd::Crashed {
+                how: exit_of(status),
+                stderr_tail: tail_of(&stderr, 15),
+            })),
+            other => Err(Box::new(self.cut_short(other, &stdout, &stderr))),
+        }
+    }
+
+    /// Runs the test `name` alone, in a process of its own, until
+    /// `deadline`.
+    pub fn run_one(&self, name: &str, deadline: Instant, stop: &AtomicBool) -> io::Result<TestEnd> {
+        let log = log_file(self.exe);
+        let mut cmd = self.command();
+        cmd.arg(name)
+            .args([
+                "--exact",
+                "--nocapture",
+                "--color",
+                "never",
+                "--test-threads",
+                "1",
+            ])
+            .arg("--logfile")
+            .arg(&log);
+        let time = deadline.saturating_duration_since(Instant::now());
+        let outcome = process::run(&mut cmd, self.limits(time), Some(stop), &mut |_, _| {});
+        // libtest's own record of the result: the learner's code shares
+        // the test's stdout and stderr, not this file.
+        let logged = fs::read_to_string(&log).unwrap_or_default();
+        let _ = fs::remove_file(&log);
+        let outcome = outcome?;
+        let stdout = String::from_utf8_lossy(&outcome.stdout);
+        let stderr = String::from_utf8_lossy(&outcome.stderr);
+        // libtest's own word on the flag, not the test's.
+        let stderr = stderr.replace(LOGFILE_WARNING, "");
+        let Ending::Exited(status) = outcome.ending else {
+            return Ok(self.cut_short(outcome.ending, &stdout, &stderr));
+        };
+        Ok(match libtest::logged_result(&logged, name) {
+            Some(true) if status.success() => TestEnd::Passed,
+            Some(false) => {
+                let (test, strays) = libtest::failure(name, &stderr);
+                TestEnd::Failed { test, strays }
+            }
+            _ if platform::ran_out_of_memory(status, &stderr) => TestEnd::OutOfMemory {
+                stderr_tail: tail_of(&stderr, 15),
             },
-            Ending::Exited(status) => self.exited(status, &report, &stderr),
+            _ => TestEnd::Crashed {
+                how: exit_of(status),
+                stderr_tail: tail_of(&stderr, 15),
+            },
         })
     }
 
-    fn exited(
-        &self,
-        status: std::process::ExitStatus,
-        report: &libtest::Report,
-        stderr: &str,
-    ) -> Verdict {
-        let failures = report.failures();
-        if !failures.is_empty() {
-            Verdict::TestsFail {
-                failed: failures,
-                strays: report.stray_panics().into_iter().cloned().collect(),
-                passed: report.passed(),
-                warnings: Vec::new(),
-            }
-        } else if report.completed && status.success() {
-            Verdict::Pass {
-                tests: report.passed(),
-                warnings: Vec::new(),
-            }
-        } else if platform::ran_out_of_memory(status, stderr) {
-            Verdict::OutOfMemory {
-                limit_mib: self.exercise.memory_limit_mib,
-                stderr_tail: tail_of(stderr, 15),
-            }
-        } else {
-            Verdict::Crashed {
+    fn cut_short(&self, ending: Ending, stdout: &str, stderr: &str) -> TestEnd {
+        match ending {
+            Ending::Cancelled => TestEnd::Cancelled,
+            Ending::Interrupted => TestEnd::Interrupted,
+            Ending::TimedOut => TestEnd::TimedOut,
+            Ending::Flooded(stream) => TestEnd::Flooded {
+                head: head_of(match stream {
+                    Stream::Stdout => stdout,
+                    Stream::Stderr => stderr,
+                }),
+                stream,
+            },
+            Ending::Exited(status) => TestEnd::Crashed {
                 how: exit_of(status),
                 stderr_tail: tail_of(stderr, 15),
-            }
+            },
         }
     }
+}
 
-    /// The names of the tests in the executable (to say which ones hung).
-    fn list(&self) -> Vec<String> {
-        let mut cmd = self.command();
-        cmd.arg("--list");
-        let limits = Limits {
-            time: Duration::from_secs(5),
-            output: OUTPUT_LIMIT,
-            memory_mib: Some(self.exercise.memory_limit_mib),
-        };
-        match process::run(&mut cmd, limits, None, &mut |_, _| {}) {
-            Ok(o) if o.success() => libtest::parse_list(&String::from_utf8_lossy(&o.stdout)),
-            _ => Vec::new(),
-        }
-    }
+/// What libtest prints on stderr when given `--logfile` (kept, though
+/// deprecated, because it is the one record of a result that the test's
+/// own output cannot imitate).
+const LOGFILE_WARNING: &str = "warning: `--logfile` is deprecated";
+
+/// How long listing an executable's tests may take.
+const LIST_TIME: Duration = Duration::from_secs(10);
+
+/// A file of its own for libtest's record of one run, beside the
+/// executable (the build's folder is the runner's to write).
+fn log_file(exe: &Path) -> PathBuf {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let n = RUNS.fetch_add(1, Ordering::SeqCst);
+    let name = format!(".course-run-{}-{n}.log", std::process::id());
+    exe.with_file_name(name)
 }
 
 fn exit_of(status: std::process::ExitStatus) -> Exit {
@@ -630,10 +639,17 @@ fn exit_of(status: std::process::ExitStatus) -> Exit {
     }
 }
 
-/// The first lines of a flood, without libtest's own header.
+/// The first lines of a flood, without libtest's own header (`running 1
+/// test`, and the `test NAME ... ` that a test run alone prints before its
+/// output).
 fn head_of(text: &str) -> String {
     text.lines()
-        .filter(|l| !l.starts_with("running ") && !l.trim().is_empty())
+        .filter(|l| !l.starts_with("running "))
+        .map(|l| match l.split_once(" ... ") {
+            Some((test, rest)) if test.starts_with("test ") => rest,
+            _ => l,
+        })
+        .filter(|l| !l.trim().is_empty())
         .take(8)
         .collect::<Vec<_>>()
         .join("\n")

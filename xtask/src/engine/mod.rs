@@ -14,15 +14,20 @@ pub mod cache;
 pub mod catalogue;
 pub mod course;
 pub mod diff;
+pub mod glossary;
+pub mod grading;
 pub mod json;
 pub mod judge;
 pub mod libtest;
+pub mod pristine;
 pub mod process;
+pub mod schedule;
 pub mod shipped;
 pub mod stage;
 
 use std::io;
 use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 pub use judge::{Scope, Verdict};
 
@@ -40,6 +45,8 @@ pub enum Event {
     },
     /// cargo waits for another cargo (often the editor's) to release a lock.
     WaitingForLock,
+    /// One unit (`name`) has been compiling for `after` already.
+    SlowUnit { name: String, after: Duration },
     /// `done` exercises' tests have run, of `total`.
     Testing { done: usize, total: usize },
 }

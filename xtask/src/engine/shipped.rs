@@ -56,16 +56,7 @@ impl Record {
 
     pub fn read(&self) -> Option<Entries> {
         let text = fs::read_to_string(self.dir.join(SHIPPED)).ok()?;
-        let mut entries: Entries = text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let (id, path) = l.split_once(char::is_whitespace)?;
-                Some((path.trim().to_owned(), id.to_owned()))
-            })
-            .collect();
-        entries.sort();
-        Some(entries)
+        Some(parse(&text))
     }
 
     /// The same list computed from the files as they are now.
@@ -124,6 +115,20 @@ impl Record {
         }
         fs::write(self.dir.join(SHIPPED), text)
     }
+}
+
+/// The entries of a `shipped-files.txt`, sorted by path.
+pub fn parse(text: &str) -> Entries {
+    let mut entries: Entries = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (id, path) = l.split_once(char::is_whitespace)?;
+            Some((path.trim().to_owned(), id.to_owned()))
+        })
+        .collect();
+    entries.sort();
+    entries
 }
 
 /// The id `git hash-object` prints for a file with this content: the SHA-1

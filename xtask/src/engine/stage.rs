@@ -330,15 +330,16 @@ impl Context<'_> {
         if let Some(features) = doc.get("features").and_then(Value::as_table) {
             write_section(&mut out, "features", features);
         }
-        match doc.get("lints") {
-            Some(lints) if lints.get("workspace").is_some() => {
-                if let Some(Value::Table(t)) = &self.root.lints {
-                    write_nested(&mut out, "lints", t);
-                }
-            }
-            Some(Value::Table(t)) => write_nested(&mut out, "lints", t),
-            _ => {}
-        }
+        let lints = match doc.get("lints") {
+            Some(lints) if lints.get("workspace").is_some() => match &self.root.lints {
+                Some(Value::Table(t)) => t.clone(),
+                _ => Vec::new(),
+            },
+            Some(Value::Table(t)) => t.clone(),
+            _ => Vec::new(),
+        };
+        let lints = with_sources_id(lints, &self.sources_id());
+        write_nested(&mut out, "lints", &lints);
         Ok((name, out, counts))
     }
 
@@ -422,6 +423,36 @@ impl Context<'_> {
         Ok(declared.len())
     }
 
+    /// One id for the content of every source file the package compiles:
+    /// the exercise's `src/` and `tests/`, and the folder of each file
+    /// standing at a place the learner edits.
+    fn sources_id(&self) -> String {
+        let mut dirs = vec![
+            self.exercise.dir.join("src"),
+            self.exercise.dir.join("tests"),
+        ];
+        for edit in &self.exercise.edit {
+            if let Some(parent) = self.path(edit).parent() {
+                dirs.push(parent.to_path_buf());
+            }
+        }
+        dirs.sort();
+        dirs.dedup();
+        let mut all = Vec::new();
+        for dir in &dirs {
+            for entry in crate::files::walk(dir, &|p| !crate::files::is_noise(p)) {
+                if entry.is_dir || entry.path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                all.extend_from_slice(entry.path.to_string_lossy().as_bytes());
+                all.push(0);
+                all.extend(fs::read(&entry.path).unwrap_or_default());
+                all.push(0);
+            }
+        }
+        crate::engine::shipped::git_blob_id(&all)
+    }
+
     fn abs(&self, relative: &str) -> Value {
         Value::Str(self.path(relative).to_string_lossy().into_owned())
     }
@@ -450,6 +481,37 @@ impl Context<'_> {
             })
             .collect()
     }
+}
+
+/// The package's lints with the id of its sources added as the one value
+/// of a `cfg` that nothing uses. cargo decides that a package is fresh by
+/// comparing modification times, so a file put back with its old time (a
+/// `mv` from a backup, `cp -p`, an archive, an editor's revert) would keep
+/// the build of the content it replaced; a changed lint configuration is a
+/// changed package for cargo, whatever the times say. A learner's own
+/// setting of `unexpected_cfgs` is kept as it is (and times decide).
+fn with_sources_id(mut lints: Vec<(String, Value)>, id: &str) -> Vec<(String, Value)> {
+    let check_cfg = format!("cfg(course_sources, values(\"{id}\"))");
+    let setting = Value::Table(vec![
+        ("level".into(), Value::Str("warn".into())),
+        (
+            "check-cfg".into(),
+            Value::Array(vec![Value::Str(check_cfg)]),
+        ),
+    ]);
+    match lints.iter_mut().find(|(k, _)| k == "rust") {
+        Some((_, Value::Table(rust))) => {
+            if field(rust, "unexpected_cfgs").is_none() {
+                rust.push(("unexpected_cfgs".into(), setting));
+            }
+        }
+        Some(_) => {}
+        None => lints.push((
+            "rust".into(),
+            Value::Table(vec![("unexpected_cfgs".into(), setting)]),
+        )),
+    }
+    lints
 }
 
 /// `tests/NAME.rs` and `tests/NAME/main.rs`, as (name, relative path).
@@ -554,7 +616,12 @@ fn write_if_changed(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
-    fs::write(path, text)
+    // Whole or not at all: another runner's cargo may be reading it.
+    let partial = path.with_extension(format!("partial-{}", std::process::id()));
+    fs::write(&partial, text)?;
+    fs::rename(&partial, path).inspect_err(|_| {
+        let _ = fs::remove_file(&partial);
+    })
 }
 
 /// The course's lock file, so the build uses the same versions; copied

@@ -13,7 +13,9 @@
 //!   subreaper, so orphans come back to it, and [`sweep_orphans`] ends every
 //!   child it did not start. If the runner itself dies (killed, or killed by an
 //!   answer), a small sentinel process that holds the other end of a pipe
-//!   ends every group still running. On Windows a job cannot be left.
+//!   ends every group still running, and puts the terminal back as `watch`
+//!   found it. On Windows a job cannot be left, and the console's mode
+//!   belongs to the console, which a killed runner leaves.
 //! - **Memory.** A test process gets a data-segment limit (Unix) or a job
 //!   memory limit (Windows); allocation beyond it fails, and the verdict says
 //!   so.
@@ -127,6 +129,17 @@ impl Drop for RawKeys {
     fn drop(&mut self) {
         self.inner.leave();
     }
+}
+
+/// The terminal's columns and rows, when stdout is a terminal.
+pub fn terminal_size() -> Option<(usize, usize)> {
+    os::terminal_size()
+}
+
+/// The local time of day as `14:03:12`.
+pub fn clock() -> String {
+    let (h, m, s) = os::local_time();
+    format!("{h:02}:{m:02}:{s:02}")
 }
 
 /// Reads one key press from the terminal (blocking); None when input ends.

@@ -15,6 +15,8 @@ const SIGINT: i32 = 2;
 const SIGKILL: i32 = 9;
 const SIGPIPE: i32 = 13;
 const SIGTERM: i32 = 15;
+/// The same number on Linux and macOS.
+const SIGTTOU: i32 = 22;
 const SIG_DFL: usize = 0;
 const SIG_IGN: usize = 1;
 const RLIMIT_DATA: i32 = 2;
@@ -31,7 +33,33 @@ struct Rlimit {
     max: u64,
 }
 
+/// `struct winsize`.
+#[repr(C)]
+#[derive(Default)]
+struct WinSize {
+    rows: u16,
+    columns: u16,
+    x_pixels: u16,
+    y_pixels: u16,
+}
+
+#[cfg(target_os = "linux")]
+const TIOCGWINSZ: std::ffi::c_ulong = 0x5413;
+#[cfg(not(target_os = "linux"))]
+const TIOCGWINSZ: std::ffi::c_ulong = 0x4008_7468;
+
+/// `struct tm`: nine `int`s, then fields the runner does not read
+/// (`tm_gmtoff`, `tm_zone`), given room here.
+#[repr(C)]
+#[derive(Default)]
+struct Tm {
+    ints: [i32; 9],
+    rest: [u64; 4],
+}
+
 unsafe extern "C" {
+    fn ioctl(fd: i32, request: std::ffi::c_ulong, ...) -> i32;
+    fn localtime_r(time: *const std::ffi::c_long, result: *mut Tm) -> *mut Tm;
     fn kill(pid: i32, sig: i32) -> i32;
     fn signal(signum: i32, handler: usize) -> usize;
     fn setrlimit(resource: i32, limit: *const Rlimit) -> i32;
@@ -194,16 +222,28 @@ mod sentinel {
     }
 }
 
+/// What the sentinel hears: `+ID` a group started, `-ID` it ended, `=STATE`
+/// the terminal was put in key-by-key mode and `STATE` (from `stty -g`)
+/// puts it back, `=` alone it was put back.
 pub fn sentinel_main() {
     // SAFETY: ignoring signals; nothing else happens in this process.
+    // SIGTTOU ignored (and so in `stty`, which inherits it): the sentinel
+    // is in a process group of its own, in the terminal's background, where
+    // changing the terminal would otherwise stop it.
     unsafe {
         signal(SIGINT, SIG_IGN);
         signal(SIGHUP, SIG_IGN);
+        signal(SIGTTOU, SIG_IGN);
     }
     let mut live: HashSet<i32> = HashSet::new();
+    let mut terminal: Option<String> = None;
     for line in io::stdin().lock().lines() {
         let Ok(line) = line else { break };
-        let Ok(id) = line[1..].parse::<i32>() else {
+        if let Some(state) = line.strip_prefix('=') {
+            terminal = (!state.is_empty()).then(|| state.to_owned());
+            continue;
+        }
+        let Ok(id) = line.get(1..).unwrap_or_default().parse::<i32>() else {
             continue;
         };
         if line.starts_with('+') {
@@ -216,6 +256,18 @@ pub fn sentinel_main() {
         // SAFETY: see `Tree::end`.
         unsafe {
             kill(-group, SIGKILL);
+        }
+    }
+    // The runner ended without putting the terminal back (it was killed):
+    // do it for it, or the learner's shell is left without echo.
+    if let Some(state) = terminal {
+        if let Ok(tty) = std::fs::File::open("/dev/tty") {
+            let _ = Command::new("stty")
+                .arg(state)
+                .stdin(tty)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
         }
     }
 }
@@ -336,12 +388,16 @@ impl RawKeys {
             return None;
         }
         let saved = String::from_utf8(stty(&["-g"])?).ok()?.trim().to_owned();
+        // The sentinel outlives a runner that is killed: it puts the
+        // terminal back then.
+        sentinel::tell(&format!("={saved}"));
         stty(&["-icanon", "-echo", "min", "1"])?;
         Some(RawKeys { saved })
     }
 
     pub fn leave(&self) {
         let _ = stty(&[&self.saved]);
+        sentinel::tell("=");
     }
 }
 
@@ -354,6 +410,39 @@ fn stty(args: &[&str]) -> Option<Vec<u8>> {
         .ok()
         .filter(|o| o.status.success())
         .map(|o| o.stdout)
+}
+
+/// The terminal's columns and rows, when stdout is one.
+pub fn terminal_size() -> Option<(usize, usize)> {
+    let mut size = WinSize::default();
+    // SAFETY: TIOCGWINSZ writes one `struct winsize`, which `size` is; it
+    // fails, writing nothing, when stdout is not a terminal.
+    let ok = unsafe { ioctl(1, TIOCGWINSZ, &mut size as *mut WinSize) } == 0;
+    (ok && size.columns > 0 && size.rows > 0)
+        .then(|| (usize::from(size.columns), usize::from(size.rows)))
+}
+
+/// The local time of day: hours, minutes, seconds.
+pub fn local_time() -> (u32, u32, u32) {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // `time_t` is a `long` on Linux and macOS.
+    let now = since_epoch as std::ffi::c_long;
+    let mut tm = Tm::default();
+    // SAFETY: localtime_r reads one time_t and fills the `struct tm` it is
+    // given, which is at least as large as the C library's.
+    let filled = unsafe { !localtime_r(&now, &mut tm).is_null() };
+    if !filled {
+        let of_day = since_epoch % 86_400;
+        return (
+            (of_day / 3600) as u32,
+            (of_day / 60 % 60) as u32,
+            (of_day % 60) as u32,
+        );
+    }
+    let [second, minute, hour, ..] = tm.ints;
+    (hour as u32, minute as u32, second as u32)
 }
 
 pub fn read_key() -> Option<u8> {

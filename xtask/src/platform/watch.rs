@@ -42,13 +42,17 @@ pub fn watch(dir: &Path, force_poll: bool, changed: impl Fn() + Send + 'static) 
                 watcher.run(&changed);
                 // The folder can no longer be watched (removed, or a network
                 // share that went away): saves are still seen.
-                poll(&dir, changed);
+                let before = snapshot(&dir);
+                poll(&dir, before, changed);
             });
             return Method::Events;
         }
     }
+    // The first picture is taken before returning: a save made right
+    // after `watch` returns is a change from it.
     let dir = dir.to_path_buf();
-    thread::spawn(move || poll(&dir, changed));
+    let before = snapshot(&dir);
+    thread::spawn(move || poll(&dir, before, changed));
     Method::Polling
 }
 
@@ -136,8 +140,7 @@ fn snapshot(dir: &Path) -> Snapshot {
         .collect()
 }
 
-fn poll(dir: &Path, changed: impl Fn()) {
-    let mut before = snapshot(dir);
+fn poll(dir: &Path, mut before: Snapshot, changed: impl Fn()) {
     loop {
         thread::sleep(POLL_EVERY);
         let now = snapshot(dir);
@@ -546,6 +549,24 @@ mod tests {
     #[test]
     fn polling_sees_a_rename_over_a_file() {
         sees_a_rename_over_a_file(true);
+    }
+
+    /// The polling watcher's first picture is taken before `watch`
+    /// returns: a save made at once is a change.
+    #[test]
+    fn polling_sees_a_save_made_right_after_watch_returns() {
+        let dir =
+            std::env::temp_dir().join(format!("xtask-changes-at-once-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("lib.rs"), "old").unwrap();
+        let (tx, rx) = channel();
+        watch(&dir, true, move || {
+            let _ = tx.send(());
+        });
+        fs::write(dir.join("lib.rs"), "new content").unwrap();
+        let seen = rx.recv_timeout(Duration::from_secs(10)).is_ok();
+        fs::remove_dir_all(&dir).unwrap();
+        assert!(seen, "a save right after watch returned was missed");
     }
 
     /// A folder created after the watch started (a new exercise, a new

@@ -1,6 +1,6 @@
-//! The Win32 calls the runner makes, declared by hand: fourteen functions
+//! The Win32 calls the runner makes, declared by hand: sixteen functions
 //! of `kernel32.dll` (which every Rust program on Windows links already),
-//! their constants, and two structures.
+//! their constants, and four structures.
 //!
 //! The `windows-sys` crate declares the same; it was used first and
 //! measured (the table in `main.rs` has the figures): about 2 s of CPU more
@@ -121,6 +121,32 @@ const _: () = {
     assert!(std::mem::offset_of!(Overlapped, event) == 16);
 };
 
+/// `CONSOLE_SCREEN_BUFFER_INFO`: the console's size and its visible window.
+#[repr(C)]
+#[derive(Default)]
+pub struct ScreenBufferInfo {
+    pub size: [i16; 2],
+    pub cursor: [i16; 2],
+    pub attributes: u16,
+    /// `srWindow`: left, top, right, bottom.
+    pub window: [i16; 4],
+    pub maximum_window: [i16; 2],
+}
+
+/// `SYSTEMTIME`: year, month, day of week, day, hour, minute, second,
+/// milliseconds.
+#[repr(C)]
+#[derive(Default)]
+pub struct SystemTime {
+    pub fields: [u16; 8],
+}
+
+const _: () = {
+    assert!(size_of::<ScreenBufferInfo>() == 22);
+    assert!(std::mem::offset_of!(ScreenBufferInfo, window) == 10);
+    assert!(size_of::<SystemTime>() == 16);
+};
+
 pub type ConsoleHandler = unsafe extern "system" fn(event: u32) -> Bool;
 
 #[link(name = "kernel32")]
@@ -129,6 +155,8 @@ unsafe extern "system" {
     pub fn GetConsoleMode(console: Handle, mode: *mut u32) -> Bool;
     pub fn SetConsoleMode(console: Handle, mode: u32) -> Bool;
     pub fn SetConsoleCtrlHandler(handler: Option<ConsoleHandler>, add: Bool) -> Bool;
+    pub fn GetConsoleScreenBufferInfo(console: Handle, info: *mut ScreenBufferInfo) -> Bool;
+    pub fn GetLocalTime(time: *mut SystemTime);
 
     pub fn CreateJobObjectW(attributes: *const c_void, name: *const u16) -> Handle;
     pub fn SetInformationJobObject(

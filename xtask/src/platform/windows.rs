@@ -27,11 +27,12 @@ use std::process::{Child, Command, ExitStatus};
 use super::win32::{
     AssignProcessToJobObject, Bool, CREATE_NEW_PROCESS_GROUP, CTRL_BREAK_EVENT, CTRL_C_EVENT,
     CTRL_CLOSE_EVENT, CreateJobObjectW, ENABLE_ECHO_INPUT, ENABLE_LINE_INPUT,
-    ENABLE_VIRTUAL_TERMINAL_PROCESSING, ExtendedLimits, GetConsoleMode, GetStdHandle, Handle,
-    JOB_OBJECT_EXTENDED_LIMIT_INFORMATION, JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION,
-    JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, JOB_OBJECT_LIMIT_PROCESS_MEMORY, STATUS_COMMITMENT_LIMIT,
-    STATUS_NO_MEMORY, STD_ERROR_HANDLE, STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, SetConsoleCtrlHandler,
-    SetConsoleMode, SetInformationJobObject, TerminateJobObject, TerminateProcess,
+    ENABLE_VIRTUAL_TERMINAL_PROCESSING, ExtendedLimits, GetConsoleMode, GetConsoleScreenBufferInfo,
+    GetLocalTime, GetStdHandle, Handle, JOB_OBJECT_EXTENDED_LIMIT_INFORMATION,
+    JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION, JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE,
+    JOB_OBJECT_LIMIT_PROCESS_MEMORY, STATUS_COMMITMENT_LIMIT, STATUS_NO_MEMORY, STD_ERROR_HANDLE,
+    STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, ScreenBufferInfo, SetConsoleCtrlHandler, SetConsoleMode,
+    SetInformationJobObject, SystemTime, TerminateJobObject, TerminateProcess,
 };
 
 /// The exit code of a process the runner ended. Any value would do (the
@@ -238,6 +239,30 @@ impl RawKeys {
             SetConsoleMode(self.input, self.saved);
         }
     }
+}
+
+/// The console window's columns and rows, when stdout is a console.
+pub fn terminal_size() -> Option<(usize, usize)> {
+    let mut info = ScreenBufferInfo::default();
+    // SAFETY: the process's own stdout handle and a structure of the size
+    // the call writes; it fails when stdout is not a console.
+    let ok = unsafe { GetConsoleScreenBufferInfo(GetStdHandle(STD_OUTPUT_HANDLE), &mut info) };
+    if ok == 0 {
+        return None;
+    }
+    let [left, top, right, bottom] = info.window;
+    let columns = usize::try_from(right - left + 1).ok()?;
+    let rows = usize::try_from(bottom - top + 1).ok()?;
+    Some((columns, rows))
+}
+
+/// The local time of day: hours, minutes, seconds.
+pub fn local_time() -> (u32, u32, u32) {
+    let mut now = SystemTime::default();
+    // SAFETY: the call fills the structure it is given.
+    unsafe { GetLocalTime(&mut now) };
+    let [.., hour, minute, second, _] = now.fields;
+    (u32::from(hour), u32::from(minute), u32::from(second))
 }
 
 /// One byte of stdin. In the console's raw mode that is one key press (std

@@ -68,7 +68,8 @@ fn error_code(ui: &Ui, exercise: &Exercise, code: &str, told: &mut Vec<String>) 
     let note = exercise.texts(lang).errors.get(code);
     if let Some(note) = note {
         let intro = tr!(lang, "In this exercise:", "Neste exercício:");
-        let _ = writeln!(out, "{}", indented(&format!("{}\n{note}", ui.bold(&intro))));
+        let _ = writeln!(out, "{}", indented(&ui.bold(&intro)));
+        let _ = writeln!(out, "{}", block(ui, note));
     }
     match general {
         Some(text) if !again => {
@@ -76,7 +77,7 @@ fn error_code(ui: &Ui, exercise: &Exercise, code: &str, told: &mut Vec<String>) 
                 out.push('\n');
             }
             let body: Vec<&str> = text.lines().skip(1).collect();
-            let _ = writeln!(out, "{}", indented(&body.join("\n")));
+            let _ = writeln!(out, "{}", block(ui, &body.join("\n")));
             told.push(text);
         }
         _ => {}
@@ -105,6 +106,7 @@ fn lint_general(lang: Lang, lint: &str) -> Option<String> {
     match lint {
         "unused_must_use" => Some(unused_must_use(lang)),
         "dropping_references" => Some(dropping_references(lang)),
+        "unused_variables" => Some(unused_variables(lang)),
         _ => None,
     }
 }
@@ -125,8 +127,17 @@ fn lint_text(ui: &Ui, lint: &str) -> Option<String> {
     Some(format!(
         "{}\n{}\n{}\n\n",
         ui.warn(&title),
-        indented(&body.join("\n")),
+        block(ui, &body.join("\n")),
         indented(&ui.dim(&more))
+    ))
+}
+
+/// Prose of this module (written broken at about 88 columns) joined into
+/// paragraphs, fitted to the screen, two spaces in.
+fn block(ui: &Ui, text: &str) -> String {
+    indented(&crate::texts::wrap::reflow(
+        text,
+        ui.width.saturating_sub(2),
     ))
 }
 
@@ -197,11 +208,11 @@ fn e0373_closure_may_outlive(lang: Lang) -> String {
          closure that owns everything it uses: it cannot borrow `tx` or a counter from there.\n\
          Write `move ||` so the closure takes its variables along (clone first what you\n\
          still need outside: `let tx = tx.clone();`). In `thread::scope`, `move` fixes it too.",
-        "uma closure que empresta pode viver mais que a função\n\
+        "uma closure que pega emprestado pode viver mais que a função\n\
          A closure só pega emprestada uma variável local, mas pode continuar rodando depois\n\
          que a função terminou e a variável deixou de existir.\n\
          Uma thread pode durar mais que a função que a criou, por isso `thread::spawn` quer\n\
-         uma closure dona de tudo o que usa: ela não pode emprestar dali o `tx` ou um contador.\n\
+         uma closure dona de tudo o que usa: ela não pode pegar emprestado dali o `tx` ou um contador.\n\
          Escreva `move ||` para a closure levar as variáveis consigo (clone antes o que ainda\n\
          for usar do lado de fora: `let tx = tx.clone();`). Em `thread::scope`, `move` também resolve."
     )
@@ -221,8 +232,8 @@ fn e0277_trait_missing(lang: Lang) -> String {
          Com threads, quase sempre é `Send` (o valor pode ir para outra thread) ou `Sync` (pode\n\
          ser compartilhado entre threads, por `&` ou por um `Arc`).\n\
          `Rc` e `RefCell` não são nenhum dos dois: use `Arc` e `Mutex`. Um `Receiver` é `Send`, mas\n\
-         não `Sync`: uma thread pode ser dona dele, duas não podem dividi-lo, e `Arc<Receiver<_>>`\n\
-         falha; vários consumidores dividem `Arc<Mutex<Receiver<_>>>`. Um `T` enviado a uma thread\n\
+         não `Sync`: uma thread pode ser dona dele, duas não podem compartilhá-lo, e `Arc<Receiver<_>>`\n\
+         falha; vários consumidores compartilham `Arc<Mutex<Receiver<_>>>`. Um `T` enviado a uma thread\n\
          precisa de `T: Send + 'static`. (E0277 também é o `?` numa função que não devolve `Result`.)"
     )
 }
@@ -241,7 +252,7 @@ fn e0599_no_method(lang: Lang) -> String {
          Não há nada com esse nome no tipo: erro de digitação, método de outro tipo, ou método\n\
          de um trait que não foi importado. Dois casos comuns aqui:\n\
          `rx.clone()`: `mpsc` quer dizer vários produtores, um consumidor, então o `Sender` tem\n\
-         clone e o `Receiver` não. Vários consumidores dividem um como `Arc<Mutex<Receiver<_>>>` e\n\
+         clone e o `Receiver` não. Vários consumidores compartilham um como `Arc<Mutex<Receiver<_>>>` e\n\
          se revezam (no crossbeam-channel o receptor tem clone). E um método chamado num `Result`:\n\
          `lock()` e `recv()` devolvem um, então `m.lock().recv()` precisa de um `.expect(\"…\")` no meio."
     )
@@ -298,10 +309,10 @@ fn e0597_does_not_live_long_enough(lang: Lang) -> String {
         "um valor não vive o suficiente\n\
          Um empréstimo dura mais que o valor para o qual aponta: o valor é descartado no fim\n\
          do bloco enquanto algo ainda guarda uma referência a ele.\n\
-         Uma thread criada pode rodar depois que a função retorna, então o que ela empresta\n\
-         precisa ser `'static`, e uma variável local nunca é; um `&str` enviado num canal também.\n\
+         Uma thread criada pode rodar depois que a função retorna, então o que ela pega\n\
+         emprestado precisa ser `'static`, e uma variável local nunca é; um `&str` enviado num canal também.\n\
          Mova valores próprios para a thread (`move`, clones, `Arc`), envie mensagens próprias\n\
-         (`String`, não `&str`), ou empreste dentro de `thread::scope`, que espera as threads antes."
+         (`String`, não `&str`), ou pegue emprestado dentro de `thread::scope`, que espera as threads antes."
     )
 }
 
@@ -480,7 +491,7 @@ fn e0505_moved_while_borrowed(lang: Lang) -> String {
          Alguma coisa ainda guarda uma referência ao valor, então ele não pode ser movido\n\
          agora (para uma closure, uma função, um `drop`).\n\
          O típico aqui: uma thread recebe `&tx` enquanto o próprio `tx` vai para a closure `move`\n\
-         de outra thread, ou um Receiver é movido enquanto `rx.iter()` ainda o empresta.\n\
+         de outra thread, ou um Receiver é movido enquanto `rx.iter()` ainda o tem emprestado.\n\
          Dê a cada thread um valor próprio (`tx.clone()`, não `&tx`), ou deixe o empréstimo\n\
          acabar antes de mover; threads que só pegam emprestado ficam em `thread::scope`."
     )
@@ -562,6 +573,22 @@ fn unused_must_use(lang: Lang) -> String {
     )
 }
 
+fn unused_variables(lang: Lang) -> String {
+    tr!(
+        lang,
+        "a variable that is never used\n\
+         A name was given a value that nothing reads afterwards.\n\
+         Next to an error about a moved or borrowed value it is often the clue: a clone made\n\
+         for a thread (`let tx1 = tx.clone();`) that the thread never uses, because its\n\
+         closure still says `tx`. Use the new name inside the closure, or remove the line.",
+        "uma variável que nunca é usada\n\
+         Um nome recebeu um valor que nada lê depois.\n\
+         Ao lado de um erro sobre um valor movido ou emprestado, costuma ser a pista: um clone\n\
+         feito para uma thread (`let tx1 = tx.clone();`) que a thread nunca usa, porque a\n\
+         closure dela ainda diz `tx`. Use o novo nome dentro da closure, ou apague a linha."
+    )
+}
+
 fn dropping_references(lang: Lang) -> String {
     tr!(
         lang,
@@ -618,6 +645,8 @@ mod tests {
             code: Some(code.into()),
             lint: None,
             rendered: format!("error[{code}]: …"),
+            message: "…".into(),
+            place: None,
         }
     }
 
@@ -626,6 +655,8 @@ mod tests {
             code: None,
             lint: Some(lint.into()),
             rendered: "warning: …".into(),
+            message: "…".into(),
+            place: None,
         }
     }
 
@@ -637,10 +668,11 @@ mod tests {
             "E0531", "E0063", "E0594", "E0384",
         ];
         for lang in Lang::ALL {
-            let texts = codes
-                .iter()
-                .map(|c| general(lang, c).unwrap())
-                .chain([unused_must_use(lang), dropping_references(lang)]);
+            let texts = codes.iter().map(|c| general(lang, c).unwrap()).chain([
+                unused_must_use(lang),
+                dropping_references(lang),
+                unused_variables(lang),
+            ]);
             for text in texts {
                 let lines = text.lines().count() - 1;
                 assert!((3..=6).contains(&lines), "{lines} lines: {text}");
@@ -676,8 +708,9 @@ mod tests {
     fn codes_that_share_a_text_tell_it_once() {
         let ui = Ui::plain(Lang::En);
         let out = explain(&ui, &exercise(&[]), &[error("E0596"), error("E0594")]);
+        let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
         assert_eq!(
-            out.matches("Add `mut` where rustc points").count(),
+            words.matches("Add `mut` where rustc points").count(),
             1,
             "{out}"
         );

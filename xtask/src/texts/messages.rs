@@ -4,6 +4,7 @@
 
 use std::io;
 use std::path::Path;
+use std::time::Duration;
 
 use crate::flags::Usage;
 use crate::platform::display_path;
@@ -56,6 +57,16 @@ pub fn usage(lang: Lang, usage: &Usage) -> String {
             "{name} takes a positive whole number, not `{value}`",
             "{name} aceita um número inteiro positivo, não `{value}`"
         ),
+        Usage::BadFormat(value) => tr!(
+            lang,
+            "--format takes `text` or `json`, not `{value}`",
+            "--format aceita `text` ou `json`, não `{value}`"
+        ),
+        Usage::GradeNeedsFolders => tr!(
+            lang,
+            "grade needs the course folders to grade, e.g. `cargo xtask grade students/*/`",
+            "grade precisa das pastas do curso a avaliar, por exemplo `cargo xtask grade alunos/*/`"
+        ),
         Usage::Other(text) => tr!(
             lang,
             "cannot read the command line: {text}",
@@ -74,11 +85,21 @@ Commands:
   verify [EXERCISE]     check the exercises in order and stop at the first that does not pass
   verify --solutions    the same checks on the reference solutions
   list                  every exercise with its state (done, next, pending)
-  hint [EXERCISE]       the hints of an exercise (default: the next one)
+  hint [EXERCISE]       the next hint of an exercise (default: the next exercise);
+                        --all: all its hints
   solution [EXERCISE]   your file(s) against the reference solution, as a diff
                         (default: the last exercise you finished)
   reset EXERCISE        restore the shipped version (your version is saved first)
-  watch                 verify again on every save (q quits, h hint, l list, s solution)
+  watch [EXERCISE]      verify again on every save (q quits, h next hint, l list,
+                        s solution, v whole result); with EXERCISE, only that one
+
+For teachers (see TEACHING.md):
+  verify --all          judge every exercise, not only up to the first failure
+    --pristine          with the shipped tests, support library and manifests from git
+    --format json       one JSON document on stdout (Exercism's results.json, extended)
+    --junit PATH        also write a JUnit XML report
+  grade FOLDER...       grade several course folders (one per student) with the shipped
+                        tests: one table of exercises passed and tests edited
 
 For course maintainers:
   check [EXERCISE]      every solution passes, every shipped exercise fails, every answer of
@@ -97,24 +118,34 @@ Exit codes: 0 all pass, 1 one does not, 2 usage or setup error, 130 interrupted.
         }
         Lang::PtBr => {
             "\
-cargo xtask: o executor do curso de canais
+cargo xtask: o corretor do curso de canais
 
 Comandos:
   verify [EXERCÍCIO]    confere os exercícios em ordem e para no primeiro que não passa
   verify --solutions    as mesmas conferências nas soluções de referência
   list                  todos os exercícios com o estado (feito, próximo, pendente)
-  hint [EXERCÍCIO]      as dicas de um exercício (padrão: o próximo)
+  hint [EXERCÍCIO]      a próxima dica de um exercício (padrão: o próximo exercício);
+                        --all: todas as dicas
   solution [EXERCÍCIO]  seu(s) arquivo(s) comparado(s) com a solução de referência
                         (padrão: o último exercício concluído)
   reset EXERCÍCIO       restaura a versão original (a sua é salva antes)
-  watch                 confere de novo a cada salvamento (q sai, h dica, l lista, s solução)
+  watch [EXERCÍCIO]     confere de novo a cada salvamento (q sai, h próxima dica, l lista,
+                        s solução, v resultado inteiro); com EXERCÍCIO, só esse
+
+Para professores (veja TEACHING.pt-BR.md):
+  verify --all          julga todos os exercícios, não só até a primeira falha
+    --pristine          com os testes, a biblioteca de apoio e os manifestos originais, do git
+    --format json       um documento JSON na saída (o results.json do Exercism, estendido)
+    --junit CAMINHO     grava também um relatório JUnit XML
+  grade PASTA...        avalia várias pastas do curso (uma por aluno) com os testes
+                        originais: uma tabela de exercícios aprovados e testes alterados
 
 Para quem mantém o curso:
   check [EXERCÍCIO]     toda solução passa, todo exercício original falha, toda resposta do
                         catálogo recebe o seu veredito, textos nos dois idiomas
                         (--repeat N, --no-catalogue, --no-lints)
   seal                  registra os arquivos originais (shipped-files.txt) depois de mudar um exercício
-  bench                 mede o executor contra o cargo
+  bench                 mede o corretor contra o cargo
 
 Opções:
   --lang en|pt-BR       idioma (padrão: LC_ALL, LC_MESSAGES ou LANG)
@@ -151,6 +182,17 @@ pub fn not_a_course(lang: Lang, root: &Path) -> String {
         lang,
         "`{root}` is not a course: it needs a Cargo.toml and an exercises/ folder",
         "`{root}` não é um curso: falta um Cargo.toml e uma pasta exercises/"
+    )
+}
+
+pub fn path_not_unicode(lang: Lang, root: &Path) -> String {
+    let root = display_path(root);
+    tr!(
+        lang,
+        "the course's folder, {root}, has a name that is not valid Unicode (UTF-8), and cargo \
+         cannot build in it: move or rename the course to a folder whose path is plain text",
+        "o caminho da pasta do curso, {root}, não é Unicode (UTF-8) válido, e o cargo não \
+         consegue compilar ali: mova ou renomeie o curso para uma pasta com um caminho em texto comum"
     )
 }
 
@@ -336,11 +378,23 @@ pub fn checking(lang: Lang) -> String {
     tr!(lang, "Checking…", "Conferindo…")
 }
 
+pub fn slow_unit(lang: Lang, name: &str, after: Duration) -> String {
+    let after = crate::texts::seconds(lang, after);
+    tr!(
+        lang,
+        "`{name}` has been compiling for {after}. A compile that does not end is usually a \
+         `const` whose evaluation never finishes, or a build script that waits; Ctrl-C stops it.",
+        "`{name}` está compilando há {after}. Uma compilação que não termina costuma ser uma \
+         `const` cuja avaliação nunca acaba, ou um build script que fica esperando; Ctrl-C a \
+         interrompe."
+    )
+}
+
 pub fn waiting_for_lock(lang: Lang) -> String {
     tr!(
         lang,
         "Waiting for another cargo (your editor's?) to release its lock…",
-        "Esperando outro cargo (o do seu editor?) liberar a trava…"
+        "Esperando outro cargo (o do seu editor?) liberar o lock dele…"
     )
 }
 
@@ -348,6 +402,37 @@ pub fn waiting_for_lock(lang: Lang) -> String {
 
 pub fn done_range(lang: Lang, range: &str) -> String {
     tr!(lang, "Done: {range}", "Concluídos: {range}")
+}
+
+/// `✓ 02 passes`, on its own line after the list of what is done.
+pub fn passes(lang: Lang, number: u32) -> String {
+    tr!(lang, "{number:02} passes", "{number:02} passou")
+}
+
+pub fn compare_with_solution(lang: Lang, number: u32) -> String {
+    tr!(
+        lang,
+        "Compare your code with the reference solution: `cargo xtask solution {number:02}`",
+        "Compare o seu código com a solução de referência: `cargo xtask solution {number:02}`"
+    )
+}
+
+/// In `watch`, when a save gives the result shown already.
+pub fn same_result(lang: Lang, clock: &str) -> String {
+    tr!(
+        lang,
+        "Same result, checked again at {clock}.",
+        "Mesmo resultado, conferido de novo às {clock}."
+    )
+}
+
+/// In `watch`, when the result does not fit the screen.
+pub fn more_below(lang: Lang, lines: usize, number: u32) -> String {
+    tr!(
+        lang,
+        "… {lines} more lines: press v to see them all, or run `cargo xtask verify {number:02}`.",
+        "… mais {lines} linhas: aperte v para ver tudo, ou rode `cargo xtask verify {number:02}`."
+    )
 }
 
 pub fn all_pass(lang: Lang, n: usize) -> String {
@@ -399,6 +484,50 @@ pub fn hints_title(lang: Lang, label: &str, title: &str) -> String {
 
 pub fn hint_number(lang: Lang, n: usize) -> String {
     tr!(lang, "Hint {n}:", "Dica {n}:")
+}
+
+/// `Hint 2 of 3:`
+pub fn hint_of(lang: Lang, n: usize, total: usize) -> String {
+    tr!(lang, "Hint {n} of {total}:", "Dica {n} de {total}:")
+}
+
+/// After a hint shown on its own: what comes next.
+pub fn more_hints(lang: Lang, number: u32, n: usize, total: usize) -> String {
+    if n < total {
+        tr!(
+            lang,
+            "Still stuck? `cargo xtask hint {number:02}` again shows the next one; \
+             `cargo xtask hint {number:02} --all` shows them all.",
+            "Ainda travado? `cargo xtask hint {number:02}` de novo mostra a próxima; \
+             `cargo xtask hint {number:02} --all` mostra todas."
+        )
+    } else {
+        tr!(
+            lang,
+            "That was the last hint. `cargo xtask hint {number:02} --all` shows them all again.",
+            "Essa foi a última dica. `cargo xtask hint {number:02} --all` mostra todas de novo."
+        )
+    }
+}
+
+/// The same, after a hint shown by `watch`'s `h` key, where `h` is what
+/// shows the next one.
+pub fn more_hints_in_watch(lang: Lang, number: u32, n: usize, total: usize) -> String {
+    if n < total {
+        tr!(
+            lang,
+            "Still stuck? Press h again for the next one; \
+             `cargo xtask hint {number:02} --all` shows them all.",
+            "Ainda travado? Aperte h de novo para ver a próxima; \
+             `cargo xtask hint {number:02} --all` mostra todas."
+        )
+    } else {
+        tr!(
+            lang,
+            "That was the last hint. Press h again to see them all.",
+            "Essa foi a última dica. Aperte h de novo para ver todas."
+        )
+    }
 }
 
 pub fn instructions(lang: Lang) -> String {
@@ -527,8 +656,8 @@ pub fn watching(lang: Lang, polling: bool) -> String {
 pub fn watch_keys(lang: Lang) -> String {
     tr!(
         lang,
-        "h hint · l list · s solution · Enter check again · q quit",
-        "h dica · l lista · s solução · Enter conferir de novo · q sair"
+        "h hint · v all · l list · s solution · Enter again · q quit",
+        "h dica · v tudo · l lista · s solução · Enter de novo · q sair"
     )
 }
 
@@ -675,6 +804,22 @@ pub fn check_monolingual(lang: Lang, label: &str, place: &str, call: &str) -> St
         lang,
         "{label}: {place} uses {call}..., whose message would be English only; use course_support::check or fail with both languages",
         "{label}: {place} usa {call}..., cuja mensagem seria só em inglês; use course_support::check ou fail com os dois idiomas"
+    )
+}
+
+pub fn check_banned(lang: Lang, place: &str, banned: &str, instead: &str) -> String {
+    tr!(
+        lang,
+        "{place}: \"{banned}\" is a rendering GLOSSARY.md bans from the Portuguese texts; write \"{instead}\"",
+        "{place}: \"{banned}\" é uma tradução que o GLOSSARY.md proíbe nos textos em português; escreva \"{instead}\""
+    )
+}
+
+pub fn check_glossary_unreadable(lang: Lang, why: &str) -> String {
+    tr!(
+        lang,
+        "GLOSSARY.md: its list of banned Portuguese renderings cannot be read: {why}",
+        "GLOSSARY.md: a lista de traduções proibidas em português não pode ser lida: {why}"
     )
 }
 

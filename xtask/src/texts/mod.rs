@@ -13,9 +13,11 @@
 //! passes its choice to the exercises' tests in `COURSE_LANG`.
 
 pub mod compiler;
+pub mod grading;
 pub mod messages;
 pub mod quote;
 pub mod verdicts;
+pub mod wrap;
 
 use std::time::Duration;
 

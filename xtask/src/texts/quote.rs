@@ -18,15 +18,22 @@ pub const MAX_LINE: usize = 1000;
 
 /// `text` made harmless and bounded, each line behind `prefix`.
 pub fn quote(lang: Lang, text: &str, prefix: &str) -> String {
+    quote_at_most(lang, text, prefix, MAX_LINES)
+}
+
+/// [`quote`] keeping at most `max_lines` lines (and no more than
+/// [`MAX_LINES`]).
+pub fn quote_at_most(lang: Lang, text: &str, prefix: &str, max_lines: usize) -> String {
+    let max_lines = max_lines.min(MAX_LINES);
     let lines: Vec<&str> = text.lines().collect();
     let mut out = String::new();
-    for line in lines.iter().take(MAX_LINES) {
+    for line in lines.iter().take(max_lines) {
         out.push_str(prefix);
         out.push_str(&line_of(lang, line));
         out.push('\n');
     }
-    if lines.len() > MAX_LINES {
-        let more = lines.len() - MAX_LINES;
+    if lines.len() > max_lines {
+        let more = lines.len() - max_lines;
         out.push_str(prefix);
         out.push_str(&tr!(
             lang,

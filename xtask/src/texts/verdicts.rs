@@ -9,7 +9,7 @@ use crate::engine::judge::{Exit, FailedTest, OUTPUT_LIMIT, Verdict};
 use crate::engine::libtest::Panic;
 use crate::engine::process::Stream;
 use crate::engine::stage::{Problem, ProblemKind};
-use crate::texts::quote::quote;
+use crate::texts::quote::{self, quote};
 use crate::texts::{Lang, compiler, count, seconds};
 use crate::tr;
 use crate::ui::{Ui, strip_ansi};
@@ -20,6 +20,9 @@ const SHOWN_ERRORS: usize = 4;
 const SHOWN_WARNINGS: usize = 2;
 /// Groups of failing tests shown in full.
 const SHOWN_GROUPS: usize = 3;
+/// Lines of one panic message shown (a message with a timeline is about
+/// twenty): a report should fit a screen.
+const SHOWN_MESSAGE_LINES: usize = 24;
 
 /// `1 test failed, 2 passed`, `does not compile`, …
 pub fn headline(lang: Lang, verdict: &Verdict) -> String {
@@ -139,16 +142,16 @@ pub fn explain(
 ) -> String {
     let lang = ui.lang;
     let mut out = String::new();
+    let title = format!(
+        "{} · {}: {}",
+        exercise.label(),
+        exercise.texts(lang).title,
+        headline(lang, verdict)
+    );
     let _ = writeln!(
         out,
-        "\n{} {}\n",
-        ui.bad("✗"),
-        ui.bold(&format!(
-            "{} · {}: {}",
-            exercise.label(),
-            exercise.texts(lang).title,
-            headline(lang, verdict)
-        ))
+        "\n{}\n",
+        ui.wrap(&format!("{} {}", ui.bad("✗"), ui.bold(&title)))
     );
     let body = match verdict {
         Verdict::Pass { .. } | Verdict::Cancelled | Verdict::Interrupted => String::new(),
@@ -178,12 +181,16 @@ pub fn explain(
             exercise.number
         ),
     };
-    out.push_str(&body);
+    // rustc's and cargo's own text is laid out already: the rest is prose.
+    match verdict {
+        Verdict::DoesNotCompile { .. } | Verdict::BuildFailed { .. } => out.push_str(&body),
+        _ => out.push_str(&ui.wrap(&body)),
+    }
     if !matches!(verdict, Verdict::DoesNotCompile { .. }) {
         out.push_str(&warnings(ui, exercise, verdict.warnings()));
     }
     if learner && !verdict.stopped() {
-        out.push_str(&next_steps(course, ui, exercise));
+        out.push_str(&ui.wrap(&next_steps(course, ui, exercise)));
     }
     out
 }
@@ -259,7 +266,7 @@ fn broken(course: &Course, lang: Lang, exercise: &Exercise, problem: &Problem) -
             lang,
             "{file}, which describes the exercise to the runner, cannot be used: {why}\n\
              `cargo xtask reset {n:02}` restores it.\n",
-            "{file}, que descreve o exercício para o executor, não pode ser usado: {why}\n\
+            "{file}, que descreve o exercício para o corretor, não pode ser usado: {why}\n\
              `cargo xtask reset {n:02}` o restaura.\n"
         ),
     }
@@ -273,11 +280,21 @@ fn does_not_compile(
 ) -> String {
     let lang = ui.lang;
     let mut out = String::new();
-    for e in errors.iter().take(SHOWN_ERRORS) {
-        let _ = writeln!(out, "{}\n", as_printed(ui, e));
+    // Errors of one code usually have one cause (`move` missing, and each
+    // variable the closure borrows gets its own E0373): the first is shown
+    // in full, the others in one line each.
+    let groups = alike(errors);
+    for (first, others) in groups.iter().take(SHOWN_ERRORS) {
+        let _ = writeln!(out, "{}\n", as_printed(ui, first));
+        if !others.is_empty() {
+            out.push_str(&more_like_it(ui, first, others));
+        }
     }
-    if errors.len() > SHOWN_ERRORS {
-        let more = errors.len() - SHOWN_ERRORS;
+    if groups.len() > SHOWN_ERRORS {
+        let more: usize = groups[SHOWN_ERRORS..]
+            .iter()
+            .map(|(_, o)| 1 + o.len())
+            .sum();
         let _ = writeln!(
             out,
             "{}",
@@ -290,50 +307,108 @@ fn does_not_compile(
         );
     }
     // Next to errors, most warnings are their echo (an import the broken
-    // line no longer uses): only those the course explains are shown, the
-    // others are counted. rustc leaves out its later lints, the ignored
-    // `send` result among them, while a crate has errors.
-    let (explained, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) = warnings
-        .iter()
-        .partition(|w| w.lint.as_deref().is_some_and(compiler::explains_lint));
+    // line no longer uses): only those the course explains, on lines of the
+    // learner's own files, are shown (an unused clone of `tx` is the clue
+    // to a moved `tx`); the others are counted. rustc leaves out its later
+    // lints, the ignored `send` result among them, while a crate has errors.
+    let (explained, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        warnings.iter().partition(|w| {
+            w.lint.as_deref().is_some_and(compiler::explains_lint) && in_edited(exercise, w)
+        });
     for w in explained.iter().take(SHOWN_WARNINGS) {
         let _ = writeln!(out, "{}\n", as_printed(ui, w));
     }
-    let shown: Vec<Diagnostic> = errors
+    let shown: Vec<Diagnostic> = groups
         .iter()
         .take(SHOWN_ERRORS)
+        .map(|(first, _)| *first)
         .chain(explained.into_iter().take(SHOWN_WARNINGS))
         .cloned()
         .collect();
     out.push_str(&compiler::explain(ui, exercise, &shown));
     if !others.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            tr!(
+        let text = tr!(
+            lang,
+            "The compiler also warned ({}); warnings can wait until the errors are fixed.",
+            "O compilador também avisou ({}); avisos podem esperar até os erros serem \
+             corrigidos.",
+            count(
                 lang,
-                "The compiler also warned ({}); warnings can wait until the errors are fixed.\n",
-                "O compilador também avisou ({}); avisos podem esperar até os erros serem \
-                 corrigidos.\n",
-                count(
-                    lang,
-                    others.len(),
-                    ("warning", "warnings"),
-                    ("aviso", "avisos")
-                )
+                others.len(),
+                ("warning", "warnings"),
+                ("aviso", "avisos")
             )
         );
+        let _ = writeln!(out, "{}\n", ui.wrap(&text));
     }
     let _ = writeln!(
         out,
         "{}",
-        tr!(
+        ui.wrap(&tr!(
             lang,
             "Read the first error first: the later ones often follow from it.",
             "Leia o primeiro erro antes: os seguintes costumam ser consequência dele."
-        )
+        ))
     );
     out
+}
+
+/// Errors grouped by code, in the order each code first came: the first
+/// of each, and the others like it. Errors without a code stand alone.
+fn alike(errors: &[Diagnostic]) -> Vec<(&Diagnostic, Vec<&Diagnostic>)> {
+    let mut groups: Vec<(&Diagnostic, Vec<&Diagnostic>)> = Vec::new();
+    for e in errors {
+        match groups
+            .iter_mut()
+            .find(|(first, _)| e.code.is_some() && first.code == e.code)
+        {
+            Some((_, others)) => others.push(e),
+            None => groups.push((e, Vec::new())),
+        }
+    }
+    groups
+}
+
+/// Diagnostics of the same code as the one just shown: one line each (at
+/// most three), rustc's message and its place.
+fn more_like_it(ui: &Ui, first: &Diagnostic, others: &[&Diagnostic]) -> String {
+    let lang = ui.lang;
+    let code = first.code.as_deref().unwrap_or_default();
+    let n = others.len();
+    let mut out = format!(
+        "{}\n",
+        ui.wrap(&tr!(
+            lang,
+            "… and {n} more like it ({code}), with the same cause:",
+            "… e mais {n} como este ({code}), com a mesma causa:"
+        ))
+    );
+    for d in others.iter().take(3) {
+        let place = d
+            .place
+            .as_ref()
+            .map(|(file, line)| format!(" ({file}:{line})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}", ui.wrap(&format!("  - {}{place}", d.message)));
+    }
+    if n > 3 {
+        let _ = writeln!(out, "  - …");
+    }
+    out.push('\n');
+    out
+}
+
+/// Whether a diagnostic points into one of the files the learner edits
+/// (or points nowhere in particular).
+fn in_edited(exercise: &Exercise, diagnostic: &Diagnostic) -> bool {
+    let Some((file, _)) = &diagnostic.place else {
+        return true;
+    };
+    let file = file.replace('\\', "/");
+    exercise
+        .edit
+        .iter()
+        .any(|edited| file.ends_with(&format!("{}/{edited}", exercise.dir_name)))
 }
 
 /// A diagnostic as rustc printed it: in colour on a terminal, plain
@@ -402,6 +477,7 @@ fn tests_fail(course: &Course, ui: &Ui, failed: &[FailedTest], strays: &[Panic])
         course,
         ui,
         notes: Vec::new(),
+        messages: Vec::new(),
         out: String::new(),
     };
     // Tests that fail with the same message at the same place (a `todo!()`
@@ -434,6 +510,8 @@ struct Told<'a> {
     course: &'a Course,
     ui: &'a Ui,
     notes: Vec<String>,
+    /// The panic messages quoted so far.
+    messages: Vec<String>,
     out: String,
 }
 
@@ -448,7 +526,7 @@ impl Told<'_> {
                 "(and, for the same reason: {others})",
                 "(e, pelo mesmo motivo: {others})"
             );
-            let _ = writeln!(self.out, "    {}", ui.dim(&same));
+            let _ = writeln!(self.out, "{}", ui.dim(&ui.wrap(&format!("    {same}"))));
         }
         match &test.panic {
             Some(p) => self.panic(p),
@@ -487,10 +565,17 @@ impl Told<'_> {
         );
     }
 
-    /// Panics of threads that are not tests, each different one once.
+    /// Panics of threads that are not tests, each different one once;
+    /// none whose message a test's message already quoted (the test
+    /// explained it: telling it again would teach the same lesson twice).
     fn strays(&mut self, strays: &[Panic]) {
         let lang = self.ui.lang;
         let mut seen: Vec<(&Panic, usize)> = Vec::new();
+        let told = |p: &Panic| {
+            let message = p.message.trim();
+            !message.is_empty() && self.messages.iter().any(|m| m.contains(message))
+        };
+        let strays: Vec<&Panic> = strays.iter().filter(|p| !told(p)).collect();
         for p in strays {
             match seen
                 .iter_mut()
@@ -502,19 +587,21 @@ impl Told<'_> {
         }
         for (p, n) in seen.into_iter().take(2) {
             let thread = crate::texts::quote::visible(&p.thread);
+            // Who started the thread is not known: the test may have.
             let said = match n {
                 1 => tr!(
                     lang,
-                    "a thread started by the code (`{thread}`) panicked:",
-                    "uma thread criada pelo código (`{thread}`) entrou em pânico:"
+                    "another thread (`{thread}`) panicked:",
+                    "outra thread (`{thread}`) entrou em pânico:"
                 ),
                 _ => tr!(
                     lang,
-                    "{n} threads started by the code (`{thread}`) panicked the same way:",
-                    "{n} threads criadas pelo código (`{thread}`) entraram em pânico do mesmo jeito:"
+                    "{n} other threads (`{thread}`) panicked the same way:",
+                    "outras {n} threads (`{thread}`) entraram em pânico do mesmo jeito:"
                 ),
             };
-            let _ = writeln!(self.out, "\n  {} {said}", self.ui.warn("!"));
+            let said = format!("  {} {said}", self.ui.warn("!"));
+            let _ = writeln!(self.out, "\n{}", self.ui.wrap(&said));
             self.panic(p);
         }
     }
@@ -523,19 +610,34 @@ impl Told<'_> {
     /// note when it is a well-known one raised by the learner's code (a
     /// test's own explanation needs none).
     fn panic(&mut self, panic: &Panic) {
-        if !crate::engine::libtest::in_tests(&panic.location) {
-            if let Some(note) = panic_note(self.ui.lang, &panic.message) {
-                if !self.notes.contains(&note) {
-                    let _ = writeln!(self.out, "    {}", self.ui.warn(&note));
-                    self.notes.push(note);
-                }
+        let ui = self.ui;
+        let note = panic_note(ui.lang, &panic.message);
+        if crate::engine::libtest::in_tests(&panic.location) {
+            // The test's own message tells the lesson already.
+            self.notes.extend(note);
+        } else if let Some(note) = note {
+            if !self.notes.contains(&note) {
+                let _ = writeln!(self.out, "{}", ui.warn(&ui.wrap(&format!("    {note}"))));
+                self.notes.push(note);
             }
         }
+        self.messages.push(panic.message.clone());
         // Paths inside the course, as the learner sees them.
         let message = self.course.strip_root(&panic.message);
-        self.out.push_str(&quote(self.ui.lang, &message, "    "));
+        let message = untranslated(ui.lang, &message);
+        let quoted = quote::quote_at_most(ui.lang, &message, "    ", SHOWN_MESSAGE_LINES);
+        self.out.push_str(&ui.wrap(&quoted));
         let place = self.course.strip_root(&panic.location);
         let _ = writeln!(self.out, "    {}", self.ui.dim(&format!("({place})")));
+    }
+}
+
+/// The learner's language for the few English words of the standard
+/// library a panic message can be (`todo!()`'s).
+fn untranslated(lang: Lang, message: &str) -> String {
+    match (lang, message.strip_prefix("not yet implemented")) {
+        (Lang::PtBr, Some(rest)) => format!("ainda não implementado{rest}"),
+        _ => message.to_owned(),
     }
 }
 
@@ -572,8 +674,14 @@ fn panic_note(lang: Lang, message: &str) -> Option<String> {
     } else if message.contains("PoisonError") {
         Some(tr!(
             lang,
-            "The Mutex is poisoned: another thread panicked while it held the lock.",
-            "O Mutex está envenenado: outra thread entrou em pânico enquanto segurava a trava."
+            "The Mutex is poisoned: another thread panicked while it held the lock, so \
+             every later lock() returns Err(PoisonError). Release the lock before running \
+             work that may panic; to go on anyway, `lock().unwrap_or_else(PoisonError::into_inner)` \
+             hands you the guard.",
+            "O Mutex está envenenado: outra thread entrou em pânico enquanto segurava o lock, \
+             e todo lock() depois disso devolve Err(PoisonError). Libere o lock antes de rodar \
+             um trabalho que pode entrar em pânico; para seguir mesmo assim, \
+             `lock().unwrap_or_else(PoisonError::into_inner)` entrega o guard."
         ))
     } else {
         None
@@ -604,6 +712,16 @@ fn timed_out(lang: Lang, exercise: &Exercise, running: &[String]) -> String {
         )
     );
     let _ = writeln!(out, "\n{}", exercise.texts(lang).on_timeout);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr!(
+            lang,
+            "The five usual ways a channel program hangs: README.md, \"How channel programs hang\".",
+            "As cinco formas comuns de um programa com canais travar: README.pt-BR.md, \
+             \"Como um programa com canais trava\"."
+        )
+    );
     out
 }
 

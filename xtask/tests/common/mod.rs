@@ -74,7 +74,7 @@ pub fn still_running_after(needle: &str, limit: Duration) -> Vec<String> {
 }
 
 /// `xtask --root ROOT --lang LANG ARGS...`, with a clean environment for
-/// language and colour, bounded by [`LIMIT`]. Each test file says where it
+/// language, colour and width, bounded by [`LIMIT`]. Each test file says where it
 /// builds (`CARGO_TARGET_DIR`).
 pub fn runner(root: &Path, lang: &str, args: &[&str]) -> Command {
     let mut cmd = cargo_bin_cmd!("xtask");
@@ -86,6 +86,9 @@ pub fn runner(root: &Path, lang: &str, args: &[&str]) -> Command {
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
         .env_remove("NO_COLOR")
+        // Prose on one line, so that tests can find a sentence whole; the
+        // tests of wrapping set their own width.
+        .env("COLUMNS", "100000")
         .timeout(LIMIT);
     cmd
 }

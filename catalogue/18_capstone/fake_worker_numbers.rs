@@ -1,0 +1,92 @@
+// expect: fail
+// why: shortcut: main counts every line itself, labels line i with worker (i % N) + 1, catches the `!panic` with catch_unwind and prints a made-up "worker N panicked"; the output looks right but there are no threads or channels (outsider: the work must really be done by a pool of worker threads fed by a channel)
+// en: never ran more than 1 thread(s) at once
+// pt-BR: nunca rodou mais que 1 thread(s) ao mesmo tempo
+
+//! Exercise 18: the capstone.
+//!
+//! Run it yourself:
+//!     printf 'one two\nthree\n' | cargo run -p capstone -- 4
+
+use std::collections::BTreeMap;
+use std::env;
+use std::io::{self, BufRead, Write};
+use std::process::ExitCode;
+use std::thread;
+use std::time::Duration;
+
+fn main() -> ExitCode {
+    let workers = match workers_from_args() {
+        Ok(workers) => workers,
+        Err(message) => {
+            eprintln!("capstone: {message}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let mut counted = BTreeMap::new();
+    let mut failed = Vec::new();
+    for (index, line) in io::stdin().lock().lines().enumerate() {
+        let text = line.expect("standard input is text");
+        let worker = index % workers + 1;
+        match std::panic::catch_unwind(|| count_words(&text)) {
+            Ok(words) => {
+                counted.insert(index + 1, Counted { words, worker });
+            }
+            Err(_) => failed.push(worker),
+        }
+    }
+    for worker in &failed {
+        eprintln!("capstone: worker {worker} panicked");
+    }
+    print_report(&counted);
+    if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// What a worker found out about one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Counted {
+    /// How many words the line has.
+    words: usize,
+    /// Which worker counted it, from 1.
+    worker: usize,
+}
+
+/// The work for one line: how many words it has.
+///
+/// Two kinds of line are special, for the tests:
+/// - a line that starts with `!slow` is counted like any other, but takes a
+///   little while, as real work does;
+/// - the line `!panic` makes the worker panic, as a bug would.
+fn count_words(line: &str) -> usize {
+    if line == "!panic" {
+        panic!("the line `!panic` asked for a panic");
+    }
+    if line.starts_with("!slow") {
+        thread::sleep(Duration::from_millis(20));
+    }
+    line.split_whitespace().count()
+}
+
+/// Prints the report: one line per counted line, by line number, then the
+/// total.
+fn print_report(counted: &BTreeMap<usize, Counted>) {
+    let mut out = io::stdout().lock();
+    let mut total = 0;
+    for (line, Counted { words, worker }) in counted {
+        let _ = writeln!(out, "line {line}: {words} words (worker {worker})");
+        total += words;
+    }
+    let _ = writeln!(out, "total: {total} words in {} lines", counted.len());
+}
+
+/// The number of workers, from the command line: `capstone WORKERS`.
+fn workers_from_args() -> Result<usize, String> {
+    let arg = env::args()
+        .nth(1)
+        .ok_or("usage: capstone WORKERS (how many worker threads, 1 or more)")?;
+    match arg.parse() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("WORKERS must be a number, 1 or more, not {arg:?}")),
+    }
+}
