@@ -1,7 +1,7 @@
 // expect: fail
 // why: spawns the stages with plain closures (no move), so they try to borrow source, the stage functions and the channel ends from run_pipeline; this does not compile (closure may outlive the current function) (outsider: move closures: each stage owns its Receiver, Sender and function)
 // en: E0373 · a closure that borrows may outlive the function
-// pt-BR: E0373 · uma closure que empresta pode viver mais que a função
+// pt-BR: E0373 · uma closure que pega emprestado pode viver mais que a função
 
 //! Exercise 15: a pipeline.
 
