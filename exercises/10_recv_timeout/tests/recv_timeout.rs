@@ -6,7 +6,7 @@
 //! and says nothing more (it went silent). Your `watch` runs on a thread of
 //! its own, named `watch`, with a beat of 20 ms and six missed beats allowed;
 //! the test waits for it at most two seconds. Two tests time the verdicts
-//! themselves, with a slower beat of 100 ms and two missed beats: silence
+//! themselves, with a slower beat of 150 ms and two missed beats: silence
 //! must be declared on the last missed beat, not a beat later, and a
 //! finished producer must be noticed at once, not at the next beat.
 
@@ -29,7 +29,7 @@ const QUICK: Duration = Duration::from_millis(2);
 /// The slower beat of the tests that time the verdicts: slow enough that a
 /// beat too many stands out from what a busy machine adds, and
 /// `SLOW_MAX_MISSED` of them.
-const SLOW_BEAT: Duration = Duration::from_millis(100);
+const SLOW_BEAT: Duration = Duration::from_millis(150);
 const SLOW_MAX_MISSED: u32 = 2;
 
 /// How long `watch` may take. The longest correct run here takes a quarter
@@ -234,7 +234,9 @@ fn a_producer_that_keeps_its_sender_and_says_nothing_went_silent() {
     );
     let quiet_for = at.saturating_duration_since(run.last_sent);
     let silence = BEAT * MAX_MISSED;
-    check_silence_on_time(quiet_for, BEAT, MAX_MISSED, BEAT * 3);
+    // A generous bound here: six short beats add up the delays of a busy
+    // machine; the slow beat below is where a late verdict is caught.
+    check_silence_on_time(quiet_for, BEAT, MAX_MISSED, Duration::from_millis(400));
     check(
         quiet_for >= silence,
         format!(
