@@ -12,7 +12,9 @@
 //! read libtest's output → judge) and say what it found with the [`texts`],
 //! both languages side by side. [`platform`] holds what differs between
 //! operating systems. Exit codes: 0 everything checked passes, 1 something
-//! does not, 2 a usage or setup error, 130 interrupted.
+//! does not, 2 a usage or setup error (what was typed, or the folder, is
+//! not something it can use), 3 the runner could not work (a file it cannot
+//! read or write, a program it cannot start), 130 interrupted.
 //!
 //! # Dependencies and hand-written parts
 //!
@@ -61,19 +63,54 @@ use texts::messages;
 use ui::Ui;
 
 /// Why a command could not do its job (as opposed to finding that an
-/// exercise does not pass, which is a normal answer).
+/// exercise does not pass, which is a normal answer). Each has its own exit
+/// code, so that a script tells "you typed it wrong" from "the runner could
+/// not work".
 #[derive(Debug)]
 pub enum RunError {
-    /// The command line or the course's setup is wrong; the text says how,
-    /// in the learner's language.
+    /// The command line asks for something that is not there, or the
+    /// folder is not a course it can use: exit 2. The text says what to
+    /// change, in the learner's language.
     Usage(String),
-    Io(std::io::Error),
+    /// The runner could not do its work (a file it cannot read or write, a
+    /// program it cannot start): exit 3.
+    Failed(Failure),
     Interrupted,
+}
+
+/// What kept the runner from working.
+#[derive(Debug)]
+pub enum Failure {
+    /// The engine could not work; [`messages::engine_failure`] words it.
+    Engine(engine::Error),
+    /// A command's own file or stream failed.
+    Io(std::io::Error),
+    /// Already worded, in the learner's language.
+    Said(String),
+}
+
+impl From<engine::Error> for RunError {
+    fn from(e: engine::Error) -> RunError {
+        RunError::Failed(Failure::Engine(e))
+    }
 }
 
 impl From<std::io::Error> for RunError {
     fn from(e: std::io::Error) -> RunError {
-        RunError::Io(e)
+        RunError::Failed(Failure::Io(e))
+    }
+}
+
+impl RunError {
+    /// The one line that says what went wrong (none for an interruption,
+    /// which has its own).
+    pub fn words(&self, lang: texts::Lang) -> String {
+        match self {
+            RunError::Usage(text) | RunError::Failed(Failure::Said(text)) => text.clone(),
+            RunError::Failed(Failure::Engine(e)) => messages::engine_failure(lang, e),
+            RunError::Failed(Failure::Io(e)) => messages::io_failure(lang, e),
+            RunError::Interrupted => messages::interrupted(lang),
+        }
     }
 }
 
@@ -98,18 +135,14 @@ fn main() -> ExitCode {
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
-        Err(RunError::Usage(text)) => {
-            eprintln!("cargo xtask: {text}");
-            ExitCode::from(2)
-        }
-        Err(RunError::Io(e)) => {
-            eprintln!("cargo xtask: {}", messages::io_failure(ui.lang, &e));
-            ExitCode::from(2)
-        }
-        Err(RunError::Interrupted) => {
+        Err(e) => {
             ui.clear_status();
-            eprintln!("cargo xtask: {}", messages::interrupted(ui.lang));
-            ExitCode::from(130)
+            eprintln!("cargo xtask: {}", e.words(ui.lang));
+            ExitCode::from(match e {
+                RunError::Usage(_) => 2,
+                RunError::Failed(_) => 3,
+                RunError::Interrupted => 130,
+            })
         }
     }
 }

@@ -499,8 +499,7 @@ impl Check<'_> {
         let mut problems = Vec::new();
         // The solutions' workspace as the runner builds it: its manifest,
         // its target folder and the packages' names.
-        let staged = stage::prepare(self.course, &Files::Solutions, exercises)
-            .map_err(|e| RunError::Io(std::io::Error::other(e)))?;
+        let staged = stage::prepare(self.course, &Files::Solutions, exercises)?;
         let mut clippy = cargo();
         clippy
             .args(["clippy", "--all-targets", "--quiet", "--manifest-path"])

@@ -55,11 +55,7 @@ pub fn run(ui: &Ui, options: &flags::Grade) -> Result<bool, RunError> {
             Err(RunError::Interrupted) => return Err(RunError::Interrupted),
             Err(why) => {
                 all_graded = false;
-                let note = match why {
-                    RunError::Usage(text) => text,
-                    RunError::Io(e) => e.to_string(),
-                    RunError::Interrupted => unreachable!("handled above"),
-                };
+                let note = why.words(ui.lang);
                 Row {
                     student,
                     passed: "-".to_owned(),

@@ -8,12 +8,12 @@
 use std::fmt::Write as _;
 use std::fs;
 
-use crate::RunError;
 use crate::commands::next_exercise;
 use crate::engine::course::{Course, Exercise};
 use crate::engine::diff;
 use crate::texts::messages;
 use crate::ui::Ui;
+use crate::{Failure, RunError};
 
 pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>) -> Result<bool, RunError> {
     let exercise = match exercise {
@@ -41,11 +41,11 @@ pub fn render(course: &Course, ui: &Ui, exercise: &Exercise) -> Result<String, R
         let mine_path = exercise.dir.join(file);
         let theirs_path = solution_dir.join(file);
         let theirs = fs::read_to_string(&theirs_path).map_err(|e| {
-            RunError::Usage(messages::solution_unreadable(
+            RunError::Failed(Failure::Said(messages::solution_unreadable(
                 ui.lang,
                 &course.relative(&theirs_path),
                 &e,
-            ))
+            )))
         })?;
         let mine = fs::read_to_string(&mine_path).unwrap_or_default();
         let (mine_shown, theirs_shown) =

@@ -11,7 +11,6 @@
 
 use std::fmt::Write as _;
 
-use crate::RunError;
 use crate::commands::report::{self, Report};
 use crate::commands::{self, warnings};
 use crate::engine::course::{Course, Exercise};
@@ -24,6 +23,7 @@ use crate::flags::{self, Format};
 use crate::texts::grading as grading_texts;
 use crate::texts::{Lang, messages, verdicts};
 use crate::ui::Ui;
+use crate::{Failure, RunError};
 
 pub fn run(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, RunError> {
     if options.all || options.pristine || options.format == Format::Json || options.junit.is_some()
@@ -209,7 +209,9 @@ fn grade(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, RunE
     let copy = copy.as_ref().map(|(copy, judged)| (copy, judged));
     let report = report_of(course, copy, &exercises, &graded, ui.lang);
     if let Some(path) = &options.junit {
-        std::fs::write(path, report::junit(&report))?;
+        std::fs::write(path, report::junit(&report)).map_err(|e| {
+            RunError::Failed(Failure::Said(messages::cannot_write(ui.lang, path, &e)))
+        })?;
     }
     if json {
         print!("{}", report::json(&report));

@@ -27,7 +27,7 @@ use crate::engine::course::Course;
 use crate::engine::json::{self, Json};
 use crate::engine::process::{self, Ending, Limits, Stream};
 use crate::engine::stage::{self, Problem, ProblemKind, Staged};
-use crate::engine::{Event, Observer};
+use crate::engine::{Error, Event, Observer};
 
 #[derive(Debug, Default, Clone)]
 pub struct Compiled {
@@ -94,7 +94,7 @@ pub fn build(
     observer: &Observer,
     cancel: Option<&AtomicBool>,
     ready: &mut Ready,
-) -> io::Result<Build> {
+) -> Result<Build, Error> {
     loop {
         let build = build_once(course, staged, color, observer, cancel, ready)?;
         let Some(error) = &build.cargo_error else {
@@ -111,7 +111,7 @@ pub fn build(
                 .join("Cargo.toml"),
             kind: ProblemKind::Manifest(cargo_words(error)),
         };
-        stage::leave_out(staged, &dir_name, problem, &course.root).map_err(io::Error::other)?;
+        stage::leave_out(staged, &dir_name, problem, &course.root)?;
         if staged.packages.is_empty() {
             return Ok(Build {
                 cargo_error: None,

@@ -9,7 +9,6 @@
 //! names come from the test executables themselves (`--list`), so a
 //! passing exercise lists its tests too.
 
-use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -66,7 +65,7 @@ pub fn grade(
     exercises: &[&Exercise],
     options: &Options,
     all: bool,
-) -> io::Result<Grading> {
+) -> Result<Grading, engine::Error> {
     let start = Instant::now();
     let built = engine::build(course, exercises, options)?;
     let build_time = start.elapsed();

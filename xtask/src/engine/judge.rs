@@ -17,7 +17,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
-use crate::engine::Options;
 use crate::engine::build::{Build, Compiled, Diagnostic, Ready};
 use crate::engine::cache::{self, Passes};
 use crate::engine::course::Exercise;
@@ -25,6 +24,7 @@ use crate::engine::libtest::{self, Panic};
 use crate::engine::process::{self, Ending, Limits, Stream};
 use crate::engine::schedule::{self, Msg};
 use crate::engine::stage::{Problem, Staged};
+use crate::engine::{Error, Options};
 use crate::platform;
 use crate::texts::Lang;
 
@@ -276,7 +276,7 @@ pub fn all(
     staged: &Staged,
     build: &Build,
     options: &Options,
-) -> io::Result<Vec<Verdict>> {
+) -> Result<Vec<Verdict>, Error> {
     match build.ending {
         Ending::Cancelled => return Ok(vec![Verdict::Cancelled]),
         Ending::Interrupted => return Ok(vec![Verdict::Interrupted]),
@@ -301,8 +301,8 @@ pub fn while_building(
     exercises: &[&Exercise],
     staged: &mut Staged,
     options: &Options,
-    build: impl FnOnce(&mut Staged, &AtomicBool, &mut Ready) -> io::Result<Build>,
-) -> io::Result<Vec<Verdict>> {
+    build: impl FnOnce(&mut Staged, &AtomicBool, &mut Ready) -> Result<Build, Error>,
+) -> Result<Vec<Verdict>, Error> {
     let stop = AtomicBool::new(false);
     let target = staged.target.clone();
     let mut judging = Judging::new(exercises, options, &target);

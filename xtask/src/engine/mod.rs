@@ -26,6 +26,7 @@ pub mod shipped;
 pub mod stage;
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
@@ -53,6 +54,26 @@ pub enum Event {
 
 pub type Observer<'a> = dyn Fn(Event) + Sync + 'a;
 
+/// Why the engine could not work at all: not a verdict about an exercise
+/// (whatever a learner did to one becomes its verdict), but a course or a
+/// system the runner cannot use. The commands word it.
+#[derive(Debug)]
+pub enum Error {
+    /// The course's root `Cargo.toml` cannot be read or parsed; `why` is
+    /// the system's or the TOML reader's own words.
+    RootManifest { path: PathBuf, why: String },
+    /// A file of the runner's own (the staged workspace) cannot be written.
+    Write { path: PathBuf, error: io::Error },
+    /// A program could not be started or followed (cargo, a test).
+    Io(io::Error),
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Error {
+        Error::Io(e)
+    }
+}
+
 /// How a check is run.
 pub struct Options<'a> {
     pub files: Files,
@@ -76,8 +97,8 @@ pub fn evaluate(
     course: &Course,
     exercises: &[&Exercise],
     options: &Options,
-) -> io::Result<Vec<Verdict>> {
-    let mut staged = stage::prepare(course, &options.files, exercises).map_err(io::Error::other)?;
+) -> Result<Vec<Verdict>, Error> {
+    let mut staged = stage::prepare(course, &options.files, exercises)?;
     // The judge raises `stop` when the caller cancels or the answer is
     // known; the build stops then too.
     judge::while_building(exercises, &mut staged, options, |staged, stop, ready| {
@@ -98,8 +119,8 @@ pub struct Built {
     pub build: build::Build,
 }
 
-pub fn build(course: &Course, exercises: &[&Exercise], options: &Options) -> io::Result<Built> {
-    let mut staged = stage::prepare(course, &options.files, exercises).map_err(io::Error::other)?;
+pub fn build(course: &Course, exercises: &[&Exercise], options: &Options) -> Result<Built, Error> {
+    let mut staged = stage::prepare(course, &options.files, exercises)?;
     let build = build::build(
         course,
         &mut staged,
@@ -117,6 +138,6 @@ pub fn judge(
     exercises: &[&Exercise],
     built: &Built,
     options: &Options,
-) -> io::Result<Vec<Verdict>> {
+) -> Result<Vec<Verdict>, Error> {
     judge::all(exercises, &built.staged, &built.build, options)
 }

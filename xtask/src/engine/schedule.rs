@@ -39,7 +39,7 @@ use std::time::{Duration, Instant};
 use crate::engine::build::Compiled;
 use crate::engine::course::Exercise;
 use crate::engine::judge::{self, Scope, TestEnd, Verdict};
-use crate::engine::{Event, Options};
+use crate::engine::{Error, Event, Options};
 use crate::platform;
 
 /// What the coordinator hears.
@@ -137,8 +137,8 @@ pub fn run(
     exercises: &[&Exercise],
     options: &Options,
     stop: &AtomicBool,
-    feed: impl FnOnce(&Sender<Msg>) -> io::Result<()>,
-) -> io::Result<Vec<Option<Verdict>>> {
+    feed: impl FnOnce(&Sender<Msg>) -> Result<(), Error>,
+) -> Result<Vec<Option<Verdict>>, Error> {
     // Tests spend most of their time waiting on channels and sleeps, so
     // more run at once than there are cores: enough for one exercise's
     // tests side by side on two cores (06 has five, each running the
@@ -179,7 +179,7 @@ pub fn run(
         let results = decided
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("a thread of the runner panicked")));
-        fed.and(results)
+        fed.and(results.map_err(Error::from))
     })
 }
 

@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
+use crate::engine::Error;
 use crate::engine::course::{Course, Exercise, integer, toml_error};
 
 /// Which files stand at the places a learner edits.
@@ -134,7 +135,7 @@ impl Files {
 /// file and cargo's caches stay the same whichever exercises are asked
 /// for); only what changed is rewritten, so cargo's fingerprints stay
 /// valid.
-pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Result<Staged, String> {
+pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Result<Staged, Error> {
     let base = base_dir(course);
     let dir = base.join("stage").join(files.kind());
     let target = base.join(files.kind());
@@ -146,8 +147,7 @@ pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Resul
         let wanted = exercises.iter().any(|e| e.dir_name == exercise.dir_name);
         match package_manifest(course, files, exercise, &root) {
             Ok((name, text, (tests, programs))) => {
-                write_if_changed(&dir.join(&exercise.dir_name).join("Cargo.toml"), &text)
-                    .map_err(|e| e.to_string())?;
+                write_if_changed(&dir.join(&exercise.dir_name).join("Cargo.toml"), &text)?;
                 members.push(exercise.dir_name.clone());
                 if wanted {
                     let run_dir = exercise.dir.clone();
@@ -167,7 +167,7 @@ pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Resul
         }
     }
     let manifest = dir.join("Cargo.toml");
-    write_workspace(&manifest, &members, &root).map_err(|e| e.to_string())?;
+    write_workspace(&manifest, &members, &root)?;
     copy_lock(&course.root.join("Cargo.lock"), &dir.join("Cargo.lock"));
     Ok(Staged {
         manifest,
@@ -185,14 +185,14 @@ pub fn leave_out(
     dir_name: &str,
     problem: Problem,
     root: &Path,
-) -> Result<(), String> {
+) -> Result<(), Error> {
     staged.members.retain(|m| m != dir_name);
     // Only an exercise that was asked for gets a verdict.
     if staged.packages.remove(dir_name).is_some() {
         staged.problems.insert(dir_name.to_owned(), problem);
     }
     let root = RootManifest::read(root)?;
-    write_workspace(&staged.manifest, &staged.members, &root).map_err(|e| e.to_string())
+    write_workspace(&staged.manifest, &staged.members, &root)
 }
 
 /// What the course's root manifest lends its members.
@@ -204,11 +204,26 @@ struct RootManifest {
 }
 
 impl RootManifest {
-    fn read(root: &Path) -> Result<RootManifest, String> {
+    fn read(root: &Path) -> Result<RootManifest, Error> {
         let path = root.join("Cargo.toml");
-        let shown = crate::platform::display_path(&path);
-        let text = fs::read_to_string(&path).map_err(|e| format!("{shown}: {e}"))?;
-        let doc = DeTable::parse(&text).map_err(|e| format!("{shown}: {}", toml_error(&e)))?;
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                return Err(Error::RootManifest {
+                    path,
+                    why: e.to_string(),
+                });
+            }
+        };
+        let doc = match DeTable::parse(&text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                return Err(Error::RootManifest {
+                    path,
+                    why: toml_error(&e),
+                });
+            }
+        };
         let doc = Value::from(&DeValue::Table(doc.into_inner()));
         let workspace = doc.get("workspace");
         let table = |v: Option<&Value>| {
@@ -592,11 +607,7 @@ fn without(table: Vec<(String, Value)>, key: &str) -> Vec<(String, Value)> {
     table.into_iter().filter(|(k, _)| k != key).collect()
 }
 
-fn write_workspace(
-    manifest: &Path,
-    members: &[String],
-    root: &RootManifest,
-) -> std::io::Result<()> {
+fn write_workspace(manifest: &Path, members: &[String], root: &RootManifest) -> Result<(), Error> {
     let members: Vec<Value> = members.iter().map(|m| Value::Str(m.clone())).collect();
     let mut out = String::from(
         "# Written by `cargo xtask`: the exercises to build, as packages that point\n\
@@ -609,18 +620,24 @@ fn write_workspace(
     write_if_changed(manifest, &out)
 }
 
-fn write_if_changed(path: &Path, text: &str) -> std::io::Result<()> {
+fn write_if_changed(path: &Path, text: &str) -> Result<(), Error> {
     if fs::read_to_string(path).ok().as_deref() == Some(text) {
         return Ok(());
     }
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    // Whole or not at all: another runner's cargo may be reading it.
-    let partial = path.with_extension(format!("partial-{}", std::process::id()));
-    fs::write(&partial, text)?;
-    fs::rename(&partial, path).inspect_err(|_| {
-        let _ = fs::remove_file(&partial);
+    let write = || -> std::io::Result<()> {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        // Whole or not at all: another runner's cargo may be reading it.
+        let partial = path.with_extension(format!("partial-{}", std::process::id()));
+        fs::write(&partial, text)?;
+        fs::rename(&partial, path).inspect_err(|_| {
+            let _ = fs::remove_file(&partial);
+        })
+    };
+    write().map_err(|error| Error::Write {
+        path: path.to_path_buf(),
+        error,
     })
 }
 

@@ -6,6 +6,7 @@ use std::io;
 use std::path::Path;
 use std::time::Duration;
 
+use crate::engine;
 use crate::flags::Usage;
 use crate::platform::display_path;
 use crate::texts::{Lang, count};
@@ -158,12 +159,32 @@ Códigos de saída: 0 tudo passa, 1 algum não passa, 2 erro de uso ou de config
     }
 }
 
+/// The runner's own I/O failed (the system's words follow).
 pub fn io_failure(lang: Lang, e: &io::Error) -> String {
     tr!(
         lang,
-        "could not run a command: {e}",
-        "não foi possível rodar um comando: {e}"
+        "could not go on: {e}",
+        "não foi possível continuar: {e}"
     )
+}
+
+pub fn engine_failure(lang: Lang, e: &engine::Error) -> String {
+    match e {
+        engine::Error::RootManifest { path, why } => {
+            let path = display_path(path);
+            tr!(
+                lang,
+                "cannot read the course's manifest {path}: {why}",
+                "não foi possível ler o manifesto do curso, {path}: {why}"
+            )
+        }
+        engine::Error::Write { path, error } => cannot_write(lang, path, error),
+        engine::Error::Io(e) => tr!(
+            lang,
+            "could not run a command: {e}",
+            "não foi possível rodar um comando: {e}"
+        ),
+    }
 }
 
 pub fn interrupted(lang: Lang) -> String {
@@ -201,6 +222,15 @@ pub fn no_course_here(lang: Lang) -> String {
         lang,
         "run this inside the course repository (no folder with Cargo.toml and exercises/ found here or above)",
         "rode isto dentro do repositório do curso (nenhuma pasta com Cargo.toml e exercises/ aqui ou acima)"
+    )
+}
+
+pub fn cannot_write(lang: Lang, path: &Path, e: &io::Error) -> String {
+    let path = display_path(path);
+    tr!(
+        lang,
+        "cannot write {path}: {e}",
+        "não foi possível escrever {path}: {e}"
     )
 }
 
