@@ -72,6 +72,9 @@ pub enum RunError {
     /// folder is not a course it can use: exit 2. The text says what to
     /// change, in the learner's language.
     Usage(String),
+    /// The course cannot be found, or EXERCISE names none of its exercises:
+    /// exit 2, as a usage error.
+    Course(engine::course::Error),
     /// The runner could not do its work (a file it cannot read or write, a
     /// program it cannot start): exit 3.
     Failed(Failure),
@@ -95,6 +98,12 @@ impl From<engine::Error> for RunError {
     }
 }
 
+impl From<engine::course::Error> for RunError {
+    fn from(e: engine::course::Error) -> RunError {
+        RunError::Course(e)
+    }
+}
+
 impl From<std::io::Error> for RunError {
     fn from(e: std::io::Error) -> RunError {
         RunError::Failed(Failure::Io(e))
@@ -107,6 +116,7 @@ impl RunError {
     pub fn words(&self, lang: texts::Lang) -> String {
         match self {
             RunError::Usage(text) | RunError::Failed(Failure::Said(text)) => text.clone(),
+            RunError::Course(e) => messages::course_error(lang, e),
             RunError::Failed(Failure::Engine(e)) => messages::engine_failure(lang, e),
             RunError::Failed(Failure::Io(e)) => messages::io_failure(lang, e),
             RunError::Interrupted => messages::interrupted(lang),
@@ -139,7 +149,7 @@ fn main() -> ExitCode {
             ui.clear_status();
             eprintln!("cargo xtask: {}", e.words(ui.lang));
             ExitCode::from(match e {
-                RunError::Usage(_) => 2,
+                RunError::Usage(_) | RunError::Course(_) => 2,
                 RunError::Failed(_) => 3,
                 RunError::Interrupted => 130,
             })
@@ -159,8 +169,8 @@ fn run(flags: &flags::Flags, ui: &Ui) -> Result<bool, RunError> {
         Command::Grade(options) => return commands::grade::run(ui, options),
         _ => {}
     }
-    let root = Course::locate(flags.root.as_deref(), ui.lang).map_err(RunError::Usage)?;
-    let course = Course::load(root, ui.lang).map_err(RunError::Usage)?;
+    let root = Course::locate(flags.root.as_deref())?;
+    let course = Course::load(root)?;
     match &flags.command {
         Command::Help | Command::Grade(_) => unreachable!("handled above"),
         Command::Verify(options) => commands::verify::run(&course, ui, options),

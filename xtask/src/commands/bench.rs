@@ -81,7 +81,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
     rows.push(bench.warm()?);
     rows.push(bench.one_edited()?);
     rows.push(bench.watch()?);
-    rows.extend(bench.hang_and_flood(ui)?);
+    rows.extend(bench.hang_and_flood()?);
     rows.push(bench.solutions()?);
     let steps = bench.path(options.smoke)?;
 
@@ -270,7 +270,7 @@ impl Bench<'_> {
 
     /// Rows 4 and 5: the fixture course's hanging and flooding exercises,
     /// with the copy's runner pointed at the fixture by `--root`.
-    fn hang_and_flood(&self, ui: &Ui) -> Result<Vec<Row>, RunError> {
+    fn hang_and_flood(&self) -> Result<Vec<Row>, RunError> {
         let fixture = self.dir.join("fixture");
         let _ = fs::remove_dir_all(&fixture);
         copy_tree(
@@ -278,11 +278,8 @@ impl Bench<'_> {
             &fixture,
         )?;
         let target = self.dir.join("fixture-target");
-        let hang = Course::load(fixture.clone(), ui.lang).map_err(RunError::Usage)?;
-        let limit = hang
-            .select("04", ui.lang)
-            .map_err(RunError::Usage)?
-            .time_limit;
+        let hang = Course::load(fixture.clone())?;
+        let limit = hang.select("04")?.time_limit;
         let root = fixture.display().to_string();
         let on_fixture = |exercise: &str| -> Vec<String> {
             ["--root", root.as_str(), "verify", exercise]

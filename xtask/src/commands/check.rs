@@ -51,7 +51,7 @@ const MIN_FAILING: usize = 4;
 pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, RunError> {
     let started = Instant::now();
     let exercises: Vec<&Exercise> = match &options.exercise {
-        Some(name) => vec![course.select(name, ui.lang).map_err(RunError::Usage)?],
+        Some(name) => vec![course.select(name)?],
         None => course.exercises.iter().collect(),
     };
     let check = Check { course, ui };

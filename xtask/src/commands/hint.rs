@@ -22,7 +22,7 @@ use crate::ui::Ui;
 
 pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>, all: bool) -> Result<bool, RunError> {
     let exercise = match exercise {
-        Some(name) => course.select(name, ui.lang).map_err(RunError::Usage)?,
+        Some(name) => course.select(name)?,
         None => match next_exercise(course, ui)? {
             Some(i) => &course.exercises[i],
             None => {

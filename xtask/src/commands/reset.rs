@@ -34,7 +34,7 @@ struct Change {
 
 pub fn run(course: &Course, ui: &Ui, name: &str) -> Result<bool, RunError> {
     let lang = ui.lang;
-    let exercise = course.select(name, lang).map_err(RunError::Usage)?;
+    let exercise = course.select(name)?;
     let label = exercise.label();
     if !exercise.present {
         let shown = course.relative(&exercise.dir);

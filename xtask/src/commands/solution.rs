@@ -17,7 +17,7 @@ use crate::{Failure, RunError};
 
 pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>) -> Result<bool, RunError> {
     let exercise = match exercise {
-        Some(name) => course.select(name, ui.lang).map_err(RunError::Usage)?,
+        Some(name) => course.select(name)?,
         None => match next_exercise(course, ui)? {
             Some(0) => {
                 println!("{}", messages::nothing_finished_yet(ui.lang));

@@ -31,10 +31,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, Ru
         return grade(course, ui, options);
     }
     let (exercises, scope): (Vec<&Exercise>, Scope) = match &options.exercise {
-        Some(name) => (
-            vec![course.select(name, ui.lang).map_err(RunError::Usage)?],
-            Scope::All,
-        ),
+        Some(name) => (vec![course.select(name)?], Scope::All),
         None => (course.exercises.iter().collect(), Scope::UntilFirstFailure),
     };
     let (warned, layout_broken) = warnings(course, ui, &exercises);
@@ -177,7 +174,7 @@ fn grade(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, RunE
     };
     let judged = copy.as_ref().map_or(course, |(_, judged)| judged);
     let exercises: Vec<&Exercise> = match &options.exercise {
-        Some(name) => vec![judged.select(name, ui.lang).map_err(RunError::Usage)?],
+        Some(name) => vec![judged.select(name)?],
         None => judged.exercises.iter().collect(),
     };
     // The warnings are about the learner's own copy; a JSON document
@@ -239,7 +236,7 @@ fn grade(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, RunE
 pub fn pristine_copy(course: &Course, lang: Lang) -> Result<(Pristine, Course), RunError> {
     let copy = pristine::prepare(course)
         .map_err(|why| RunError::Usage(grading_texts::unavailable(lang, &why)))?;
-    let judged = Course::load(copy.root.clone(), lang).map_err(RunError::Usage)?;
+    let judged = Course::load(copy.root.clone())?;
     Ok((copy, judged))
 }
 

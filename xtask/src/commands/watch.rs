@@ -63,7 +63,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Watch) -> Result<bool, Run
     // `watch 11` stays on one exercise, judged whatever the ones before it
     // say; otherwise the course in order, up to the first that fails.
     let only = match &options.exercise {
-        Some(name) => Some(course.select(name, ui.lang).map_err(RunError::Usage)?),
+        Some(name) => Some(course.select(name)?),
         None => None,
     };
     let all: Vec<&Exercise> = match only {

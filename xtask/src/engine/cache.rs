@@ -17,7 +17,7 @@ use std::time::UNIX_EPOCH;
 use crate::engine::build::Compiled;
 use crate::engine::course::Exercise;
 use crate::engine::shipped::git_blob_id;
-use crate::texts::Lang;
+use course_support::Lang;
 
 pub struct Passes {
     file: PathBuf,

@@ -23,7 +23,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::engine::course::Exercise;
-use crate::texts::Lang;
+use course_support::Lang;
 
 pub const FOLDER: &str = "catalogue";
 

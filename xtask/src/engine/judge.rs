@@ -26,7 +26,7 @@ use crate::engine::schedule::{self, Msg};
 use crate::engine::stage::{Problem, Staged};
 use crate::engine::{Error, Options};
 use crate::platform;
-use crate::texts::Lang;
+use course_support::Lang;
 
 /// Output a test executable may write before it counts as a flood. Far
 /// more than any exercise prints when it works; an endless loop crosses it

@@ -80,7 +80,7 @@ pub struct Options<'a> {
     pub scope: Scope,
     /// Diagnostics with colours (for a terminal).
     pub color: bool,
-    pub lang: crate::texts::Lang,
+    pub lang: course_support::Lang,
     pub observer: &'a Observer<'a>,
     /// Raised by the caller to stop early (watch mode: a newer save).
     pub cancel: Option<&'a AtomicBool>,

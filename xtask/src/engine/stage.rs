@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
 use crate::engine::Error;
-use crate::engine::course::{Course, Exercise, integer, toml_error};
+use crate::engine::course::{Course, Exercise, MetadataProblem, integer, toml_error};
 
 /// Which files stand at the places a learner edits.
 #[derive(Clone, Debug)]
@@ -86,7 +86,7 @@ pub enum ProblemKind {
     /// why, from the TOML reader or from cargo).
     Manifest(String),
     /// `exercise.toml` cannot be used.
-    Metadata(String),
+    Metadata(MetadataProblem),
 }
 
 /// The folder for everything the runner builds for this course: inside

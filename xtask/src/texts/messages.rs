@@ -6,7 +6,7 @@ use std::io;
 use std::path::Path;
 use std::time::Duration;
 
-use crate::engine;
+use crate::engine::{self, course, course::MetadataProblem};
 use crate::flags::Usage;
 use crate::platform::display_path;
 use crate::texts::{Lang, count};
@@ -197,32 +197,50 @@ pub fn interrupted(lang: Lang) -> String {
 
 // ---------------------------------------------------------------- the course on disk
 
-pub fn not_a_course(lang: Lang, root: &Path) -> String {
-    let root = display_path(root);
-    tr!(
-        lang,
-        "`{root}` is not a course: it needs a Cargo.toml and an exercises/ folder",
-        "`{root}` não é um curso: falta um Cargo.toml e uma pasta exercises/"
-    )
-}
-
-pub fn path_not_unicode(lang: Lang, root: &Path) -> String {
-    let root = display_path(root);
-    tr!(
-        lang,
-        "the course's folder, {root}, has a name that is not valid Unicode (UTF-8), and cargo \
-         cannot build in it: move or rename the course to a folder whose path is plain text",
-        "o caminho da pasta do curso, {root}, não é Unicode (UTF-8) válido, e o cargo não \
-         consegue compilar ali: mova ou renomeie o curso para uma pasta com um caminho em texto comum"
-    )
-}
-
-pub fn no_course_here(lang: Lang) -> String {
-    tr!(
-        lang,
-        "run this inside the course repository (no folder with Cargo.toml and exercises/ found here or above)",
-        "rode isto dentro do repositório do curso (nenhuma pasta com Cargo.toml e exercises/ aqui ou acima)"
-    )
+/// Why the course cannot be found or an exercise cannot be named.
+pub fn course_error(lang: Lang, e: &course::Error) -> String {
+    match e {
+        course::Error::NotACourse(root) => {
+            let root = display_path(root);
+            tr!(
+                lang,
+                "`{root}` is not a course: it needs a Cargo.toml and an exercises/ folder",
+                "`{root}` não é um curso: falta um Cargo.toml e uma pasta exercises/"
+            )
+        }
+        course::Error::PathNotUnicode(root) => {
+            let root = display_path(root);
+            tr!(
+                lang,
+                "the course's folder, {root}, has a name that is not valid Unicode (UTF-8), and cargo \
+                 cannot build in it: move or rename the course to a folder whose path is plain text",
+                "o caminho da pasta do curso, {root}, não é Unicode (UTF-8) válido, e o cargo não \
+                 consegue compilar ali: mova ou renomeie o curso para uma pasta com um caminho em texto comum"
+            )
+        }
+        course::Error::NoCourseHere => tr!(
+            lang,
+            "run this inside the course repository (no folder with Cargo.toml and exercises/ found here or above)",
+            "rode isto dentro do repositório do curso (nenhuma pasta com Cargo.toml e exercises/ aqui ou acima)"
+        ),
+        course::Error::CannotRead { path, error } => cannot_read(lang, path, error),
+        course::Error::NoExercises(dir) => {
+            let dir = display_path(dir);
+            tr!(
+                lang,
+                "no exercises found in {dir}",
+                "nenhum exercício encontrado em {dir}"
+            )
+        }
+        course::Error::NoSuchExercise { wanted, labels } => {
+            let list = labels.join(", ");
+            tr!(
+                lang,
+                "no exercise called `{wanted}`. The exercises are: {list}",
+                "não existe exercício chamado `{wanted}`. Os exercícios são: {list}"
+            )
+        }
+    }
 }
 
 pub fn cannot_write(lang: Lang, path: &Path, e: &io::Error) -> String {
@@ -243,103 +261,66 @@ pub fn cannot_read(lang: Lang, path: &Path, e: &io::Error) -> String {
     )
 }
 
-pub fn no_exercises(lang: Lang, dir: &Path) -> String {
-    let dir = display_path(dir);
-    tr!(
-        lang,
-        "no exercises found in {dir}",
-        "nenhum exercício encontrado em {dir}"
-    )
-}
-
-pub fn no_such_exercise(lang: Lang, wanted: &str, list: &str) -> String {
-    tr!(
-        lang,
-        "no exercise called `{wanted}`. The exercises are: {list}",
-        "não existe exercício chamado `{wanted}`. Os exercícios são: {list}"
-    )
-}
-
-pub fn metadata_unreadable(lang: Lang, e: &io::Error) -> String {
-    tr!(lang, "cannot read it ({e})", "não foi possível lê-lo ({e})")
-}
-
-pub fn metadata_unknown_key(lang: Lang, key: &str, table: Option<&str>) -> String {
-    match table {
-        None => tr!(
+/// Why an exercise's `exercise.toml` cannot be used.
+pub fn metadata_problem(lang: Lang, problem: &MetadataProblem) -> String {
+    use MetadataProblem as P;
+    match problem {
+        P::Unreadable(e) => tr!(lang, "cannot read it ({e})", "não foi possível lê-lo ({e})"),
+        P::Toml(why) => why.clone(),
+        P::UnknownKey { key, table: None } => tr!(
             lang,
             "unknown key `{key}` (the languages are the tables [en] and [pt-BR])",
             "chave desconhecida `{key}` (os idiomas são as tabelas [en] e [pt-BR])"
         ),
-        Some(table) => tr!(
+        P::UnknownKey {
+            key,
+            table: Some(table),
+        } => tr!(
             lang,
             "unknown key `{key}` in [{table}]",
             "chave desconhecida `{key}` em [{table}]"
         ),
-    }
-}
-
-pub fn metadata_bad_edit(lang: Lang, path: Option<&str>) -> String {
-    match path {
-        None => tr!(
+        P::BadEdit { path: None } => tr!(
             lang,
             "`edit` must be a non-empty list of paths",
             "`edit` precisa ser uma lista não vazia de caminhos"
         ),
-        Some(path) => tr!(
+        P::BadEdit { path: Some(path) } => tr!(
             lang,
             "edit path `{path}` must be relative and stay inside the exercise",
             "o caminho `{path}` em edit precisa ser relativo e ficar dentro do exercício"
         ),
+        P::BadNumber { key, min, max } => tr!(
+            lang,
+            "`{key}` must be a whole number from {min} to {max}",
+            "`{key}` precisa ser um inteiro de {min} a {max}"
+        ),
+        P::MissingTable { code } => tr!(
+            lang,
+            "the [{code}] table is missing",
+            "falta a tabela [{code}]"
+        ),
+        P::MissingText { code, key } => tr!(
+            lang,
+            "[{code}] needs a non-empty `{key}`",
+            "[{code}] precisa de `{key}` não vazio"
+        ),
+        P::UnevenHints { en, pt } => tr!(
+            lang,
+            "[en] has {en} hints but [pt-BR] has {pt}: both languages must say the same",
+            "[en] tem {en} dicas, mas [pt-BR] tem {pt}: os dois idiomas precisam dizer o mesmo"
+        ),
+        P::BadErrors { code } => tr!(
+            lang,
+            "[{code}.errors] maps error codes such as E0382 to a non-empty note",
+            "[{code}.errors] associa códigos de erro como E0382 a uma nota não vazia"
+        ),
+        P::UnevenErrors => tr!(
+            lang,
+            "[en.errors] and [pt-BR.errors] must note the same error codes",
+            "[en.errors] e [pt-BR.errors] precisam ter notas para os mesmos códigos de erro"
+        ),
     }
-}
-
-pub fn metadata_bad_number(lang: Lang, key: &str, min: i64, max: i64) -> String {
-    tr!(
-        lang,
-        "`{key}` must be a whole number from {min} to {max}",
-        "`{key}` precisa ser um inteiro de {min} a {max}"
-    )
-}
-
-pub fn metadata_missing_table(lang: Lang, code: &str) -> String {
-    tr!(
-        lang,
-        "the [{code}] table is missing",
-        "falta a tabela [{code}]"
-    )
-}
-
-pub fn metadata_missing_text(lang: Lang, code: &str, key: &str) -> String {
-    tr!(
-        lang,
-        "[{code}] needs a non-empty `{key}`",
-        "[{code}] precisa de `{key}` não vazio"
-    )
-}
-
-pub fn metadata_uneven_hints(lang: Lang, en: usize, pt: usize) -> String {
-    tr!(
-        lang,
-        "[en] has {en} hints but [pt-BR] has {pt}: both languages must say the same",
-        "[en] tem {en} dicas, mas [pt-BR] tem {pt}: os dois idiomas precisam dizer o mesmo"
-    )
-}
-
-pub fn metadata_bad_errors(lang: Lang, code: &str) -> String {
-    tr!(
-        lang,
-        "[{code}.errors] maps error codes such as E0382 to a non-empty note",
-        "[{code}.errors] associa códigos de erro como E0382 a uma nota não vazia"
-    )
-}
-
-pub fn metadata_uneven_errors(lang: Lang) -> String {
-    tr!(
-        lang,
-        "[en.errors] and [pt-BR.errors] must note the same error codes",
-        "[en.errors] e [pt-BR.errors] precisam ter notas para os mesmos códigos de erro"
-    )
 }
 
 // ---------------------------------------------------------------- warnings
@@ -777,7 +758,8 @@ pub fn check_folder_missing(lang: Lang, label: &str) -> String {
     )
 }
 
-pub fn check_bad_metadata(lang: Lang, label: &str, why: &str) -> String {
+pub fn check_bad_metadata(lang: Lang, label: &str, why: &MetadataProblem) -> String {
+    let why = metadata_problem(lang, why);
     tr!(
         lang,
         "{label}: exercise.toml is malformed: {why}",

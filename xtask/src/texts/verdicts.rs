@@ -262,13 +262,16 @@ fn broken(course: &Course, lang: Lang, exercise: &Exercise, problem: &Problem) -
              a versão original (a sua é salva antes).\n"
             )
         }
-        ProblemKind::Metadata(why) => tr!(
-            lang,
-            "{file}, which describes the exercise to the runner, cannot be used: {why}\n\
+        ProblemKind::Metadata(why) => {
+            let why = crate::texts::messages::metadata_problem(lang, why);
+            tr!(
+                lang,
+                "{file}, which describes the exercise to the runner, cannot be used: {why}\n\
              `cargo xtask reset {n:02}` restores it.\n",
-            "{file}, que descreve o exercício para o corretor, não pode ser usado: {why}\n\
+                "{file}, que descreve o exercício para o corretor, não pode ser usado: {why}\n\
              `cargo xtask reset {n:02}` o restaura.\n"
-        ),
+            )
+        }
     }
 }
 
