@@ -9,8 +9,9 @@
 //! ([`flags`]), finds the course, and hands over to the command of the same
 //! name in [`commands`]; the commands use the [`engine`] (find the course →
 //! stage its files → build once → run the test executables under limits →
-//! read libtest's output → judge) and say what it found with the [`texts`],
-//! both languages side by side. [`platform`] holds what differs between
+//! read libtest's output → judge) and say what it found through the
+//! [`views`], which word it with the [`texts`] (both languages side by side)
+//! and paint it with [`ui`]. [`platform`] holds what differs between
 //! operating systems. Exit codes: 0 everything checked passes, 1 something
 //! does not, 2 a usage or setup error (what was typed, or the folder, is
 //! not something it can use), 3 the runner could not work (a file it cannot
@@ -53,6 +54,7 @@ mod flags;
 mod platform;
 mod texts;
 mod ui;
+mod views;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -323,6 +323,44 @@ fn hint_shows_the_next_hint_not_yet_seen_and_all_with_all() {
     let _ = fs::remove_dir_all(&root);
 }
 
+#[test]
+fn hint_and_solution_take_the_next_exercise_from_the_last_check() {
+    // 01 passes and 04 hangs for its whole time limit: a hint that ran
+    // the tests again to find the next exercise would wait that long.
+    let root = copy_of_fixture("hint-remembered");
+    for gone in ["02_fails", "03_does_not_compile"] {
+        fs::remove_dir_all(root.join("exercises").join(gone)).unwrap();
+        let _ = fs::remove_dir_all(root.join("solutions").join(gone));
+    }
+    let limit = Duration::from_secs(6);
+    let metadata = root.join("exercises/04_hangs/exercise.toml");
+    let text = fs::read_to_string(&metadata).unwrap();
+    fs::write(
+        &metadata,
+        text.replace("time_limit_secs = 2", "time_limit_secs = 6"),
+    )
+    .unwrap();
+    xtask_in(&root, "en", &["verify"]).assert().code(1);
+    let start = Instant::now();
+    xtask_in(&root, "en", &["hint"])
+        .assert()
+        .success()
+        .stdout(contains("First hint of hangs."));
+    xtask_in(&root, "en", &["solution"])
+        .assert()
+        .success()
+        .stdout(contains("01 passes"));
+    let took = start.elapsed();
+    assert!(took < limit, "hint and solution took {took:?}");
+    // Changed since the check: found by checking again.
+    fs::write(root.join("exercises/04_hangs/src/lib.rs"), "").unwrap();
+    xtask_in(&root, "en", &["hint"])
+        .assert()
+        .success()
+        .stdout(contains("Second hint of hangs."));
+    let _ = fs::remove_dir_all(&root);
+}
+
 /// stdout of the runner on the fixture with the screen `columns` wide.
 fn at_width(columns: &str, lang: &str, args: &[&str]) -> String {
     let output = xtask(lang, args).env("COLUMNS", columns).output().unwrap();

@@ -9,10 +9,8 @@
 //! exercise on its own and timed, on the pristine copy of the course when
 //! asked, told by [`crate::commands::report`].
 
-use std::fmt::Write as _;
-
+use crate::commands;
 use crate::commands::report::{self, Report};
-use crate::commands::{self, warnings};
 use crate::engine::course::{Course, Exercise};
 use crate::engine::grading::{self, Grading};
 use crate::engine::pristine::{self, Pristine};
@@ -21,8 +19,10 @@ use crate::engine::stage::Files;
 use crate::engine::{Options, Scope, Verdict};
 use crate::flags::{self, Format};
 use crate::texts::grading as grading_texts;
-use crate::texts::{Lang, messages, verdicts};
+use crate::texts::{Lang, messages};
 use crate::ui::Ui;
+use crate::views::verdicts::View;
+use crate::views::warnings;
 use crate::{Failure, RunError};
 
 pub fn run(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, RunError> {
@@ -55,106 +55,6 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, Ru
         return Err(RunError::Interrupted);
     }
     Ok(all_pass && !layout_broken)
-}
-
-/// How a list of verdicts is told.
-pub struct View<'a> {
-    pub course: &'a Course,
-    pub ui: &'a Ui,
-    /// The learner's own files (not the reference solutions): say what to
-    /// do next.
-    pub learner: bool,
-    /// One exercise was asked for by name.
-    pub single: bool,
-}
-
-impl View<'_> {
-    /// The text `verify` (and `watch`) prints for verdicts in course order.
-    pub fn report(&self, exercises: &[&Exercise], verdicts: &[Verdict]) -> String {
-        let (ui, lang) = (self.ui, self.ui.lang);
-        let mut out = String::new();
-        let passed = verdicts.iter().take_while(|v| v.passed()).count();
-        if !self.single && passed > 0 {
-            let range = range(exercises[0].number, exercises[passed - 1].number);
-            let _ = writeln!(
-                out,
-                "{} {}",
-                ui.good("✓"),
-                messages::done_range(lang, &range)
-            );
-            for (exercise, verdict) in exercises.iter().zip(&verdicts[..passed]) {
-                let n = verdict.warnings().len();
-                if n > 0 {
-                    let note = verdicts::passes_with_warnings(lang, exercise, n);
-                    let _ = writeln!(out, "{}", ui.wrap(&format!("{} {note}", ui.warn("!"))));
-                }
-            }
-            // The last one done is the one the learner has just solved
-            // (there is no record of when: the code is the state).
-            if self.learner {
-                let last = exercises[passed - 1].number;
-                let _ = writeln!(
-                    out,
-                    "\n{}",
-                    ui.good(&format!("✓ {}", messages::passes(lang, last)))
-                );
-                let compare = messages::compare_with_solution(lang, last);
-                let _ = writeln!(out, "{}", ui.wrap(&format!("  {compare}")));
-            }
-        }
-        match verdicts.iter().position(|v| !v.passed()) {
-            Some(i) => out.push_str(&verdicts::explain(
-                self.course,
-                ui,
-                exercises[i],
-                &verdicts[i],
-                self.learner,
-            )),
-            None if self.single => {
-                let ex = exercises[0];
-                let headline = verdicts.first().map(|v| verdicts::headline(lang, v));
-                let _ = writeln!(
-                    out,
-                    "{} {} · {}: {}.",
-                    ui.good("✓"),
-                    ex.label(),
-                    ex.texts(lang).title,
-                    headline.unwrap_or_default()
-                );
-                if let Some(verdict) = verdicts.first() {
-                    out.push_str(&verdicts::warnings(ui, ex, verdict.warnings()));
-                }
-                if self.learner {
-                    let compare = messages::compare_with_solution(lang, ex.number);
-                    let _ = writeln!(out, "{}", ui.wrap(&format!("  {compare}")));
-                }
-            }
-            None => {
-                let n = exercises.len();
-                let _ = writeln!(out, "\n{}", ui.good(&messages::all_pass(lang, n)));
-                if self.learner {
-                    let _ = writeln!(out, "{}", messages::compare_with_solutions(lang));
-                }
-            }
-        }
-        if !self.single {
-            let _ = writeln!(
-                out,
-                "\n{}",
-                ui.progress(passed, self.course.exercises.len())
-            );
-        }
-        out
-    }
-}
-
-/// `03` or `01–05`.
-fn range(first: u32, last: u32) -> String {
-    if first == last {
-        format!("{first:02}")
-    } else {
-        format!("{first:02}–{last:02}")
-    }
 }
 
 /// `verify` for grading: see the module's head.

@@ -23,15 +23,17 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::RunError;
-use crate::commands::verify::View;
-use crate::commands::{self, hint, list, solution, warnings};
+use crate::commands;
 use crate::engine::course::{Course, Exercise};
+use crate::engine::progress::Progress;
 use crate::engine::stage::Files;
 use crate::engine::{Scope, Verdict};
 use crate::flags;
 use crate::platform::{self, Method};
 use crate::texts::messages;
 use crate::ui::Ui;
+use crate::views::verdicts::View;
+use crate::views::{hints, list, solution, warnings};
 
 /// Saves closer together than this make one run.
 const SETTLE: Duration = Duration::from_millis(60);
@@ -220,7 +222,7 @@ impl State<'_> {
             return self.only;
         }
         let verdicts = self.last.as_ref()?;
-        let i = verdicts.iter().position(|v| !v.passed())?;
+        let i = Progress::of(verdicts, verdicts.len()).next?;
         self.course.exercises.get(i)
     }
 
@@ -260,9 +262,8 @@ impl State<'_> {
         // The headline and the first error are at the top, where the eye
         // lands after the screen is cleared: what does not fit below them
         // is left for `v`, not scrolled over them.
-        let number = verdicts
-            .iter()
-            .position(|v| !v.passed())
+        let number = Progress::of(verdicts, verdicts.len())
+            .next
             .and_then(|i| exercises.get(i))
             .map_or(0, |e| e.number);
         match ui.rows {
@@ -299,7 +300,7 @@ impl State<'_> {
 
     fn show_hint(&self) {
         let text = match self.next() {
-            Some(exercise) => hint::next_hint(self.course, self.ui, exercise),
+            Some(exercise) => hints::next(self.course, self.ui, exercise),
             None => self.nothing_yet(),
         };
         print_now(&format!("\n{text}"));
@@ -319,11 +320,8 @@ impl State<'_> {
             print_now(&format!("\n{}", self.nothing_yet()));
             return Ok(());
         };
-        let done = verdicts.iter().take_while(|v| v.passed()).count();
-        let text = match done
-            .checked_sub(1)
-            .and_then(|i| self.exercises().get(i).copied())
-        {
+        let last_solved = Progress::of(verdicts, verdicts.len()).last_solved();
+        let text = match last_solved.and_then(|i| self.exercises().get(i).copied()) {
             Some(exercise) => solution::render(self.course, self.ui, exercise)?,
             None => messages::finish_one_first(self.ui.lang),
         };

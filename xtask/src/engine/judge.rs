@@ -332,7 +332,8 @@ pub fn while_building(
     Ok(judging.finish(results))
 }
 
-/// Records this run's passes, and forgets the exercises that now fail.
+/// Records this run's passes and the builds that did not pass, and
+/// forgets the exercises that now fail without a build to name.
 fn remember(
     passes: &mut Passes,
     exercises: &[&Exercise],
@@ -344,7 +345,10 @@ fn remember(
             (Some(Verdict::Pass { tests, .. }), Some(key)) => {
                 passes.remember(&exercise.dir_name, key.clone(), *tests);
             }
-            (Some(v), _) if !v.stopped() => passes.forget(&exercise.dir_name),
+            (Some(v), Some(key)) if !v.stopped() => {
+                passes.remember_failure(&exercise.dir_name, key.clone());
+            }
+            (Some(v), None) if !v.stopped() => passes.forget(&exercise.dir_name),
             _ => {}
         }
     }

@@ -21,6 +21,7 @@ pub mod judge;
 pub mod libtest;
 pub mod pristine;
 pub mod process;
+pub mod progress;
 pub mod schedule;
 pub mod shipped;
 pub mod stage;

@@ -107,6 +107,11 @@ pub fn base_dir(course: &Course) -> PathBuf {
     }
 }
 
+/// Where the runner builds `files` of `course`.
+pub fn target_dir(course: &Course, files: &Files) -> PathBuf {
+    base_dir(course).join(files.kind())
+}
+
 impl Files {
     /// Short name, for folders.
     fn kind(&self) -> &'static str {
@@ -138,7 +143,7 @@ impl Files {
 pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Result<Staged, Error> {
     let base = base_dir(course);
     let dir = base.join("stage").join(files.kind());
-    let target = base.join(files.kind());
+    let target = target_dir(course, files);
     let root = RootManifest::read(&course.root)?;
     let mut members = Vec::new();
     let mut packages = BTreeMap::new();
