@@ -50,6 +50,7 @@
 mod commands;
 mod engine;
 mod files;
+mod findings;
 mod flags;
 mod platform;
 mod texts;

@@ -31,8 +31,8 @@ use crate::engine::shipped::Record;
 use crate::engine::stage::{self, Files};
 use crate::engine::{self, Built, Options, Scope, Verdict};
 use crate::flags;
+use crate::texts::Lang;
 use crate::texts::messages::{self, Section};
-use crate::texts::{Lang, verdicts};
 use crate::ui::Ui;
 
 /// Calls that fail a test with an English-only message.
@@ -364,7 +364,13 @@ impl Check<'_> {
                     .of(&exercise.dir_name)
                     .is_some_and(|c| c.errors.is_empty());
                 if compiled && !verdict.passed() {
-                    let why = verdicts::explain(self.course, self.ui, exercise, verdict, false);
+                    let why = crate::views::verdicts::explain(
+                        self.course,
+                        self.ui,
+                        exercise,
+                        verdict,
+                        false,
+                    );
                     problems.push(messages::check_round(
                         self.ui.lang,
                         round,
@@ -447,7 +453,8 @@ impl Check<'_> {
             };
             for (exercise, verdict) in judged.iter().zip(verdicts) {
                 let answer = &round[&exercise.dir_name];
-                let report = verdicts::explain(self.course, &ui, exercise, verdict, true);
+                let report =
+                    crate::views::verdicts::explain(self.course, &ui, exercise, verdict, true);
                 if let Some(problem) = self.judge_answer(answer, verdict, &report, *lang) {
                     problems.push(problem);
                 }

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::engine::Verdict;
 use crate::engine::course::{Course, Exercise};
 use crate::engine::progress::Progress;
+use crate::findings;
 use crate::texts::{messages, verdicts};
 use crate::ui::Ui;
 
@@ -57,7 +58,7 @@ impl View<'_> {
             }
         }
         match progress.next {
-            Some(i) => out.push_str(&verdicts::explain(
+            Some(i) => out.push_str(&explain(
                 self.course,
                 ui,
                 exercises[i],
@@ -76,7 +77,8 @@ impl View<'_> {
                     headline.unwrap_or_default()
                 );
                 if let Some(verdict) = verdicts.first() {
-                    out.push_str(&verdicts::warnings(ui, ex, verdict.warnings()));
+                    let warnings = findings::warnings(verdict.warnings());
+                    out.push_str(&verdicts::warnings(ui, ex, &warnings));
                 }
                 if self.learner {
                     let compare = messages::compare_with_solution(lang, ex.number);
@@ -109,4 +111,18 @@ fn range(first: u32, last: u32) -> String {
     } else {
         format!("{first:02}–{last:02}")
     }
+}
+
+/// Why `exercise` does not pass, and (for the learner's own files) what to
+/// do next.
+pub fn explain(
+    course: &Course,
+    ui: &Ui,
+    exercise: &Exercise,
+    verdict: &Verdict,
+    learner: bool,
+) -> String {
+    let finding = findings::of(exercise, verdict);
+    let next_steps = learner && !verdict.stopped();
+    verdicts::explain(course, ui, exercise, verdict, &finding, next_steps)
 }
