@@ -1,7 +1,8 @@
 //! The runner's layers, checked as rust-analyzer's `tidy` checks its own:
 //! the engine returns data and never words it, so nothing in `engine/`
-//! names the texts or the terminal; and the texts only word what
-//! `findings.rs` decided, so none of its decisions shows up in `texts/`.
+//! names the texts or the terminal; the texts only word what `findings.rs`
+//! decided, so none of its decisions shows up in `texts/`; and only `ui.rs`
+//! paints, without wording anything.
 
 use std::fs;
 use std::path::Path;
@@ -44,4 +45,15 @@ fn the_texts_decide_nothing() {
     ];
     let found = uses("texts", &decisions);
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_texts_word_and_the_ui_paints() {
+    // The texts mark what stands out through their own `Paint`; only the
+    // terminal interface turns it into colours and links, and it words
+    // nothing itself.
+    let found = uses("texts", &["crate::ui", "&Ui"]);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let ui = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui.rs")).unwrap();
+    assert!(!ui.contains("messages"), "ui.rs words a text");
 }

@@ -257,7 +257,7 @@ impl Check<'_> {
     }
 
     fn built(&self, files: Files, exercises: &[&Exercise]) -> Result<Built, RunError> {
-        let observer = |event| self.ui.observe(event);
+        let observer = |event| crate::views::observe(self.ui, event);
         let options = self.options(files, self.ui.lang, &observer);
         let built = engine::build(self.course, exercises, &options);
         self.ui.clear_status();
@@ -271,7 +271,7 @@ impl Check<'_> {
         exercises: &[&Exercise],
         lang: Lang,
     ) -> Result<Vec<Verdict>, RunError> {
-        let observer = |event| self.ui.observe(event);
+        let observer = |event| crate::views::observe(self.ui, event);
         let options = self.options(files, lang, &observer);
         let verdicts = engine::judge(exercises, built, &options);
         self.ui.clear_status();

@@ -35,7 +35,7 @@ pub fn evaluate(
     scope: Scope,
     cancel: Option<&AtomicBool>,
 ) -> Result<Vec<Verdict>, RunError> {
-    let observer = |event| ui.observe(event);
+    let observer = |event| crate::views::observe(ui, event);
     let options = options(ui, files, scope, cancel, &observer);
     let verdicts = engine::evaluate(course, exercises, &options);
     ui.clear_status();
@@ -77,7 +77,7 @@ pub fn learner_verdicts(course: &Course, ui: &Ui, scope: Scope) -> Result<Vec<Ve
 /// builds are still the ones it judged; else found by checking the course
 /// up to the first exercise that does not pass.
 pub fn progress(course: &Course, ui: &Ui) -> Result<Progress, RunError> {
-    let observer = |event| ui.observe(event);
+    let observer = |event| crate::views::observe(ui, event);
     let options = options(
         ui,
         Files::Learner,

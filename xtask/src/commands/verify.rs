@@ -164,7 +164,7 @@ pub fn judge_in_order(
     all: bool,
     color: bool,
 ) -> Result<Grading, RunError> {
-    let observer = |event| ui.observe(event);
+    let observer = |event| crate::views::observe(ui, event);
     let options = Options {
         remember: false,
         files,

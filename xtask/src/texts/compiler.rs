@@ -19,13 +19,12 @@ use std::fmt::Write as _;
 
 use crate::engine::build::Diagnostic;
 use crate::engine::course::Exercise;
-use crate::texts::Lang;
+use crate::texts::{Lang, Paint};
 use crate::tr;
-use crate::ui::Ui;
 
 /// Explanations of the error codes and known lints in `diagnostics`, in
 /// the order they first appear.
-pub fn explain(ui: &Ui, exercise: &Exercise, diagnostics: &[&Diagnostic]) -> String {
+pub fn explain(ui: &dyn Paint, exercise: &Exercise, diagnostics: &[&Diagnostic]) -> String {
     let mut out = String::new();
     let mut seen: Vec<&str> = Vec::new();
     // General texts already given: codes that share one (E0596, E0594,
@@ -50,8 +49,8 @@ pub fn explain(ui: &Ui, exercise: &Exercise, diagnostics: &[&Diagnostic]) -> Str
 
 /// One code: its title, the exercise's note, the general text (unless
 /// `told` has it already), the pointer.
-fn error_code(ui: &Ui, exercise: &Exercise, code: &str, told: &mut Vec<String>) -> String {
-    let lang = ui.lang;
+fn error_code(ui: &dyn Paint, exercise: &Exercise, code: &str, told: &mut Vec<String>) -> String {
+    let lang = ui.lang();
     let general = general(lang, code);
     let again = general.as_ref().is_some_and(|text| told.contains(text));
     let mut out = String::new();
@@ -106,8 +105,8 @@ fn lint_general(lang: Lang, lint: &str) -> Option<String> {
 }
 
 /// A lint this course explains, with its place in rustc's lint listing.
-fn lint_text(ui: &Ui, lint: &str) -> Option<String> {
-    let lang = ui.lang;
+fn lint_text(ui: &dyn Paint, lint: &str) -> Option<String> {
+    let lang = ui.lang();
     let text = lint_general(lang, lint)?;
     let mut lines = text.lines();
     let title = format!("{lint} · {}", lines.next().unwrap_or_default());
@@ -128,10 +127,10 @@ fn lint_text(ui: &Ui, lint: &str) -> Option<String> {
 
 /// Prose of this module (written broken at about 88 columns) joined into
 /// paragraphs, fitted to the screen, two spaces in.
-fn block(ui: &Ui, text: &str) -> String {
+fn block(ui: &dyn Paint, text: &str) -> String {
     indented(&crate::texts::wrap::reflow(
         text,
-        ui.width.saturating_sub(2),
+        ui.width().saturating_sub(2),
     ))
 }
 
@@ -605,6 +604,7 @@ fn dropping_references(lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::engine::course::Texts;
+    use crate::ui::Ui;
     use std::collections::BTreeMap;
 
     /// Exercise 02 with notes `(code, English, Portuguese)`.

@@ -14,9 +14,9 @@ use crate::findings::{
     Warnings, Why,
 };
 use crate::texts::quote::{self, quote};
-use crate::texts::{Lang, compiler, count, seconds};
+use crate::texts::wrap::strip_ansi;
+use crate::texts::{Lang, Paint, compiler, count, seconds};
 use crate::tr;
-use crate::ui::{Ui, strip_ansi};
 
 /// `1 test failed, 2 passed`, `does not compile`, …
 pub fn headline(lang: Lang, verdict: &Verdict) -> String {
@@ -119,13 +119,13 @@ fn status_name(lang: Lang, status: Status) -> String {
 /// own files) what to do next.
 pub fn explain(
     course: &Course,
-    ui: &Ui,
+    ui: &dyn Paint,
     exercise: &Exercise,
     verdict: &Verdict,
     finding: &Finding,
     next_steps: bool,
 ) -> String {
-    let lang = ui.lang;
+    let lang = ui.lang();
     let mut out = String::new();
     let title = format!(
         "{} · {}: {}",
@@ -152,7 +152,7 @@ pub fn explain(
         Why::OutOfMemory { stderr_tail } => out_of_memory(lang, stderr_tail),
         Why::Crashed { stderr_tail } => crashed(lang, stderr_tail),
         Why::BuildFailed { cargo } => {
-            let cargo = if ui.color {
+            let cargo = if ui.color() {
                 (*cargo).to_owned()
             } else {
                 strip_ansi(cargo)
@@ -180,8 +180,8 @@ pub fn explain(
     out
 }
 
-fn what_next(course: &Course, ui: &Ui, exercise: &Exercise) -> String {
-    let lang = ui.lang;
+fn what_next(course: &Course, ui: &dyn Paint, exercise: &Exercise) -> String {
+    let lang = ui.lang();
     let mut out = String::from("\n");
     let readme = exercise.instructions(lang);
     let _ = writeln!(
@@ -260,8 +260,8 @@ fn broken(course: &Course, lang: Lang, exercise: &Exercise, problem: &Problem) -
     }
 }
 
-fn does_not_compile(ui: &Ui, exercise: &Exercise, found: &CompileErrors) -> String {
-    let lang = ui.lang;
+fn does_not_compile(ui: &dyn Paint, exercise: &Exercise, found: &CompileErrors) -> String {
+    let lang = ui.lang();
     let mut out = String::new();
     for (first, others) in &found.groups {
         let _ = writeln!(out, "{}\n", as_printed(ui, first));
@@ -319,8 +319,8 @@ fn does_not_compile(ui: &Ui, exercise: &Exercise, found: &CompileErrors) -> Stri
 
 /// Diagnostics of the same code as the one just shown: one line each (at
 /// most three), rustc's message and its place.
-fn more_like_it(ui: &Ui, first: &Diagnostic, others: &[&Diagnostic]) -> String {
-    let lang = ui.lang;
+fn more_like_it(ui: &dyn Paint, first: &Diagnostic, others: &[&Diagnostic]) -> String {
+    let lang = ui.lang();
     let code = first.code.as_deref().unwrap_or_default();
     let n = others.len();
     let mut out = format!(
@@ -348,8 +348,8 @@ fn more_like_it(ui: &Ui, first: &Diagnostic, others: &[&Diagnostic]) -> String {
 
 /// A diagnostic as rustc printed it: in colour on a terminal, plain
 /// elsewhere.
-fn as_printed(ui: &Ui, diagnostic: &Diagnostic) -> String {
-    let rendered = if ui.color {
+fn as_printed(ui: &dyn Paint, diagnostic: &Diagnostic) -> String {
+    let rendered = if ui.color() {
         diagnostic.rendered.clone()
     } else {
         strip_ansi(&diagnostic.rendered)
@@ -359,8 +359,8 @@ fn as_printed(ui: &Ui, diagnostic: &Diagnostic) -> String {
 
 /// The compiler's warnings about code that compiles, as rustc printed
 /// them, then what the known ones mean; empty when there are none.
-pub fn warnings(ui: &Ui, exercise: &Exercise, warnings: &Warnings) -> String {
-    let lang = ui.lang;
+pub fn warnings(ui: &dyn Paint, exercise: &Exercise, warnings: &Warnings) -> String {
+    let lang = ui.lang();
     if warnings.shown.is_empty() {
         return String::new();
     }
@@ -406,7 +406,7 @@ pub fn passes_with_warnings(lang: Lang, exercise: &Exercise, warnings: usize) ->
     )
 }
 
-fn tests_fail(course: &Course, ui: &Ui, failures: &TestFailures) -> String {
+fn tests_fail(course: &Course, ui: &dyn Paint, failures: &TestFailures) -> String {
     let mut told = Telling {
         course,
         ui,
@@ -427,13 +427,13 @@ fn tests_fail(course: &Course, ui: &Ui, failures: &TestFailures) -> String {
 /// The failures told so far.
 struct Telling<'a> {
     course: &'a Course,
-    ui: &'a Ui,
+    ui: &'a dyn Paint,
     out: String,
 }
 
 impl Telling<'_> {
     fn failed_test(&mut self, group: &FailureGroup) {
-        let (ui, lang) = (self.ui, self.ui.lang);
+        let (ui, lang) = (self.ui, self.ui.lang());
         let names = &group.names;
         let _ = writeln!(self.out, "  {} {}", ui.bad("✗"), ui.bold(names[0]));
         if names.len() > 1 {
@@ -468,7 +468,7 @@ impl Telling<'_> {
     }
 
     fn more_tests(&mut self, more: usize) {
-        let lang = self.ui.lang;
+        let lang = self.ui.lang();
         let tests = count(
             lang,
             more,
@@ -484,7 +484,7 @@ impl Telling<'_> {
 
     /// A panic of a thread that is not a test (`n` panicked alike).
     fn stray(&mut self, p: &Told, n: usize) {
-        let lang = self.ui.lang;
+        let lang = self.ui.lang();
         let thread = crate::texts::quote::visible(&p.panic.thread);
         // Who started the thread is not known: the test may have.
         let said = match n {
@@ -509,14 +509,15 @@ impl Telling<'_> {
     fn panic(&mut self, told: &Told) {
         let ui = self.ui;
         if let Some(kind) = told.note {
-            let note = panic_note(ui.lang, kind);
+            let note = panic_note(ui.lang(), kind);
             let _ = writeln!(self.out, "{}", ui.warn(&ui.wrap(&format!("    {note}"))));
         }
         let panic = told.panic;
         // Paths inside the course, as the learner sees them.
         let message = self.course.strip_root(&panic.message);
-        let message = untranslated(ui.lang, &message);
-        let quoted = quote::quote_at_most(ui.lang, &message, "    ", findings::SHOWN_MESSAGE_LINES);
+        let message = untranslated(ui.lang(), &message);
+        let quoted =
+            quote::quote_at_most(ui.lang(), &message, "    ", findings::SHOWN_MESSAGE_LINES);
         self.out.push_str(&ui.wrap(&quoted));
         let place = self.course.strip_root(&panic.location);
         let _ = writeln!(self.out, "    {}", self.ui.dim(&format!("({place})")));

@@ -35,6 +35,10 @@ pub fn render(course: &Course, ui: &Ui, verdicts: &[Verdict]) -> String {
         );
     }
     let done = verdicts.iter().filter(|v| v.passed()).count();
-    let _ = writeln!(out, "\n{}", ui.progress(done, course.exercises.len()));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        crate::views::progress(ui, done, course.exercises.len())
+    );
     out
 }

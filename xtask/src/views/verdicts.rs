@@ -97,7 +97,7 @@ impl View<'_> {
             let _ = writeln!(
                 out,
                 "\n{}",
-                ui.progress(passed, self.course.exercises.len())
+                crate::views::progress(ui, passed, self.course.exercises.len())
             );
         }
         out
