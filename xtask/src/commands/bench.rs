@@ -37,7 +37,7 @@ use crate::RunError;
 use crate::commands::bench_path;
 use crate::engine::build as compile;
 use crate::engine::course::Course;
-use crate::engine::process::{self, Ending, Limits};
+use crate::engine::process::{self, Ending, Limits, Stops};
 use crate::flags;
 use crate::ui::Ui;
 
@@ -475,7 +475,11 @@ fn in_dir(mut cmd: Command, dir: &Path, target: &Path) -> Command {
 /// a verify that reports a failing exercise is still a complete answer).
 fn timed(mut cmd: Command) -> io::Result<Duration> {
     let start = Instant::now();
-    let outcome = process::run(&mut cmd, LONG, None, &mut |_, _| {})?;
+    let stops = Stops {
+        cancel: None,
+        interrupt: Some(crate::platform::interrupt_flag()),
+    };
+    let outcome = process::run(&mut cmd, LONG, stops, &mut |_, _| {})?;
     match outcome.ending {
         Ending::Exited(_) => Ok(start.elapsed()),
         Ending::Interrupted => Err(io::Error::other("interrupted")),

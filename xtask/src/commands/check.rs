@@ -26,7 +26,7 @@ use crate::engine::build::{Compiled, cargo};
 use crate::engine::catalogue::{self, Answer, Expect};
 use crate::engine::course::{Course, Exercise};
 use crate::engine::glossary::{self, Banned};
-use crate::engine::process::{self, Ending, Limits};
+use crate::engine::process::{self, Ending, Limits, Stops};
 use crate::engine::shipped::Record;
 use crate::engine::stage::{self, Files};
 use crate::engine::{self, Built, Options, Scope, Verdict};
@@ -119,6 +119,7 @@ impl Check<'_> {
             lang,
             observer,
             cancel: None,
+            interrupt: crate::platform::interrupt_flag(),
             remember: false,
         }
     }
@@ -306,7 +307,7 @@ impl Check<'_> {
         let mut problems = Vec::new();
         for exercise in exercises {
             let label = exercise.label();
-            let compiled: Option<&Compiled> = built.build.of(&exercise.dir_name);
+            let compiled: Option<&Compiled> = built.build.of(exercise.index);
             if let Some(c) = compiled.filter(|c| c.errors.is_empty() && !c.warnings.is_empty()) {
                 let said: Vec<&str> = c.warnings.iter().map(|w| w.rendered.as_str()).collect();
                 problems.push(messages::check_warnings(
@@ -324,9 +325,7 @@ impl Check<'_> {
                     &said.join("\n"),
                 ));
             }
-            if let (true, Some(problem)) =
-                (solutions, built.staged.problems.get(&exercise.dir_name))
-            {
+            if let (true, Some(problem)) = (solutions, built.staged.problems.get(&exercise.index)) {
                 problems.push(messages::check_solution_broken(
                     lang,
                     &label,
@@ -361,7 +360,7 @@ impl Check<'_> {
             for (exercise, verdict) in exercises.iter().zip(&verdicts) {
                 let compiled = built
                     .build
-                    .of(&exercise.dir_name)
+                    .of(exercise.index)
                     .is_some_and(|c| c.errors.is_empty());
                 if compiled && !verdict.passed() {
                     let why = crate::views::verdicts::explain(
@@ -424,9 +423,9 @@ impl Check<'_> {
             .filter(|e| round.contains_key(&e.dir_name))
             .collect();
         let files = Files::Answers(
-            round
+            in_round
                 .iter()
-                .map(|(k, a)| (k.clone(), a.file.clone()))
+                .map(|e| (e.index, round[&e.dir_name].file.clone()))
                 .collect(),
         );
         let built = self.built(files.clone(), &in_round)?;
@@ -545,7 +544,10 @@ impl Check<'_> {
         let outcome = process::run(
             cmd,
             Limits::tool(Duration::from_secs(30 * 60)),
-            None,
+            Stops {
+                cancel: None,
+                interrupt: Some(crate::platform::interrupt_flag()),
+            },
             &mut |_, _| {},
         )?;
         if matches!(outcome.ending, Ending::Interrupted) {

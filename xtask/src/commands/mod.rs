@@ -59,6 +59,7 @@ fn options<'a>(
         lang: ui.lang,
         observer,
         cancel,
+        interrupt: crate::platform::interrupt_flag(),
     }
 }
 

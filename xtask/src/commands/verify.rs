@@ -173,6 +173,7 @@ pub fn judge_in_order(
         lang: ui.lang,
         observer: &observer,
         cancel: None,
+        interrupt: crate::platform::interrupt_flag(),
     };
     let graded = grading::grade(judged, exercises, &options, all);
     ui.clear_status();

@@ -37,6 +37,9 @@ pub struct Course {
 
 #[derive(Debug, Clone)]
 pub struct Exercise {
+    /// Its place in [`Course::exercises`]: its identity inside the engine,
+    /// which keys its builds, packages and verdicts by it.
+    pub index: usize,
     pub number: u32,
     /// `05_many_producers`
     pub dir_name: String,
@@ -215,7 +218,10 @@ impl Course {
         }
         let exercises = chosen
             .into_iter()
-            .map(|(number, dir_name)| load_exercise(&exercises_dir, number, &dir_name))
+            .enumerate()
+            .map(|(index, (number, dir_name))| {
+                load_exercise(&exercises_dir, index, number, &dir_name)
+            })
             .collect();
         strays.sort_by(|a, b| a.dir.cmp(&b.dir));
         Ok(Course {
@@ -241,6 +247,17 @@ impl Course {
             wanted: wanted.to_owned(),
             labels: self.exercises.iter().map(Exercise::label).collect(),
         })
+    }
+
+    /// The exercise whose folder is `dir_name` (`03_loop_send`), as cargo
+    /// names a package's folder. The exercises are in course order, which
+    /// is their folders' order too (`NN_` comes first).
+    pub fn by_folder(&self, dir_name: &str) -> Option<&Exercise> {
+        let at = self
+            .exercises
+            .binary_search_by(|e| e.dir_name.as_str().cmp(dir_name))
+            .ok()?;
+        Some(&self.exercises[at])
     }
 
     /// A path relative to the course root, with `/` separators, for
@@ -315,10 +332,11 @@ pub fn split_dir_name(dir_name: &str) -> Option<(u32, &str)> {
 }
 
 /// The exercise in `exercises/dir_name`, whatever state its folder is in.
-fn load_exercise(exercises_dir: &Path, number: u32, dir_name: &str) -> Exercise {
+fn load_exercise(exercises_dir: &Path, index: usize, number: u32, dir_name: &str) -> Exercise {
     let dir = exercises_dir.join(dir_name);
     let name = split_dir_name(dir_name).map_or(dir_name, |(_, n)| n);
     let mut exercise = Exercise {
+        index,
         number,
         dir_name: dir_name.to_owned(),
         name: name.to_owned(),

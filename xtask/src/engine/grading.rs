@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use crate::engine::build::Compiled;
 use crate::engine::course::{Course, Exercise};
 use crate::engine::judge::{FailedTest, OUTPUT_LIMIT, Verdict};
-use crate::engine::process::{self, Limits};
+use crate::engine::process::{self, Limits, Stops};
 use crate::engine::{self, Options, libtest};
 
 /// One exercise's result.
@@ -72,9 +72,9 @@ pub fn grade(
     let mut graded: Vec<Graded> = Vec::new();
     let mut decided = false;
     for exercise in exercises {
-        let compiled = built.build.of(&exercise.dir_name);
+        let compiled = built.build.of(exercise.index);
         let names = compiled
-            .map(|c| test_names(c, &exercise.dir))
+            .map(|c| test_names(c, &exercise.dir, options))
             .unwrap_or_default();
         if decided {
             let tests = statuses(&names, None);
@@ -111,11 +111,15 @@ pub fn grade(
 
 /// The test names of each test executable, in order (an executable that
 /// cannot list its tests lists none).
-fn test_names(compiled: &Compiled, dir: &Path) -> Vec<Vec<String>> {
-    compiled.tests.iter().map(|exe| list(exe, dir)).collect()
+fn test_names(compiled: &Compiled, dir: &Path, options: &Options) -> Vec<Vec<String>> {
+    compiled
+        .tests
+        .iter()
+        .map(|exe| list(exe, dir, options))
+        .collect()
 }
 
-fn list(exe: &PathBuf, dir: &Path) -> Vec<String> {
+fn list(exe: &PathBuf, dir: &Path, options: &Options) -> Vec<String> {
     let mut command = Command::new(exe);
     command
         .args(["--list", "--format", "terse"])
@@ -125,7 +129,11 @@ fn list(exe: &PathBuf, dir: &Path) -> Vec<String> {
         output: OUTPUT_LIMIT,
         memory_mib: None,
     };
-    match process::run(&mut command, limits, None, &mut |_, _| {}) {
+    let stops = Stops {
+        cancel: options.cancel,
+        interrupt: Some(options.interrupt),
+    };
+    match process::run(&mut command, limits, stops, &mut |_, _| {}) {
         Ok(o) if o.success() => {
             libtest::parse_terse_list(&String::from_utf8_lossy(&o.stdout)).unwrap_or_default()
         }

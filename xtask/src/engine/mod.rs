@@ -34,6 +34,7 @@ use std::time::Duration;
 pub use judge::{Scope, Verdict};
 
 use course::{Course, Exercise};
+use process::Stops;
 use stage::Files;
 
 /// What the engine is doing, for a status line.
@@ -51,6 +52,10 @@ pub enum Event {
     SlowUnit { name: String, after: Duration },
     /// `done` exercises' tests have run, of `total`.
     Testing { done: usize, total: usize },
+    /// Programs the tests started escaped every way of ending them and
+    /// still hold their output open: `readers` of the runner's threads wait
+    /// on them (nextest calls this a leak).
+    Leaked { readers: usize },
 }
 
 pub type Observer<'a> = dyn Fn(Event) + Sync + 'a;
@@ -85,6 +90,8 @@ pub struct Options<'a> {
     pub observer: &'a Observer<'a>,
     /// Raised by the caller to stop early (watch mode: a newer save).
     pub cancel: Option<&'a AtomicBool>,
+    /// Raised on Ctrl-C (the platform's flag, passed down by the command).
+    pub interrupt: &'a AtomicBool,
     /// Remember passes, and skip the tests of a build that passed before
     /// ([`cache`]); the maintainer check runs everything every time.
     pub remember: bool,
@@ -100,18 +107,27 @@ pub fn evaluate(
     options: &Options,
 ) -> Result<Vec<Verdict>, Error> {
     let mut staged = stage::prepare(course, &options.files, exercises)?;
+    let leaked_before = process::leaked_readers();
     // The judge raises `stop` when the caller cancels or the answer is
     // known; the build stops then too.
-    judge::while_building(exercises, &mut staged, options, |staged, stop, ready| {
+    let verdicts = judge::while_building(exercises, &mut staged, options, |staged, stop, ready| {
         build::build(
             course,
             staged,
             options.color,
             options.observer,
-            Some(stop),
+            Stops {
+                cancel: Some(stop),
+                interrupt: Some(options.interrupt),
+            },
             ready,
         )
-    })
+    });
+    let leaked = process::leaked_readers() - leaked_before;
+    if leaked > 0 {
+        (options.observer)(Event::Leaked { readers: leaked });
+    }
+    verdicts
 }
 
 /// The first half of [`evaluate`]: the files staged and built once.
@@ -127,7 +143,10 @@ pub fn build(course: &Course, exercises: &[&Exercise], options: &Options) -> Res
         &mut staged,
         options.color,
         options.observer,
-        options.cancel,
+        Stops {
+            cancel: options.cancel,
+            interrupt: Some(options.interrupt),
+        },
         &mut |_, _| {},
     )?;
     Ok(Built { staged, build })

@@ -64,10 +64,10 @@ pub fn remembered(course: &Course, options: &Options) -> Result<Option<Progress>
     let passes = Passes::load(&built.staged.target);
     for (i, exercise) in all.iter().enumerate() {
         let dir_name = &exercise.dir_name;
-        if built.staged.problems.contains_key(dir_name) {
+        if built.staged.problems.contains_key(&exercise.index) {
             return Ok(Some(Progress::stopped_at(i)));
         }
-        let Some(compiled) = built.build.of(dir_name) else {
+        let Some(compiled) = built.build.of(exercise.index) else {
             return Ok(None);
         };
         if !compiled.errors.is_empty() {

@@ -39,8 +39,8 @@ use std::time::{Duration, Instant};
 use crate::engine::build::Compiled;
 use crate::engine::course::Exercise;
 use crate::engine::judge::{self, Scope, TestEnd, Verdict};
+use crate::engine::process::Stops;
 use crate::engine::{Error, Event, Options};
-use crate::platform;
 
 /// What the coordinator hears.
 pub enum Msg {
@@ -183,6 +183,15 @@ pub fn run(
     })
 }
 
+/// What ends a test's process early: the judge's `stop` (the answer is
+/// known, or the caller cancelled), and Ctrl-C.
+fn stops<'a>(options: &Options<'a>, stop: &'a AtomicBool) -> Stops<'a> {
+    Stops {
+        cancel: Some(stop),
+        interrupt: Some(options.interrupt),
+    }
+}
+
 /// A worker's part: one unit done.
 fn perform(unit: Unit, exercises: &[&Exercise], options: &Options, stop: &AtomicBool) -> Msg {
     match unit {
@@ -196,7 +205,7 @@ fn perform(unit: Unit, exercises: &[&Exercise], options: &Options, stop: &Atomic
             Msg::Listed {
                 index,
                 exe,
-                names: run.list(stop),
+                names: run.list(stops(options, stop)),
             }
         }
         Unit::Test {
@@ -208,7 +217,7 @@ fn perform(unit: Unit, exercises: &[&Exercise], options: &Options, stop: &Atomic
             deadline,
         } => {
             let run = judge::TestRun::new(exercises[index], &compiled, exe, &run_dir, options.lang);
-            let end = run.run_one(&name, deadline, stop);
+            let end = run.run_one(&name, deadline, stops(options, stop));
             Msg::Ran { index, name, end }
         }
     }
@@ -240,7 +249,7 @@ impl Coordinator<'_> {
                 .options
                 .cancel
                 .is_some_and(|c| c.load(Ordering::SeqCst));
-            if cancelled || platform::interrupted() {
+            if cancelled || self.options.interrupt.load(Ordering::SeqCst) {
                 self.stop.store(true, Ordering::SeqCst);
             }
             self.conclude();

@@ -17,7 +17,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::engine::course::{Exercise, METADATA, SHIPPED};
-use crate::engine::process::{self, Limits};
+use crate::engine::process::{self, Limits, Stops};
 use crate::files;
 
 const HEADER: &str = "# The files as shipped: git blob id, then path.\n\
@@ -168,7 +168,7 @@ pub fn fetch(root: &Path, blob: &str) -> Result<Vec<u8>, String> {
     let output = process::run(
         &mut git,
         Limits::tool(Duration::from_secs(30)),
-        None,
+        Stops::default(),
         &mut |_, _| {},
     )
     .map_err(|e| format!("git: {e}"))?;

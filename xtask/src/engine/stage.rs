@@ -39,8 +39,9 @@ pub enum Files {
     Learner,
     /// The reference solutions.
     Solutions,
-    /// One answer file per exercise (by folder name), from the catalogue.
-    Answers(BTreeMap<String, PathBuf>),
+    /// One answer file per exercise (by [`Exercise::index`]), from the
+    /// catalogue.
+    Answers(BTreeMap<usize, PathBuf>),
 }
 
 /// A generated workspace and where cargo builds it.
@@ -48,12 +49,13 @@ pub enum Files {
 pub struct Staged {
     pub manifest: PathBuf,
     pub target: PathBuf,
-    /// The workspace's members: every exercise that makes a package.
-    pub members: Vec<String>,
-    /// The exercises to build, by folder name.
-    pub packages: BTreeMap<String, Package>,
-    /// The exercises left out, by folder name, and why.
-    pub problems: BTreeMap<String, Problem>,
+    /// The workspace's members: every exercise that makes a package (by
+    /// [`Exercise::index`], as all the maps here).
+    pub members: Vec<usize>,
+    /// The exercises to build.
+    pub packages: BTreeMap<usize, Package>,
+    /// The exercises left out, and why.
+    pub problems: BTreeMap<usize, Problem>,
 }
 
 #[derive(Debug, Clone)]
@@ -128,7 +130,7 @@ impl Files {
             Files::Learner => exercise.dir.join(edit),
             Files::Solutions => exercise.solution_dir(&course.root).join(edit),
             Files::Answers(answers) => answers
-                .get(&exercise.dir_name)
+                .get(&exercise.index)
                 .cloned()
                 .unwrap_or_else(|| exercise.dir.join(edit)),
         }
@@ -148,12 +150,16 @@ pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Resul
     let mut members = Vec::new();
     let mut packages = BTreeMap::new();
     let mut problems = BTreeMap::new();
+    let mut wanted = vec![false; course.exercises.len()];
+    for exercise in exercises {
+        wanted[exercise.index] = true;
+    }
     for exercise in &course.exercises {
-        let wanted = exercises.iter().any(|e| e.dir_name == exercise.dir_name);
+        let wanted = wanted[exercise.index];
         match package_manifest(course, files, exercise, &root) {
             Ok((name, text, (tests, programs))) => {
                 write_if_changed(&dir.join(&exercise.dir_name).join("Cargo.toml"), &text)?;
-                members.push(exercise.dir_name.clone());
+                members.push(exercise.index);
                 if wanted {
                     let run_dir = exercise.dir.clone();
                     let package = Package {
@@ -162,17 +168,17 @@ pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Resul
                         tests,
                         programs,
                     };
-                    packages.insert(exercise.dir_name.clone(), package);
+                    packages.insert(exercise.index, package);
                 }
             }
             Err(problem) if wanted => {
-                problems.insert(exercise.dir_name.clone(), problem);
+                problems.insert(exercise.index, problem);
             }
             Err(_) => {}
         }
     }
     let manifest = dir.join("Cargo.toml");
-    write_workspace(&manifest, &members, &root)?;
+    write_workspace(&manifest, &folders(course, &members), &root)?;
     copy_lock(&course.root.join("Cargo.lock"), &dir.join("Cargo.lock"));
     Ok(Staged {
         manifest,
@@ -183,21 +189,29 @@ pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Resul
     })
 }
 
-/// Rewrites the workspace without the member `dir_name` (cargo could not
+/// Rewrites the workspace without the member `index` (cargo could not
 /// resolve its dependencies), recording why when it was asked for.
 pub fn leave_out(
     staged: &mut Staged,
-    dir_name: &str,
+    index: usize,
     problem: Problem,
-    root: &Path,
+    course: &Course,
 ) -> Result<(), Error> {
-    staged.members.retain(|m| m != dir_name);
+    staged.members.retain(|&m| m != index);
     // Only an exercise that was asked for gets a verdict.
-    if staged.packages.remove(dir_name).is_some() {
-        staged.problems.insert(dir_name.to_owned(), problem);
+    if staged.packages.remove(&index).is_some() {
+        staged.problems.insert(index, problem);
     }
-    let root = RootManifest::read(root)?;
-    write_workspace(&staged.manifest, &staged.members, &root)
+    let root = RootManifest::read(&course.root)?;
+    write_workspace(&staged.manifest, &folders(course, &staged.members), &root)
+}
+
+/// The members' folder names, as the workspace lists them.
+fn folders(course: &Course, members: &[usize]) -> Vec<String> {
+    members
+        .iter()
+        .map(|&i| course.exercises[i].dir_name.clone())
+        .collect()
 }
 
 /// What the course's root manifest lends its members.

@@ -620,6 +620,7 @@ mod tests {
             ..Texts::default()
         };
         Exercise {
+            index: 0,
             number: 2,
             dir_name: "02_clone_tx".into(),
             name: "clone_tx".into(),

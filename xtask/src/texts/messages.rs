@@ -187,6 +187,18 @@ pub fn engine_failure(lang: Lang, e: &engine::Error) -> String {
     }
 }
 
+pub fn leaked(lang: Lang, readers: usize) -> String {
+    tr!(
+        lang,
+        "note: a program the tests started could not be ended and still holds their output \
+         open ({readers} of the runner's readers wait on it); it ends with your session, or \
+         end it yourself",
+        "nota: um programa iniciado pelos testes não pôde ser encerrado e ainda mantém a saída \
+         deles aberta ({readers} leitores do corretor esperam por ele); ele termina com a sua \
+         sessão, ou encerre-o você mesmo"
+    )
+}
+
 pub fn interrupted(lang: Lang) -> String {
     tr!(
         lang,

@@ -69,6 +69,10 @@ pub fn observe(ui: &Ui, event: Event) {
             ui.clear_status();
             eprintln!("{}", ui.wrap(&messages::slow_unit(ui.lang, &name, after)));
         }
+        Event::Leaked { readers } => {
+            ui.clear_status();
+            eprintln!("{}", ui.wrap(&messages::leaked(ui.lang, readers)));
+        }
         Event::WaitingForLock => {
             let text = messages::waiting_for_lock(ui.lang);
             if ui.tty {
