@@ -25,16 +25,27 @@ pub struct Flags {
 pub enum Command {
     Verify(Verify),
     List,
-    Hint { exercise: Option<String>, all: bool },
-    Solution { exercise: Option<String> },
-    Reset { exercise: String },
+    Hint {
+        exercise: Option<String>,
+        all: bool,
+    },
+    Solution {
+        exercise: Option<String>,
+    },
+    Reset {
+        exercise: String,
+    },
     Watch(Watch),
-    Check(Check),
-    Seal,
-    Bench(Bench),
     Grade(Grade),
     Help,
+    /// `check`, `seal` or `bench`: the whole command line, for the
+    /// maintainers' binary to parse ([`MAINT_COMMANDS`]).
+    Maint(Vec<OsString>),
 }
+
+/// The maintainers' commands: the learner's runner hands them over to the
+/// maintainers' binary (`xtask/maint`) without reading their options.
+pub const MAINT_COMMANDS: [&str; 3] = ["check", "seal", "bench"];
 
 #[derive(Debug, PartialEq, Eq, Default)]
 pub struct Verify {
@@ -77,29 +88,6 @@ pub struct Watch {
     pub exercise: Option<String>,
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub struct Check {
-    /// Only this exercise (default: the whole course).
-    pub exercise: Option<String>,
-    /// How many times every solution's tests are run, half of them with the
-    /// machine loaded.
-    pub repeat: u32,
-    /// Skip clippy and rustfmt (they need those components installed).
-    pub no_lints: bool,
-    /// Skip the catalogue of learner answers.
-    pub no_catalogue: bool,
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub struct Bench {
-    /// Runs per measurement.
-    pub runs: u32,
-    /// A short run that only proves the benchmark still works.
-    pub smoke: bool,
-    /// Where to write the report (default: print only).
-    pub write: Option<PathBuf>,
-}
-
 /// What was wrong with the command line; [`crate::texts::messages::usage`]
 /// says it in the learner's language.
 #[derive(Debug, PartialEq, Eq)]
@@ -113,14 +101,13 @@ pub enum Usage {
     AtMostOneExercise(&'static str),
     NoArgument(&'static str, String),
     ResetNeedsExercise,
-    NotAPositiveNumber(String, String),
     BadFormat(String),
     GradeNeedsFolders,
     Other(String),
 }
 
 /// Options that take a value (`--name value` or `--name=value`).
-const WITH_VALUE: &[&str] = &["lang", "root", "runs", "repeat", "write", "format", "junit"];
+const WITH_VALUE: &[&str] = &["lang", "root", "format", "junit"];
 
 /// The words of a command line, split but not yet understood.
 struct Words {
@@ -135,6 +122,14 @@ struct Words {
 
 /// Parses the arguments after the program name.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, Usage> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    if command_word(&args).is_some_and(|word| MAINT_COMMANDS.contains(&word)) {
+        return Ok(Flags {
+            lang: None,
+            root: None,
+            command: Command::Maint(args),
+        });
+    }
     let words = split(args)?;
     let command = if words.help {
         Command::Help
@@ -146,6 +141,23 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, Usage> {
         root: words.root,
         command,
     })
+}
+
+/// The command word: the first word that is neither an option nor the
+/// value of `--lang` or `--root`.
+fn command_word(args: &[OsString]) -> Option<&str> {
+    let mut args = args.iter().map(|a| a.to_str().unwrap_or_default());
+    while let Some(arg) = args.next() {
+        match arg {
+            "--" => return args.next(),
+            "--lang" | "--root" => {
+                args.next();
+            }
+            _ if arg.starts_with('-') => {}
+            word => return Some(word),
+        }
+    }
+    None
 }
 
 /// `lexopt` splits the words (`--name=value`, `--name value`, `--` before
@@ -236,30 +248,6 @@ fn command(words: Vec<String>, options: &[(String, Option<String>)]) -> Result<C
                 exercise: at_most_one(positional, "watch")?,
             })
         }
-        Some("check") => {
-            allow(&options, &["--repeat", "--no-lints", "--no-catalogue"])?;
-            Command::Check(Check {
-                exercise: at_most_one(positional, "check")?,
-                repeat: number(&options, "--repeat", 3)?,
-                no_lints: has(&options, "--no-lints"),
-                no_catalogue: has(&options, "--no-catalogue"),
-            })
-        }
-        Some("seal") => {
-            allow(&options, &[])?;
-            none(positional, "seal")?;
-            Command::Seal
-        }
-        Some("bench") => {
-            allow(&options, &["--runs", "--smoke", "--write"])?;
-            none(positional, "bench")?;
-            let smoke = has(&options, "--smoke");
-            Command::Bench(Bench {
-                runs: number(&options, "--runs", if smoke { 1 } else { 5 })?,
-                smoke,
-                write: option_value(&options, "--write").map(PathBuf::from),
-            })
-        }
         Some("grade") => {
             allow(&options, &[])?;
             if positional.is_empty() {
@@ -338,16 +326,6 @@ fn option_value<'a>(options: &'a [(String, Option<String>)], name: &str) -> Opti
         .rev()
         .find(|(n, _)| n == name)
         .and_then(|(_, v)| v.as_deref())
-}
-
-fn number(options: &[(String, Option<String>)], name: &str, default: u32) -> Result<u32, Usage> {
-    match option_value(options, name) {
-        None => Ok(default),
-        Some(v) => match v.parse::<u32>() {
-            Ok(n) if n > 0 => Ok(n),
-            _ => Err(Usage::NotAPositiveNumber(name.to_owned(), v.to_owned())),
-        },
-    }
 }
 
 fn allow(options: &[(String, Option<String>)], allowed: &[&str]) -> Result<(), Usage> {
@@ -573,16 +551,18 @@ mod tests {
     }
 
     #[test]
-    fn numbers_must_be_positive() {
-        assert!(p(&["check", "--repeat", "0"]).is_err());
-        assert!(p(&["check", "--repeat", "x"]).is_err());
-        match cmd(&["check", "--repeat=5", "03"]) {
-            Command::Check(c) => assert_eq!((c.repeat, c.exercise.as_deref()), (5, Some("03"))),
-            other => panic!("{other:?}"),
-        }
-        match cmd(&["bench", "--smoke"]) {
-            Command::Bench(b) => assert!(b.smoke && b.runs == 1),
-            other => panic!("{other:?}"),
-        }
+    fn the_maintainers_commands_are_handed_over_whole() {
+        let args = ["--lang", "en", "check", "--repeat=5", "03"];
+        assert_eq!(
+            cmd(&args),
+            Command::Maint(args.iter().map(OsString::from).collect())
+        );
+        assert!(matches!(
+            cmd(&["--root", "seal", "bench"]),
+            Command::Maint(_)
+        ));
+        assert!(matches!(cmd(&["seal"]), Command::Maint(_)));
+        // An exercise named like a command is still an exercise.
+        assert!(matches!(cmd(&["verify", "check"]), Command::Verify(_)));
     }
 }

@@ -3,15 +3,11 @@
 //! the engine for verdicts on the learner's files, and where the learner
 //! stands ([`progress`]). What they print is made in [`crate::views`].
 
-pub mod bench;
-pub mod bench_path;
-pub mod check;
 pub mod grade;
 pub mod hint;
 pub mod list;
 pub mod report;
 pub mod reset;
-pub mod seal;
 pub mod solution;
 pub mod verify;
 pub mod watch;

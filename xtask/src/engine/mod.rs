@@ -11,10 +11,8 @@
 
 pub mod build;
 pub mod cache;
-pub mod catalogue;
 pub mod course;
 pub mod diff;
-pub mod glossary;
 pub mod grading;
 pub mod json;
 pub mod judge;

@@ -20,7 +20,7 @@
 //!
 //! 7. the learner's path: at every step, `verify` against `verify NN` of
 //!    the exercise that decides, a save in watch mode, and the solved
-//!    exercise's own tests ([`crate::commands::bench_path`]).
+//!    exercise's own tests ([`crate::bench_path`]).
 //!
 //! `--smoke` runs each warm measurement once, skips the cold one and
 //! measures only the first and last steps of the path: it proves the
@@ -33,13 +33,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::RunError;
-use crate::commands::bench_path;
-use crate::engine::build as compile;
-use crate::engine::course::Course;
-use crate::engine::process::{self, Ending, Limits, Stops};
+use crate::bench_path;
 use crate::flags;
-use crate::ui::Ui;
+use xtask::RunError;
+use xtask::engine::build as compile;
+use xtask::engine::course::Course;
+use xtask::engine::process::{self, Ending, Limits, Stops};
+use xtask::ui::Ui;
 
 /// The heading of the part of BENCHMARKS.md that `--write` keeps.
 const KEPT_SECTION: &str = "## Measured once, by hand";
@@ -86,7 +86,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
     let steps = bench.path(options.smoke)?;
 
     let mut report = render(&rows, options);
-    report.push_str(&crate::commands::bench_path::render(&steps, bench.runs));
+    report.push_str(&crate::bench_path::render(&steps, bench.runs));
     print!("{report}");
     if let Some(path) = &options.write {
         // Comparisons made once, by hand (with another version of the
@@ -101,7 +101,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
         fs::write(path, &report)?;
         eprintln!(
             "bench: {} {}",
-            crate::tr!(ui.lang, "wrote", "escrito"),
+            xtask::tr!(ui.lang, "wrote", "escrito"),
             path.display()
         );
     }
@@ -208,7 +208,7 @@ impl Bench<'_> {
     }
 
     /// The exercise the edit measurements change, and its file in the copy.
-    fn edited_exercise(&self) -> (&crate::engine::course::Exercise, PathBuf) {
+    fn edited_exercise(&self) -> (&xtask::engine::course::Exercise, PathBuf) {
         let exercise = &self.course.exercises[self.course.exercises.len() / 2];
         let file = self
             .copy
@@ -440,7 +440,7 @@ fn flood_row(runner: Vec<Duration>, peaks: &[u64]) -> Row {
 
 /// Bytes of every file under `dir`.
 fn folder_size(dir: &Path) -> u64 {
-    crate::files::walk(dir, &|_| true)
+    xtask::files::walk(dir, &|_| true)
         .iter()
         .filter(|e| !e.is_dir)
         .map(|e| e.metadata.len())
@@ -477,7 +477,7 @@ fn timed(mut cmd: Command) -> io::Result<Duration> {
     let start = Instant::now();
     let stops = Stops {
         cancel: None,
-        interrupt: Some(crate::platform::interrupt_flag()),
+        interrupt: Some(xtask::platform::interrupt_flag()),
     };
     let outcome = process::run(&mut cmd, LONG, stops, &mut |_, _| {})?;
     match outcome.ending {
@@ -592,7 +592,7 @@ fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
         !matches!(name.as_ref(), "target" | ".git" | ".course-backups")
     };
     fs::create_dir_all(to)?;
-    for entry in crate::files::walk(from, &keep) {
+    for entry in xtask::files::walk(from, &keep) {
         let inside = entry.path.strip_prefix(from).unwrap_or(&entry.path);
         let target = to.join(inside);
         if entry.is_dir {

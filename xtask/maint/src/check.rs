@@ -21,19 +21,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::RunError;
-use crate::engine::build::{Compiled, cargo};
-use crate::engine::catalogue::{self, Answer, Expect};
-use crate::engine::course::{Course, Exercise};
-use crate::engine::glossary::{self, Banned};
-use crate::engine::process::{self, Ending, Limits, Stops};
-use crate::engine::shipped::Record;
-use crate::engine::stage::{self, Files};
-use crate::engine::{self, Built, Options, Scope, Verdict};
+use crate::catalogue::{self, Answer, Expect};
 use crate::flags;
-use crate::texts::Lang;
-use crate::texts::messages::{self, Section};
-use crate::ui::Ui;
+use crate::glossary::{self, Banned};
+use crate::messages::{self, Section};
+use xtask::RunError;
+use xtask::engine::build::{Compiled, cargo};
+use xtask::engine::course::{Course, Exercise};
+use xtask::engine::process::{self, Ending, Limits, Stops};
+use xtask::engine::shipped::Record;
+use xtask::engine::stage::{self, Files};
+use xtask::engine::{self, Built, Options, Scope, Verdict};
+use xtask::texts::Lang;
+use xtask::ui::Ui;
 
 /// Calls that fail a test with an English-only message.
 const MONOLINGUAL: &[&str] = &[
@@ -119,7 +119,7 @@ impl Check<'_> {
             lang,
             observer,
             cancel: None,
-            interrupt: crate::platform::interrupt_flag(),
+            interrupt: xtask::platform::interrupt_flag(),
             remember: false,
         }
     }
@@ -133,7 +133,11 @@ impl Check<'_> {
             .collect();
         for stray in &self.course.strays {
             let shown = self.course.relative(&stray.dir);
-            problems.push(messages::stray(lang, &shown, stray.copy_of.as_deref()));
+            problems.push(xtask::texts::messages::stray(
+                lang,
+                &shown,
+                stray.copy_of.as_deref(),
+            ));
         }
         let support = Record::of_support(&self.course.root);
         if support.dir.is_dir() && support.read().as_ref() != Some(&support.current()) {
@@ -168,7 +172,7 @@ impl Check<'_> {
                 .filter(|p| p.is_file()),
         );
         files.extend(
-            crate::files::walk(&root.join("xtask/src/texts"), &|_| true)
+            xtask::files::walk(&root.join("xtask/src/texts"), &|_| true)
                 .into_iter()
                 .map(|e| e.path),
         );
@@ -258,7 +262,7 @@ impl Check<'_> {
     }
 
     fn built(&self, files: Files, exercises: &[&Exercise]) -> Result<Built, RunError> {
-        let observer = |event| crate::views::observe(self.ui, event);
+        let observer = |event| xtask::views::observe(self.ui, event);
         let options = self.options(files, self.ui.lang, &observer);
         let built = engine::build(self.course, exercises, &options);
         self.ui.clear_status();
@@ -272,7 +276,7 @@ impl Check<'_> {
         exercises: &[&Exercise],
         lang: Lang,
     ) -> Result<Vec<Verdict>, RunError> {
-        let observer = |event| crate::views::observe(self.ui, event);
+        let observer = |event| xtask::views::observe(self.ui, event);
         let options = self.options(files, lang, &observer);
         let verdicts = engine::judge(exercises, built, &options);
         self.ui.clear_status();
@@ -363,7 +367,7 @@ impl Check<'_> {
                     .of(exercise.index)
                     .is_some_and(|c| c.errors.is_empty());
                 if compiled && !verdict.passed() {
-                    let why = crate::views::verdicts::explain(
+                    let why = xtask::views::verdicts::explain(
                         self.course,
                         self.ui,
                         exercise,
@@ -453,7 +457,7 @@ impl Check<'_> {
             for (exercise, verdict) in judged.iter().zip(verdicts) {
                 let answer = &round[&exercise.dir_name];
                 let report =
-                    crate::views::verdicts::explain(self.course, &ui, exercise, verdict, true);
+                    xtask::views::verdicts::explain(self.course, &ui, exercise, verdict, true);
                 if let Some(problem) = self.judge_answer(answer, verdict, &report, *lang) {
                     problems.push(problem);
                 }
@@ -525,7 +529,7 @@ impl Check<'_> {
                 exercise.dir.join("tests"),
                 exercise.solution_dir(&self.course.root),
             ] {
-                for entry in crate::files::walk(&dir, &|_| true) {
+                for entry in xtask::files::walk(&dir, &|_| true) {
                     if entry.path.extension().is_some_and(|x| x == "rs") {
                         fmt.arg(&entry.path);
                     }
@@ -546,7 +550,7 @@ impl Check<'_> {
             Limits::tool(Duration::from_secs(30 * 60)),
             Stops {
                 cancel: None,
-                interrupt: Some(crate::platform::interrupt_flag()),
+                interrupt: Some(xtask::platform::interrupt_flag()),
             },
             &mut |_, _| {},
         )?;
@@ -636,7 +640,7 @@ mod tests {
 
     #[test]
     fn the_course_glossary_can_be_read() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let banned = glossary::load(&root).expect("GLOSSARY.md at the course's root");
         assert!(!banned.expect("its banned-pt-BR block").is_empty());
     }
