@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::engine::{self, course, course::MetadataProblem};
-use crate::flags::Usage;
+use crate::flags::{self, Audience, Usage};
 use crate::platform::display_path;
 use crate::texts::Lang;
 use crate::tr;
@@ -71,88 +71,105 @@ pub fn usage(lang: Lang, usage: &Usage) -> String {
     }
 }
 
-pub fn help(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => {
-            "\
-cargo xtask: the channels course runner
-
-Commands:
-  verify [EXERCISE]     check the exercises in order and stop at the first that does not pass
-  verify --solutions    the same checks on the reference solutions
-  list                  every exercise with its state (done, next, pending)
-  hint [EXERCISE]       the next hint of an exercise (default: the next exercise);
-                        --all: all its hints
-  solution [EXERCISE]   your file(s) against the reference solution, as a diff
-                        (default: the last exercise you finished)
-  reset EXERCISE        restore the shipped version (your version is saved first)
-  watch [EXERCISE]      verify again on every save (q quits, h next hint, l list,
-                        s solution, v whole result); with EXERCISE, only that one
-
-For teachers (see TEACHING.md):
-  verify --all          judge every exercise, not only up to the first failure
-    --pristine          with the shipped tests, support library and manifests from git
-    --format json       one JSON document on stdout (Exercism's results.json, extended)
-    --junit PATH        also write a JUnit XML report
-  grade FOLDER...       grade several course folders (one per student) with the shipped
-                        tests: one table of exercises passed and tests edited
-
-For course maintainers:
-  check [EXERCISE]      every solution passes, every shipped exercise fails, every answer of
-                        the catalogue gets its verdict, texts in both languages
-                        (--repeat N, --no-catalogue, --no-lints)
-  seal                  record the shipped files (shipped-files.txt) after changing an exercise
-  bench                 measure the runner against cargo
-
-Options:
-  --lang en|pt-BR       language (default: from LC_ALL, LC_MESSAGES or LANG)
-  --root DIR            the course folder (default: found from the current folder)
-
-EXERCISE is a number (3, 03), a folder name (03_loop_send) or a name (loop_send).
-Exit codes: 0 all pass, 1 one does not, 2 usage or setup error, 3 the runner could not
-work, 130 interrupted.
-"
+/// The help, made from the declaration of the commands and their options
+/// ([`flags::COMMANDS`]): what the parser accepts is what it lists.
+pub fn help(lang: Lang) -> String {
+    let pick = |help: &flags::Help| match lang {
+        Lang::En => help[0],
+        Lang::PtBr => help[1],
+    };
+    let option = |o: &flags::Opt| match &o.value {
+        Some(value) => format!("{} {}", o.name, pick(value)),
+        None => o.name.to_owned(),
+    };
+    let mut out = tr!(
+        lang,
+        "cargo xtask: the channels course runner\n\nCommands:\n",
+        "cargo xtask: o corretor do curso de canais\n\nComandos:\n"
+    );
+    let mut teachers = String::new();
+    for spec in flags::COMMANDS {
+        let usage = format!("{} {}", spec.word, takes(lang, spec.takes));
+        let (first, options): (&mut String, Vec<&flags::Opt>) = match spec.audience {
+            Audience::Learner => (&mut out, spec.options.iter().collect()),
+            Audience::Teacher => (&mut teachers, spec.options.iter().collect()),
+        };
+        help_line(first, 2, usage.trim_end(), pick(&spec.about));
+        for o in options.iter().filter(|o| o.audience == spec.audience) {
+            help_line(first, 4, &option(o), pick(&o.about));
         }
-        Lang::PtBr => {
-            "\
-cargo xtask: o corretor do curso de canais
-
-Comandos:
-  verify [EXERCÍCIO]    confere os exercícios em ordem e para no primeiro que não passa
-  verify --solutions    as mesmas conferências nas soluções de referência
-  list                  todos os exercícios com o estado (feito, próximo, pendente)
-  hint [EXERCÍCIO]      a próxima dica de um exercício (padrão: o próximo exercício);
-                        --all: todas as dicas
-  solution [EXERCÍCIO]  seu(s) arquivo(s) comparado(s) com a solução de referência
-                        (padrão: o último exercício concluído)
-  reset EXERCÍCIO       restaura a versão original (a sua é salva antes)
-  watch [EXERCÍCIO]     confere de novo a cada salvamento (q sai, h próxima dica, l lista,
-                        s solução, v resultado inteiro); com EXERCÍCIO, só esse
-
-Para professores (veja TEACHING.pt-BR.md):
-  verify --all          julga todos os exercícios, não só até a primeira falha
-    --pristine          com os testes, a biblioteca de apoio e os manifestos originais, do git
-    --format json       um documento JSON na saída (o results.json do Exercism, estendido)
-    --junit CAMINHO     grava também um relatório JUnit XML
-  grade PASTA...        avalia várias pastas do curso (uma por aluno) com os testes
-                        originais: uma tabela de exercícios aprovados e testes alterados
-
-Para quem mantém o curso:
-  check [EXERCÍCIO]     toda solução passa, todo exercício original falha, toda resposta do
-                        catálogo recebe o seu veredito, textos nos dois idiomas
-                        (--repeat N, --no-catalogue, --no-lints)
-  seal                  registra os arquivos originais (shipped-files.txt) depois de mudar um exercício
-  bench                 mede o corretor contra o cargo
-
-Opções:
-  --lang en|pt-BR       idioma (padrão: LC_ALL, LC_MESSAGES ou LANG)
-  --root PASTA          a pasta do curso (padrão: encontrada a partir da pasta atual)
-
-EXERCÍCIO é um número (3, 03), um nome de pasta (03_loop_send) ou um nome (loop_send).
-Códigos de saída: 0 tudo passa, 1 algum não passa, 2 erro de uso ou de configuração,
-3 o corretor não conseguiu trabalhar, 130 interrompido.
-"
+        // A learner's command with options for teachers: listed there,
+        // the first beside the command's name.
+        let for_teachers: Vec<&&flags::Opt> = options
+            .iter()
+            .filter(|o| o.audience == Audience::Teacher && spec.audience == Audience::Learner)
+            .collect();
+        if let Some((head, rest)) = for_teachers.split_first() {
+            let usage = format!("{} {}", spec.word, option(head));
+            help_line(&mut teachers, 2, &usage, pick(&head.about));
+            for o in rest {
+                help_line(&mut teachers, 4, &option(o), pick(&o.about));
+            }
         }
+    }
+    let options: String = flags::GLOBAL.iter().fold(String::new(), |mut out, o| {
+        help_line(&mut out, 2, &option(o), pick(&o.about));
+        out
+    });
+    out + &tr!(
+        lang,
+        "\nFor teachers (see TEACHING.md):\n{teachers}\n\
+         For course maintainers (`cargo xtask check --help`: their options):\n\
+         \x20 check [EXERCISE]      every solution passes, every shipped exercise fails, every answer of\n\
+         \x20                       the catalogue gets its verdict, texts in both languages\n\
+         \x20 seal                  record the shipped files (shipped-files.txt) after changing an exercise\n\
+         \x20 bench                 measure the runner against cargo\n\n\
+         Options:\n{options}\n\
+         EXERCISE is a number (3, 03), a folder name (03_loop_send) or a name (loop_send).\n\
+         Exit codes: 0 all pass, 1 one does not, 2 usage or setup error, 3 the runner could not\n\
+         work, 130 interrupted.\n",
+        "\nPara professores (veja TEACHING.pt-BR.md):\n{teachers}\n\
+         Para quem mantém o curso (`cargo xtask check --help`: as opções):\n\
+         \x20 check [EXERCÍCIO]     toda solução passa, todo exercício original falha, toda resposta do\n\
+         \x20                       catálogo recebe o seu veredito, textos nos dois idiomas\n\
+         \x20 seal                  registra os arquivos originais (shipped-files.txt) depois de mudar um exercício\n\
+         \x20 bench                 mede o corretor contra o cargo\n\n\
+         Opções:\n{options}\n\
+         EXERCÍCIO é um número (3, 03), um nome de pasta (03_loop_send) ou um nome (loop_send).\n\
+         Códigos de saída: 0 tudo passa, 1 algum não passa, 2 erro de uso ou de configuração,\n\
+         3 o corretor não conseguiu trabalhar, 130 interrompido.\n"
+    )
+}
+
+/// `[EXERCISE]`, `FOLDER...`, in the help.
+fn takes(lang: Lang, takes: flags::Takes) -> &'static str {
+    match (takes, lang) {
+        (flags::Takes::Nothing, _) => "",
+        (flags::Takes::AnExercise, Lang::En) => "[EXERCISE]",
+        (flags::Takes::AnExercise, Lang::PtBr) => "[EXERCÍCIO]",
+        (flags::Takes::OneExercise, Lang::En) => "EXERCISE",
+        (flags::Takes::OneExercise, Lang::PtBr) => "EXERCÍCIO",
+        (flags::Takes::Folders, Lang::En) => "FOLDER...",
+        (flags::Takes::Folders, Lang::PtBr) => "PASTA...",
+    }
+}
+
+/// One entry of the help: `usage` indented, what it does from the 25th
+/// column (on the next line when the usage is too wide), each further
+/// line of `about` under it.
+fn help_line(out: &mut String, indent: usize, usage: &str, about: &str) {
+    const COLUMN: usize = 24;
+    let left = format!("{:indent$}{usage}", "");
+    let width = left.chars().count();
+    let mut lines = about.lines();
+    let first = lines.next().unwrap_or_default();
+    if width < COLUMN {
+        out.push_str(&format!("{left}{:pad$}{first}\n", "", pad = COLUMN - width));
+    } else {
+        out.push_str(&format!("{left}\n{:COLUMN$}{first}\n", ""));
+    }
+    for line in lines {
+        out.push_str(&format!("{:COLUMN$}{}\n", "", line.trim_start()));
     }
 }
 
