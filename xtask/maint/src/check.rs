@@ -176,6 +176,13 @@ impl Check<'_> {
                 .into_iter()
                 .map(|e| e.path),
         );
+        // The help's words (declared with the options) and the maintainers'.
+        files.extend(
+            ["xtask/src/flags.rs", "xtask/maint/src/messages.rs"]
+                .map(|name| root.join(name))
+                .into_iter()
+                .filter(|p| p.is_file()),
+        );
         let mut texts: Vec<(String, String)> = Vec::new();
         for exercise in exercises.iter().filter(|e| e.present) {
             files.push(exercise.instructions(Lang::PtBr));
