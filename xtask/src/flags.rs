@@ -25,16 +25,27 @@ pub struct Flags {
 pub enum Command {
     Verify(Verify),
     List,
-    Hint { exercise: Option<String>, all: bool },
-    Solution { exercise: Option<String> },
-    Reset { exercise: String },
+    Hint {
+        exercise: Option<String>,
+        all: bool,
+    },
+    Solution {
+        exercise: Option<String>,
+    },
+    Reset {
+        exercise: String,
+    },
     Watch(Watch),
-    Check(Check),
-    Seal,
-    Bench(Bench),
     Grade(Grade),
     Help,
+    /// `check`, `seal` or `bench`: the whole command line, for the
+    /// maintainers' binary to parse ([`MAINT_COMMANDS`]).
+    Maint(Vec<OsString>),
 }
+
+/// The maintainers' commands: the learner's runner hands them over to the
+/// maintainers' binary (`xtask/maint`) without reading their options.
+pub const MAINT_COMMANDS: [&str; 3] = ["check", "seal", "bench"];
 
 #[derive(Debug, PartialEq, Eq, Default)]
 pub struct Verify {
@@ -77,29 +88,6 @@ pub struct Watch {
     pub exercise: Option<String>,
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub struct Check {
-    /// Only this exercise (default: the whole course).
-    pub exercise: Option<String>,
-    /// How many times every solution's tests are run, half of them with the
-    /// machine loaded.
-    pub repeat: u32,
-    /// Skip clippy and rustfmt (they need those components installed).
-    pub no_lints: bool,
-    /// Skip the catalogue of learner answers.
-    pub no_catalogue: bool,
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub struct Bench {
-    /// Runs per measurement.
-    pub runs: u32,
-    /// A short run that only proves the benchmark still works.
-    pub smoke: bool,
-    /// Where to write the report (default: print only).
-    pub write: Option<PathBuf>,
-}
-
 /// What was wrong with the command line; [`crate::texts::messages::usage`]
 /// says it in the learner's language.
 #[derive(Debug, PartialEq, Eq)]
@@ -113,14 +101,238 @@ pub enum Usage {
     AtMostOneExercise(&'static str),
     NoArgument(&'static str, String),
     ResetNeedsExercise,
-    NotAPositiveNumber(String, String),
     BadFormat(String),
     GradeNeedsFolders,
     Other(String),
 }
 
-/// Options that take a value (`--name value` or `--name=value`).
-const WITH_VALUE: &[&str] = &["lang", "root", "runs", "repeat", "write", "format", "junit"];
+/// A text of the help in English and in Brazilian Portuguese.
+pub type Help = [&'static str; 2];
+
+/// One command of the learner's runner, declared once: the parser accepts
+/// what this says, and the help ([`crate::texts::messages::help`]) is made
+/// from it.
+pub struct Spec {
+    pub word: &'static str,
+    /// The positional words it takes.
+    pub takes: Takes,
+    /// Its options, in the order the help lists them.
+    pub options: &'static [Opt],
+    /// What it does: one line, or several joined by `\n`.
+    pub about: Help,
+    /// Who it is for (and so where the help lists it).
+    pub audience: Audience,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Takes {
+    Nothing,
+    /// `[EXERCISE]`
+    AnExercise,
+    /// `EXERCISE`
+    OneExercise,
+    /// `FOLDER...`
+    Folders,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Learner,
+    Teacher,
+}
+
+pub struct Opt {
+    /// `--all`
+    pub name: &'static str,
+    /// The value's name in the help (`PATH`), when it takes one.
+    pub value: Option<Help>,
+    pub about: Help,
+    pub audience: Audience,
+}
+
+const fn flag(name: &'static str, about: Help) -> Opt {
+    Opt {
+        name,
+        value: None,
+        about,
+        audience: Audience::Learner,
+    }
+}
+
+const fn for_teachers(name: &'static str, value: Option<Help>, about: Help) -> Opt {
+    Opt {
+        name,
+        value,
+        about,
+        audience: Audience::Teacher,
+    }
+}
+
+/// The learner's runner's commands. The maintainers' ([`MAINT_COMMANDS`])
+/// are declared by their own binary.
+pub const COMMANDS: &[Spec] = &[
+    Spec {
+        word: "verify",
+        takes: Takes::AnExercise,
+        options: &[
+            flag(
+                "--solutions",
+                [
+                    "the same checks on the reference solutions",
+                    "as mesmas conferências nas soluções de referência",
+                ],
+            ),
+            for_teachers(
+                "--all",
+                None,
+                [
+                    "judge every exercise, not only up to the first failure",
+                    "julga todos os exercícios, não só até a primeira falha",
+                ],
+            ),
+            for_teachers(
+                "--pristine",
+                None,
+                [
+                    "with the shipped tests, support library and manifests from git",
+                    "com os testes, a biblioteca de apoio e os manifestos originais, do git",
+                ],
+            ),
+            for_teachers(
+                "--format",
+                Some(["text|json", "text|json"]),
+                [
+                    "json: one JSON document on stdout (Exercism's results.json, extended)",
+                    "json: um documento JSON na saída (o results.json do Exercism, estendido)",
+                ],
+            ),
+            for_teachers(
+                "--junit",
+                Some(["PATH", "CAMINHO"]),
+                [
+                    "also write a JUnit XML report",
+                    "grava também um relatório JUnit XML",
+                ],
+            ),
+        ],
+        about: [
+            "check the exercises in order and stop at the first that does not pass",
+            "confere os exercícios em ordem e para no primeiro que não passa",
+        ],
+        audience: Audience::Learner,
+    },
+    Spec {
+        word: "list",
+        takes: Takes::Nothing,
+        options: &[],
+        about: [
+            "every exercise with its state (done, next, pending)",
+            "todos os exercícios com o estado (feito, próximo, pendente)",
+        ],
+        audience: Audience::Learner,
+    },
+    Spec {
+        word: "hint",
+        takes: Takes::AnExercise,
+        options: &[flag("--all", ["all its hints", "todas as dicas"])],
+        about: [
+            "the next hint of an exercise (default: the next exercise)",
+            "a próxima dica de um exercício (padrão: o próximo exercício)",
+        ],
+        audience: Audience::Learner,
+    },
+    Spec {
+        word: "solution",
+        takes: Takes::AnExercise,
+        options: &[],
+        about: [
+            "your file(s) against the reference solution, as a diff\n\
+             (default: the last exercise you finished)",
+            "seu(s) arquivo(s) comparado(s) com a solução de referência\n\
+             (padrão: o último exercício concluído)",
+        ],
+        audience: Audience::Learner,
+    },
+    Spec {
+        word: "reset",
+        takes: Takes::OneExercise,
+        options: &[],
+        about: [
+            "restore the shipped version (your version is saved first)",
+            "restaura a versão original (a sua é salva antes)",
+        ],
+        audience: Audience::Learner,
+    },
+    Spec {
+        word: "watch",
+        takes: Takes::AnExercise,
+        options: &[
+            flag(
+                "--solutions",
+                [
+                    "watch the reference solutions instead",
+                    "observa as soluções de referência",
+                ],
+            ),
+            flag(
+                "--poll",
+                [
+                    "look for saves on a timer instead of file events",
+                    "procura salvamentos a cada instante, sem eventos de arquivo",
+                ],
+            ),
+        ],
+        about: [
+            "verify again on every save (q quits, h next hint, l list,\n\
+             s solution, v whole result); with EXERCISE, only that one",
+            "confere de novo a cada salvamento (q sai, h próxima dica, l lista,\n\
+             s solução, v resultado inteiro); com EXERCÍCIO, só esse",
+        ],
+        audience: Audience::Learner,
+    },
+    Spec {
+        word: "grade",
+        takes: Takes::Folders,
+        options: &[],
+        about: [
+            "grade several course folders (one per student) with the shipped\n\
+             tests: one table of exercises passed and tests edited",
+            "avalia várias pastas do curso (uma por aluno) com os testes\n\
+             originais: uma tabela de exercícios aprovados e testes alterados",
+        ],
+        audience: Audience::Teacher,
+    },
+];
+
+/// The options every command takes.
+pub const GLOBAL: &[Opt] = &[
+    Opt {
+        name: "--lang",
+        value: Some(["en|pt-BR", "en|pt-BR"]),
+        about: [
+            "language (default: from LC_ALL, LC_MESSAGES or LANG)",
+            "idioma (padrão: LC_ALL, LC_MESSAGES ou LANG)",
+        ],
+        audience: Audience::Learner,
+    },
+    Opt {
+        name: "--root",
+        value: Some(["DIR", "PASTA"]),
+        about: [
+            "the course folder (default: found from the current folder)",
+            "a pasta do curso (padrão: encontrada a partir da pasta atual)",
+        ],
+        audience: Audience::Learner,
+    },
+];
+
+/// Whether the option `--name` takes a value, in any command.
+fn takes_value(name: &str) -> bool {
+    GLOBAL
+        .iter()
+        .chain(COMMANDS.iter().flat_map(|c| c.options))
+        .any(|o| o.value.is_some() && o.name.strip_prefix("--") == Some(name))
+}
 
 /// The words of a command line, split but not yet understood.
 struct Words {
@@ -135,6 +347,14 @@ struct Words {
 
 /// Parses the arguments after the program name.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, Usage> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    if command_word(&args).is_some_and(|word| MAINT_COMMANDS.contains(&word)) {
+        return Ok(Flags {
+            lang: None,
+            root: None,
+            command: Command::Maint(args),
+        });
+    }
     let words = split(args)?;
     let command = if words.help {
         Command::Help
@@ -146,6 +366,23 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Flags, Usage> {
         root: words.root,
         command,
     })
+}
+
+/// The command word: the first word that is neither an option nor the
+/// value of `--lang` or `--root`.
+fn command_word(args: &[OsString]) -> Option<&str> {
+    let mut args = args.iter().map(|a| a.to_str().unwrap_or_default());
+    while let Some(arg) = args.next() {
+        match arg {
+            "--" => return args.next(),
+            "--lang" | "--root" => {
+                args.next();
+            }
+            _ if arg.starts_with('-') => {}
+            word => return Some(word),
+        }
+    }
+    None
 }
 
 /// `lexopt` splits the words (`--name=value`, `--name value`, `--` before
@@ -165,7 +402,7 @@ fn split(args: impl IntoIterator<Item = OsString>) -> Result<Words, Usage> {
     while let Some(arg) = parser.next().map_err(from_lexopt)? {
         match arg {
             Short('h') | Long("help") => split.help = true,
-            Long(name) if WITH_VALUE.contains(&name) => {
+            Long(name) if takes_value(name) => {
                 let name = format!("--{name}");
                 let value = parser
                     .value()
@@ -191,100 +428,63 @@ fn split(args: impl IntoIterator<Item = OsString>) -> Result<Words, Usage> {
     Ok(split)
 }
 
-/// The command the words name, with its own options checked.
+/// The command the words name, checked against its declaration in
+/// [`COMMANDS`]: its options and its positional words.
 fn command(words: Vec<String>, options: &[(String, Option<String>)]) -> Result<Command, Usage> {
     let mut words = words.into_iter();
-    let command_word = words.next();
+    let word = words.next();
     let positional: Vec<String> = words.collect();
-    let options = options.to_vec();
-    Ok(match command_word.as_deref() {
-        None | Some("help") => {
-            allow(&options, &[])?;
-            Command::Help
-        }
-        Some("verify") => Command::Verify(verify(positional, &options)?),
-        Some("list") => {
-            allow(&options, &[])?;
-            none(positional, "list")?;
-            Command::List
-        }
-        Some("hint") => {
-            allow(&options, &["--all"])?;
-            Command::Hint {
-                exercise: at_most_one(positional, "hint")?,
-                all: has(&options, "--all"),
-            }
-        }
-        Some("solution") => {
-            allow(&options, &[])?;
-            Command::Solution {
-                exercise: at_most_one(positional, "solution")?,
-            }
-        }
-        Some("reset") => {
-            allow(&options, &[])?;
-            match at_most_one(positional, "reset")? {
-                Some(exercise) => Command::Reset { exercise },
-                None => return Err(Usage::ResetNeedsExercise),
-            }
-        }
-        Some("watch") => {
-            allow(&options, &["--poll", "--solutions"])?;
-            Command::Watch(Watch {
-                poll: has(&options, "--poll"),
-                solutions: has(&options, "--solutions"),
-                exercise: at_most_one(positional, "watch")?,
-            })
-        }
-        Some("check") => {
-            allow(&options, &["--repeat", "--no-lints", "--no-catalogue"])?;
-            Command::Check(Check {
-                exercise: at_most_one(positional, "check")?,
-                repeat: number(&options, "--repeat", 3)?,
-                no_lints: has(&options, "--no-lints"),
-                no_catalogue: has(&options, "--no-catalogue"),
-            })
-        }
-        Some("seal") => {
-            allow(&options, &[])?;
-            none(positional, "seal")?;
-            Command::Seal
-        }
-        Some("bench") => {
-            allow(&options, &["--runs", "--smoke", "--write"])?;
-            none(positional, "bench")?;
-            let smoke = has(&options, "--smoke");
-            Command::Bench(Bench {
-                runs: number(&options, "--runs", if smoke { 1 } else { 5 })?,
-                smoke,
-                write: option_value(&options, "--write").map(PathBuf::from),
-            })
-        }
-        Some("grade") => {
-            allow(&options, &[])?;
-            if positional.is_empty() {
-                return Err(Usage::GradeNeedsFolders);
-            }
-            Command::Grade(Grade {
-                folders: positional.into_iter().map(PathBuf::from).collect(),
-            })
-        }
-        Some(other) => return Err(Usage::UnknownCommand(other.to_owned())),
+    let Some(word) = word.filter(|w| w != "help") else {
+        allow(options, &[])?;
+        return Ok(Command::Help);
+    };
+    let spec = COMMANDS
+        .iter()
+        .find(|spec| spec.word == word)
+        .ok_or(Usage::UnknownCommand(word))?;
+    let declared: Vec<&str> = spec.options.iter().map(|o| o.name).collect();
+    allow(options, &declared)?;
+    let (exercise, folders) = match spec.takes {
+        Takes::Nothing => (none(positional, spec.word)?, Vec::new()),
+        Takes::AnExercise => (at_most_one(positional, spec.word)?, Vec::new()),
+        Takes::OneExercise => match at_most_one(positional, spec.word)? {
+            Some(exercise) => (Some(exercise), Vec::new()),
+            None => return Err(Usage::ResetNeedsExercise),
+        },
+        Takes::Folders if positional.is_empty() => return Err(Usage::GradeNeedsFolders),
+        Takes::Folders => (None, positional),
+    };
+    Ok(match spec.word {
+        "verify" => Command::Verify(verify(exercise, options)?),
+        "list" => Command::List,
+        "hint" => Command::Hint {
+            exercise,
+            all: has(options, "--all"),
+        },
+        "solution" => Command::Solution { exercise },
+        "reset" => Command::Reset {
+            exercise: exercise.unwrap_or_default(),
+        },
+        "watch" => Command::Watch(Watch {
+            poll: has(options, "--poll"),
+            solutions: has(options, "--solutions"),
+            exercise,
+        }),
+        "grade" => Command::Grade(Grade {
+            folders: folders.into_iter().map(PathBuf::from).collect(),
+        }),
+        other => unreachable!("`{other}` is declared but has no command"),
     })
 }
 
-fn verify(positional: Vec<String>, options: &[(String, Option<String>)]) -> Result<Verify, Usage> {
-    allow(
-        options,
-        &["--solutions", "--all", "--pristine", "--format", "--junit"],
-    )?;
+fn verify(exercise: Option<String>, options: &[(String, Option<String>)]) -> Result<Verify, Usage> {
     let format = match option_value(options, "--format") {
         None | Some("text") => Format::Text,
         Some("json") => Format::Json,
         Some(other) => return Err(Usage::BadFormat(other.to_owned())),
     };
     Ok(Verify {
-        exercise: at_most_one(positional, "verify")?,
+        exercise,
         solutions: has(options, "--solutions"),
         all: has(options, "--all"),
         pristine: has(options, "--pristine"),
@@ -340,16 +540,6 @@ fn option_value<'a>(options: &'a [(String, Option<String>)], name: &str) -> Opti
         .and_then(|(_, v)| v.as_deref())
 }
 
-fn number(options: &[(String, Option<String>)], name: &str, default: u32) -> Result<u32, Usage> {
-    match option_value(options, name) {
-        None => Ok(default),
-        Some(v) => match v.parse::<u32>() {
-            Ok(n) if n > 0 => Ok(n),
-            _ => Err(Usage::NotAPositiveNumber(name.to_owned(), v.to_owned())),
-        },
-    }
-}
-
 fn allow(options: &[(String, Option<String>)], allowed: &[&str]) -> Result<(), Usage> {
     match options.iter().find(|(n, _)| !allowed.contains(&n.as_str())) {
         None => Ok(()),
@@ -367,9 +557,10 @@ fn at_most_one(
     Ok(positional.pop())
 }
 
-fn none(positional: Vec<String>, command: &'static str) -> Result<(), Usage> {
+/// Nothing (None), or the first word too many.
+fn none(positional: Vec<String>, command: &'static str) -> Result<Option<String>, Usage> {
     match positional.into_iter().next() {
-        None => Ok(()),
+        None => Ok(None),
         Some(extra) => Err(Usage::NoArgument(command, extra)),
     }
 }
@@ -573,16 +764,41 @@ mod tests {
     }
 
     #[test]
-    fn numbers_must_be_positive() {
-        assert!(p(&["check", "--repeat", "0"]).is_err());
-        assert!(p(&["check", "--repeat", "x"]).is_err());
-        match cmd(&["check", "--repeat=5", "03"]) {
-            Command::Check(c) => assert_eq!((c.repeat, c.exercise.as_deref()), (5, Some("03"))),
-            other => panic!("{other:?}"),
+    fn every_declared_option_is_accepted_and_in_the_help() {
+        for spec in COMMANDS {
+            for o in spec.options {
+                let mut args = vec![spec.word, o.name];
+                if o.value.is_some() {
+                    args.push("json");
+                }
+                if spec.takes == Takes::OneExercise || spec.takes == Takes::Folders {
+                    args.push("03");
+                }
+                assert!(p(&args).is_ok(), "{args:?}");
+            }
+            for lang in Lang::ALL {
+                let help = crate::texts::messages::help(lang);
+                assert!(help.contains(&format!("  {} ", spec.word)), "{}", spec.word);
+                for o in spec.options.iter().chain(GLOBAL) {
+                    assert!(help.contains(&format!(" {}", o.name)), "{}", o.name);
+                }
+            }
         }
-        match cmd(&["bench", "--smoke"]) {
-            Command::Bench(b) => assert!(b.smoke && b.runs == 1),
-            other => panic!("{other:?}"),
-        }
+    }
+
+    #[test]
+    fn the_maintainers_commands_are_handed_over_whole() {
+        let args = ["--lang", "en", "check", "--repeat=5", "03"];
+        assert_eq!(
+            cmd(&args),
+            Command::Maint(args.iter().map(OsString::from).collect())
+        );
+        assert!(matches!(
+            cmd(&["--root", "seal", "bench"]),
+            Command::Maint(_)
+        ));
+        assert!(matches!(cmd(&["seal"]), Command::Maint(_)));
+        // An exercise named like a command is still an exercise.
+        assert!(matches!(cmd(&["verify", "check"]), Command::Verify(_)));
     }
 }

@@ -1,5 +1,6 @@
-//! How the runner speaks: colours, links, bars and the transient status
-//! line, for the learner's language.
+//! How the runner's output looks: colours, links, bars and the transient
+//! status line. It words nothing: the texts do, and mark what stands out
+//! through [`Paint`], which this implements.
 //!
 //! Colours, hyperlinks and the status line appear only when stdout is a
 //! terminal and `NO_COLOR` is unset, so output piped to a file or read by a
@@ -8,9 +9,8 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use crate::engine::Event;
 use crate::platform;
-use crate::texts::{Lang, messages, wrap};
+use crate::texts::{Lang, Paint, wrap};
 
 pub struct Ui {
     pub lang: Lang,
@@ -97,14 +97,6 @@ impl Ui {
         }
     }
 
-    /// `Progress: [#####---------------] 5/20`
-    pub fn progress(&self, done: usize, total: usize) -> String {
-        let complete = done >= total && total > 0;
-        let bar = bar(done, total);
-        let bar = if complete { self.good(&bar) } else { bar };
-        format!("{} {bar} {done}/{total}", messages::progress(self.lang))
-    }
-
     /// A one-line status on stderr that the next status (or
     /// [`Ui::clear_status`]) replaces; nothing when not on a terminal.
     pub fn status(&self, text: &str) {
@@ -122,36 +114,35 @@ impl Ui {
             let _ = err.flush();
         }
     }
+}
 
-    /// Shows what the engine is doing. Waiting for another cargo's lock is
-    /// said even when not on a terminal: it can last long.
-    pub fn observe(&self, event: Event) {
-        match event {
-            Event::Compiling { done, total, name } => self.status(&format!(
-                "{} {} {done}/{total} {name}",
-                messages::compiling(self.lang),
-                bar(done, total)
-            )),
-            Event::Testing { done, total } => {
-                self.status(&format!("{} {done}/{total}", messages::testing(self.lang)));
-            }
-            Event::SlowUnit { name, after } => {
-                // A line that stays, unlike the status line.
-                self.clear_status();
-                eprintln!(
-                    "{}",
-                    self.wrap(&messages::slow_unit(self.lang, &name, after))
-                );
-            }
-            Event::WaitingForLock => {
-                let text = messages::waiting_for_lock(self.lang);
-                if self.tty {
-                    self.status(&text);
-                } else {
-                    eprintln!("{text}");
-                }
-            }
-        }
+impl Paint for Ui {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+    fn color(&self) -> bool {
+        self.color
+    }
+    fn width(&self) -> usize {
+        self.width
+    }
+    fn wrap(&self, text: &str) -> String {
+        Ui::wrap(self, text)
+    }
+    fn bad(&self, text: &str) -> String {
+        Ui::bad(self, text)
+    }
+    fn warn(&self, text: &str) -> String {
+        Ui::warn(self, text)
+    }
+    fn bold(&self, text: &str) -> String {
+        Ui::bold(self, text)
+    }
+    fn dim(&self, text: &str) -> String {
+        Ui::dim(self, text)
+    }
+    fn link(&self, absolute: &Path, shown: &str) -> String {
+        Ui::link(self, absolute, shown)
     }
 }
 
@@ -162,49 +153,14 @@ pub fn bar(done: usize, total: usize) -> String {
     format!("[{}{}]", "#".repeat(filled), "-".repeat(WIDTH - filled))
 }
 
-/// Strips ANSI escape sequences (for messages that came coloured but go to
-/// a place without colour).
-pub fn strip_ansi(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            if chars.peek() == Some(&'[') {
-                chars.next();
-                for c in chars.by_ref() {
-                    if c.is_ascii_alphabetic() {
-                        break;
-                    }
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn progress_bar_in_both_languages() {
-        assert_eq!(
-            Ui::plain(Lang::En).progress(5, 20),
-            "Progress: [#####---------------] 5/20"
-        );
-        assert_eq!(
-            Ui::plain(Lang::PtBr).progress(0, 8),
-            "Progresso: [--------------------] 0/8"
-        );
-    }
-
-    #[test]
     fn bars_never_overflow_or_underflow() {
         assert_eq!(bar(30, 20), "[####################]");
         assert_eq!(bar(3, 0), "[--------------------]");
-        assert!(Ui::plain(Lang::En).progress(9, 8).contains("9/8"));
     }
 
     #[test]
@@ -212,10 +168,5 @@ mod tests {
         let ui = Ui::plain(Lang::En);
         assert_eq!(ui.bad("x"), "x");
         assert_eq!(ui.link(Path::new("/a/b"), "b"), "b");
-    }
-
-    #[test]
-    fn ansi_is_stripped() {
-        assert_eq!(strip_ansi("\x1b[1m\x1b[31merror\x1b[0m: x"), "error: x");
     }
 }

@@ -34,231 +34,104 @@ fn xtask(lang: &str, args: &[&str]) -> Command {
     cmd
 }
 
-/// The fixture's exercise `number` does not compile with `code`, and each
-/// language explains it under its own title after rustc's diagnostic,
-/// with the pointer to the full text.
-fn explained(number: &str, code: &str, en_title: &str, pt_title: &str) {
-    let pointer =
-        format!("`rustc --explain {code}` · https://doc.rust-lang.org/error_codes/{code}.html");
-    for (lang, title, more) in [("en", en_title, "More:"), ("pt-BR", pt_title, "Mais:")] {
-        let output = xtask(lang, &["verify", number]).assert().code(1);
-        let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
-        let diagnostic = stdout.find(&format!("error[{code}]"));
-        let explanation = stdout.find(&format!("\n{code} · {title}\n"));
-        assert!(
-            diagnostic.is_some() && explanation.is_some() && diagnostic < explanation,
-            "{lang}: rustc's {code}, then \"{code} · {title}\", expected in:\n{stdout}"
-        );
-        assert!(
-            stdout.contains(&format!("  {more} {pointer}")),
-            "{lang}: the pointer for {code} expected in:\n{stdout}"
-        );
+/// Each usual mistake of the fixture: its exercise, the code rustc gives,
+/// and the title of the course's explanation in each language.
+#[rustfmt::skip]
+const EXPLAINED: [(&str, &str, &str, &str); 21] = [
+    // use of a moved sender
+    ("03", "E0382", "use of a moved value",
+        "uso de um valor movido"),
+    // a thread closure without move
+    ("04", "E0373", "a closure that borrows may outlive the function",
+        "uma closure que pega emprestado pode viver mais que a função"),
+    // an rc sent to threads
+    ("05", "E0277", "a type lacks a trait the code needs",
+        "falta a um tipo um trait que o código exige"),
+    // a cloned receiver
+    ("06", "E0599", "this type has no such method",
+        "esse tipo não tem esse método"),
+    // a str on a string channel
+    ("07", "E0308", "mismatched types",
+        "tipos incompatíveis"),
+    // a borrowed argument given to spawn
+    ("08", "E0521", "borrowed data escapes the function",
+        "dados emprestados escapam da função"),
+    // a local borrowed by a thread
+    ("09", "E0597", "a value does not live long enough",
+        "um valor não vive o suficiente"),
+    // a misspelled import
+    ("10", "E0432", "a `use` names something that does not exist",
+        "um `use` cita algo que não existe"),
+    // channel not imported
+    ("11", "E0425", "a name that is not defined here",
+        "um nome que não existe aqui"),
+    // mpsc not imported
+    ("12", "E0433", "a path starts with a module or type that is not in scope",
+        "um caminho começa por um módulo ou tipo que não está no escopo"),
+    // sync channel without its bound
+    ("13", "E0061", "a function called with the wrong number of arguments",
+        "uma função chamada com o número errado de argumentos"),
+    // a sender of two types
+    ("14", "E0107", "a generic type with the wrong number of type arguments",
+        "um tipo genérico com o número errado de argumentos de tipo"),
+    // a generic message without static
+    ("15", "E0310", "a generic type may not live long enough",
+        "um tipo genérico pode não viver o suficiente"),
+    // a channel of no known type
+    ("16", "E0282", "type annotations needed",
+        "é preciso anotar o tipo"),
+    // a consumer vec without mut
+    ("17", "E0596", "cannot change it: it is not mutable",
+        "não dá para mudar: não é mutável"),
+    // a receiver moved out of self
+    ("18", "E0507", "cannot move out of something only borrowed",
+        "não dá para mover algo que só está emprestado"),
+    // a receiver moved while iterated
+    ("19", "E0505", "a value moved while it is still borrowed",
+        "um valor movido enquanto ainda está emprestado"),
+    // a match without disconnected
+    ("20", "E0004", "a `match` leaves cases out",
+        "um `match` deixa casos de fora"),
+    // send error not imported
+    ("21", "E0531", "a pattern names a tuple struct or variant that is not in scope",
+        "um padrão cita uma struct ou variante de tupla que não está no escopo"),
+    // a request without its reply
+    ("22", "E0063", "a struct or variant built without one of its fields",
+        "uma struct ou variante criada sem um dos campos"),
+    // a counter without mut
+    ("23", "E0384", "cannot change it: it is not mutable",
+        "não dá para mudar: não é mutável"),
+];
+
+/// Every exercise of [`EXPLAINED`] does not compile with its code, and
+/// each language explains it under its own title after rustc's diagnostic,
+/// with the pointer to the full text. All are run; the failures are told
+/// together.
+#[test]
+fn each_usual_mistake_is_explained_after_rustcs_diagnostic_in_both_languages() {
+    let mut wrong = Vec::new();
+    for (number, code, en_title, pt_title) in EXPLAINED {
+        let pointer =
+            format!("`rustc --explain {code}` · https://doc.rust-lang.org/error_codes/{code}.html");
+        for (lang, title, more) in [("en", en_title, "More:"), ("pt-BR", pt_title, "Mais:")] {
+            let output = xtask(lang, &["verify", number]).output().unwrap();
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            let diagnostic = stdout.find(&format!("error[{code}]"));
+            let explanation = stdout.find(&format!("\n{code} · {title}\n"));
+            if output.status.code() != Some(1) {
+                wrong.push(format!("{number} {lang}: exit {:?}", output.status.code()));
+            }
+            if !(diagnostic.is_some() && explanation.is_some() && diagnostic < explanation) {
+                wrong.push(format!(
+                    "{number} {lang}: rustc's {code}, then \"{code} · {title}\", expected in:\n{stdout}"
+                ));
+            }
+            if !stdout.contains(&format!("  {more} {pointer}")) {
+                wrong.push(format!("{number} {lang}: the pointer for {code} expected"));
+            }
+        }
     }
-}
-
-#[test]
-fn e0382_use_of_a_moved_sender() {
-    explained(
-        "03",
-        "E0382",
-        "use of a moved value",
-        "uso de um valor movido",
-    );
-}
-
-#[test]
-fn e0373_a_thread_closure_without_move() {
-    explained(
-        "04",
-        "E0373",
-        "a closure that borrows may outlive the function",
-        "uma closure que pega emprestado pode viver mais que a função",
-    );
-}
-
-#[test]
-fn e0277_an_rc_sent_to_threads() {
-    explained(
-        "05",
-        "E0277",
-        "a type lacks a trait the code needs",
-        "falta a um tipo um trait que o código exige",
-    );
-}
-
-#[test]
-fn e0599_a_cloned_receiver() {
-    explained(
-        "06",
-        "E0599",
-        "this type has no such method",
-        "esse tipo não tem esse método",
-    );
-}
-
-#[test]
-fn e0308_a_str_on_a_string_channel() {
-    explained("07", "E0308", "mismatched types", "tipos incompatíveis");
-}
-
-#[test]
-fn e0521_a_borrowed_argument_given_to_spawn() {
-    explained(
-        "08",
-        "E0521",
-        "borrowed data escapes the function",
-        "dados emprestados escapam da função",
-    );
-}
-
-#[test]
-fn e0597_a_local_borrowed_by_a_thread() {
-    explained(
-        "09",
-        "E0597",
-        "a value does not live long enough",
-        "um valor não vive o suficiente",
-    );
-}
-
-#[test]
-fn e0432_a_misspelled_import() {
-    explained(
-        "10",
-        "E0432",
-        "a `use` names something that does not exist",
-        "um `use` cita algo que não existe",
-    );
-}
-
-#[test]
-fn e0425_channel_not_imported() {
-    explained(
-        "11",
-        "E0425",
-        "a name that is not defined here",
-        "um nome que não existe aqui",
-    );
-}
-
-#[test]
-fn e0433_mpsc_not_imported() {
-    explained(
-        "12",
-        "E0433",
-        "a path starts with a module or type that is not in scope",
-        "um caminho começa por um módulo ou tipo que não está no escopo",
-    );
-}
-
-#[test]
-fn e0061_sync_channel_without_its_bound() {
-    explained(
-        "13",
-        "E0061",
-        "a function called with the wrong number of arguments",
-        "uma função chamada com o número errado de argumentos",
-    );
-}
-
-#[test]
-fn e0107_a_sender_of_two_types() {
-    explained(
-        "14",
-        "E0107",
-        "a generic type with the wrong number of type arguments",
-        "um tipo genérico com o número errado de argumentos de tipo",
-    );
-}
-
-#[test]
-fn e0310_a_generic_message_without_static() {
-    explained(
-        "15",
-        "E0310",
-        "a generic type may not live long enough",
-        "um tipo genérico pode não viver o suficiente",
-    );
-}
-
-#[test]
-fn e0282_a_channel_of_no_known_type() {
-    explained(
-        "16",
-        "E0282",
-        "type annotations needed",
-        "é preciso anotar o tipo",
-    );
-}
-
-#[test]
-fn e0596_a_consumer_vec_without_mut() {
-    explained(
-        "17",
-        "E0596",
-        "cannot change it: it is not mutable",
-        "não dá para mudar: não é mutável",
-    );
-}
-
-#[test]
-fn e0507_a_receiver_moved_out_of_self() {
-    explained(
-        "18",
-        "E0507",
-        "cannot move out of something only borrowed",
-        "não dá para mover algo que só está emprestado",
-    );
-}
-
-#[test]
-fn e0505_a_receiver_moved_while_iterated() {
-    explained(
-        "19",
-        "E0505",
-        "a value moved while it is still borrowed",
-        "um valor movido enquanto ainda está emprestado",
-    );
-}
-
-#[test]
-fn e0004_a_match_without_disconnected() {
-    explained(
-        "20",
-        "E0004",
-        "a `match` leaves cases out",
-        "um `match` deixa casos de fora",
-    );
-}
-
-#[test]
-fn e0531_send_error_not_imported() {
-    explained(
-        "21",
-        "E0531",
-        "a pattern names a tuple struct or variant that is not in scope",
-        "um padrão cita uma struct ou variante de tupla que não está no escopo",
-    );
-}
-
-#[test]
-fn e0063_a_request_without_its_reply() {
-    explained(
-        "22",
-        "E0063",
-        "a struct or variant built without one of its fields",
-        "uma struct ou variante criada sem um dos campos",
-    );
-}
-
-#[test]
-fn e0384_a_counter_without_mut() {
-    explained(
-        "23",
-        "E0384",
-        "cannot change it: it is not mutable",
-        "não dá para mudar: não é mutável",
-    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
 #[test]

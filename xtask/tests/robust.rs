@@ -178,13 +178,33 @@ fn a_renamed_exercise_is_blamed_and_not_its_neighbour() {
 }
 
 #[test]
+fn a_broken_root_manifest_is_named_and_is_no_usage_error() {
+    let root = copy_of_fixture("broken-root");
+    fs::write(root.join("Cargo.toml"), "[workspace\n").unwrap();
+    for (lang, said) in [
+        ("en", "cannot read the course's manifest"),
+        ("pt-BR", "não foi possível ler o manifesto do curso"),
+    ] {
+        xtask_in(&root, lang, &["verify"])
+            .assert()
+            .code(3)
+            .stderr(contains(said))
+            .stderr(contains("Cargo.toml"))
+            .stderr(contains("could not run a command").not())
+            .stderr(contains("não foi possível rodar").not());
+    }
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
 fn reset_errors_name_the_path_and_leave_no_temporary_file() {
     let root = clone_of_fixture("reset-errors");
     fs::write(root.join("exercises/02_fails/src/lib.rs"), "// mine\n").unwrap();
     fs::write(root.join(".course-backups"), "not a folder").unwrap();
+    // The runner could not work (exit 3): not a usage error (exit 2).
     xtask_in(&root, "en", &["reset", "02"])
         .assert()
-        .code(2)
+        .code(3)
         .stderr(contains("cannot write .course-backups"));
     // Nothing was changed and nothing was left behind.
     assert_eq!(

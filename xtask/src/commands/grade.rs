@@ -55,11 +55,7 @@ pub fn run(ui: &Ui, options: &flags::Grade) -> Result<bool, RunError> {
             Err(RunError::Interrupted) => return Err(RunError::Interrupted),
             Err(why) => {
                 all_graded = false;
-                let note = match why {
-                    RunError::Usage(text) => text,
-                    RunError::Io(e) => e.to_string(),
-                    RunError::Interrupted => unreachable!("handled above"),
-                };
+                let note = why.words(ui.lang);
                 Row {
                     student,
                     passed: "-".to_owned(),
@@ -87,8 +83,8 @@ fn student_name(folder: &Path) -> String {
 
 /// One folder judged as `verify --all --pristine` judges it.
 fn grade_one(ui: &Ui, folder: &Path) -> Result<Report, RunError> {
-    let root = Course::locate(Some(folder), ui.lang).map_err(RunError::Usage)?;
-    let course = Course::load(root, ui.lang).map_err(RunError::Usage)?;
+    let root = Course::locate(Some(folder))?;
+    let course = Course::load(root)?;
     let (copy, judged) = verify::pristine_copy(&course, ui.lang)?;
     let exercises: Vec<&Exercise> = judged.exercises.iter().collect();
     let graded = verify::judge_in_order(&judged, &exercises, ui, Files::Learner, true, false)?;

@@ -1,29 +1,22 @@
 //! `cargo xtask hint [EXERCISE] [--all]`: the hints of an exercise, from a
 //! nudge to a near answer, one at a time. Without an exercise, the next one
-//! (which means finding out which one that is, by verifying).
+//! (known from the last check when nothing changed since, else found by
+//! verifying).
 //!
 //! The last hint is close to the answer, so each call shows the next hint
-//! not yet seen, and `--all` shows them all. How many of an exercise's hints
-//! were seen is kept in a small file in the runner's build folder
-//! (`target/course/hints-seen.txt`): it decides nothing but which hint
-//! comes next, so it cannot make a verdict stale, and deleting it only
-//! starts the hints over.
-
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
-use std::path::PathBuf;
+//! not yet seen ([`hints::next`]), and `--all` shows them all.
 
 use crate::RunError;
-use crate::commands::next_exercise;
-use crate::engine::course::{Course, Exercise};
-use crate::engine::stage;
+use crate::commands::progress;
+use crate::engine::course::Course;
 use crate::texts::messages;
 use crate::ui::Ui;
+use crate::views::hints;
 
 pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>, all: bool) -> Result<bool, RunError> {
     let exercise = match exercise {
-        Some(name) => course.select(name, ui.lang).map_err(RunError::Usage)?,
-        None => match next_exercise(course, ui)? {
+        Some(name) => course.select(name)?,
+        None => match progress(course, ui)?.next {
             Some(i) => &course.exercises[i],
             None => {
                 println!("{}", messages::no_hint_needed(ui.lang));
@@ -32,129 +25,10 @@ pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>, all: bool) -> Resul
         },
     };
     let text = if all {
-        render(course, ui, exercise)
+        hints::all(course, ui, exercise)
     } else {
-        next_hint(course, ui, exercise, Asked::Command)
+        hints::next(course, ui, exercise, hints::Asked::Command)
     };
     print!("{text}");
     Ok(true)
-}
-
-/// Every hint of one exercise, as text.
-pub fn render(course: &Course, ui: &Ui, exercise: &Exercise) -> String {
-    let texts = exercise.texts(ui.lang);
-    let shown: Vec<usize> = (1..=texts.hints.len()).collect();
-    hints(course, ui, exercise, &shown, None)
-}
-
-/// Where the learner asked for a hint, which is where they ask for the next.
-#[derive(Clone, Copy)]
-pub enum Asked {
-    /// `cargo xtask hint`.
-    Command,
-    /// The `h` key of `watch`.
-    WatchKey,
-}
-
-/// The first hint of `exercise` not yet seen, which is then remembered as
-/// seen; once all were seen, all of them.
-pub fn next_hint(course: &Course, ui: &Ui, exercise: &Exercise, asked: Asked) -> String {
-    let total = exercise.texts(ui.lang).hints.len();
-    let mut seen = Seen::load(course);
-    let before = seen.of(exercise);
-    if before >= total {
-        return render(course, ui, exercise);
-    }
-    let n = before + 1;
-    seen.set(exercise, n);
-    seen.save();
-    hints(course, ui, exercise, &[n], Some((n, total, asked)))
-}
-
-/// The hints numbered `numbers` (from 1); `progress` is (this one, how
-/// many there are, where it was asked for) when one is shown at a time.
-fn hints(
-    course: &Course,
-    ui: &Ui,
-    exercise: &Exercise,
-    numbers: &[usize],
-    progress: Option<(usize, usize, Asked)>,
-) -> String {
-    let lang = ui.lang;
-    let mut out = String::new();
-    let texts = exercise.texts(lang);
-    let title = messages::hints_title(lang, &exercise.label(), &texts.title);
-    let _ = writeln!(out, "{}\n", ui.wrap(&ui.bold(&title)));
-    for &i in numbers {
-        let Some(hint) = texts.hints.get(i - 1) else {
-            continue;
-        };
-        let heading = match progress {
-            Some((n, total, _)) => messages::hint_of(lang, n, total),
-            None => messages::hint_number(lang, i),
-        };
-        let _ = writeln!(out, "{}", ui.bold(&heading));
-        for line in hint.lines() {
-            let _ = writeln!(out, "{}", ui.wrap(&format!("  {line}")));
-        }
-        let _ = writeln!(out);
-    }
-    if let Some((n, total, asked)) = progress {
-        let more = match asked {
-            Asked::Command => messages::more_hints(lang, exercise.number, n, total),
-            Asked::WatchKey => messages::more_hints_in_watch(lang, exercise.number, n, total),
-        };
-        let _ = writeln!(out, "{}", ui.wrap(&more));
-    }
-    let readme = exercise.instructions(lang);
-    let _ = writeln!(
-        out,
-        "{} {}",
-        messages::instructions(lang),
-        ui.link(&readme, &course.relative(&readme))
-    );
-    out
-}
-
-/// How many hints of each exercise were seen, by folder name.
-struct Seen {
-    file: PathBuf,
-    counts: BTreeMap<String, usize>,
-}
-
-impl Seen {
-    fn load(course: &Course) -> Seen {
-        let file = stage::base_dir(course).join("hints-seen.txt");
-        let text = std::fs::read_to_string(&file).unwrap_or_default();
-        let counts = text
-            .lines()
-            .filter_map(|line| {
-                let (dir, n) = line.split_once(' ')?;
-                Some((dir.to_owned(), n.trim().parse().ok()?))
-            })
-            .collect();
-        Seen { file, counts }
-    }
-
-    fn of(&self, exercise: &Exercise) -> usize {
-        self.counts.get(&exercise.dir_name).copied().unwrap_or(0)
-    }
-
-    fn set(&mut self, exercise: &Exercise, n: usize) {
-        self.counts.insert(exercise.dir_name.clone(), n);
-    }
-
-    /// Written when it can be; a hint shown again is the worst that a
-    /// failure to write can do.
-    fn save(&self) {
-        let text: String = self
-            .counts
-            .iter()
-            .map(|(dir, n)| format!("{dir} {n}\n"))
-            .collect();
-        if let Some(parent) = self.file.parent() {
-            let _ = std::fs::create_dir_all(parent);
-        }
-        let _ = std::fs::write(&self.file, text);
-    }
 }

@@ -148,7 +148,7 @@ fn exercise_report(
         None => (grading::exercise_not_run(lang), None),
         Some(v) if v.passed() => (verdicts::headline(lang, v), None),
         Some(v) => {
-            let why = verdicts::explain(course, ui, exercise, v, false);
+            let why = crate::views::verdicts::explain(course, ui, exercise, v, false);
             (verdicts::headline(lang, v), Some(why.trim().to_owned()))
         }
     };

@@ -16,11 +16,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::RunError;
 use crate::engine::course::{Course, Exercise};
 use crate::engine::shipped::{self, Record};
 use crate::texts::messages;
 use crate::ui::Ui;
+use crate::{Failure, RunError};
 
 pub const BACKUPS: &str = ".course-backups";
 
@@ -34,7 +34,7 @@ struct Change {
 
 pub fn run(course: &Course, ui: &Ui, name: &str) -> Result<bool, RunError> {
     let lang = ui.lang;
-    let exercise = course.select(name, lang).map_err(RunError::Usage)?;
+    let exercise = course.select(name)?;
     let label = exercise.label();
     if !exercise.present {
         let shown = course.relative(&exercise.dir);
@@ -54,11 +54,8 @@ pub fn run(course: &Course, ui: &Ui, name: &str) -> Result<bool, RunError> {
     }
     let backup = backup_dir(&course.root, &exercise.dir_name);
     save_backup(&backup, &changes).map_err(|(path, e)| {
-        RunError::Usage(messages::reset_cannot_write(
-            lang,
-            &course.relative(&path),
-            &e,
-        ))
+        let text = messages::reset_cannot_write(lang, &course.relative(&path), &e);
+        RunError::Failed(Failure::Said(text))
     })?;
     if changes.iter().any(|c| c.current.is_some()) {
         println!("{}", messages::reset_saved(lang, &course.relative(&backup)));
@@ -70,7 +67,11 @@ pub fn run(course: &Course, ui: &Ui, name: &str) -> Result<bool, RunError> {
             Some(bytes) => replace(&target, bytes),
             None => fs::remove_file(&target),
         };
-        done.map_err(|e| RunError::Usage(messages::reset_cannot_write(lang, &shown, &e)))?;
+        done.map_err(|e| {
+            RunError::Failed(Failure::Said(messages::reset_cannot_write(
+                lang, &shown, &e,
+            )))
+        })?;
         println!(
             "{}",
             messages::reset_restored(lang, &shown, change.shipped.is_some())

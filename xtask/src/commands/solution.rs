@@ -5,71 +5,24 @@
 //! the next), since comparing is for after solving; an unsolved exercise's
 //! answer is shown only when asked for by name.
 
-use std::fmt::Write as _;
-use std::fs;
-
 use crate::RunError;
-use crate::commands::next_exercise;
-use crate::engine::course::{Course, Exercise};
-use crate::engine::diff;
+use crate::commands::progress;
+use crate::engine::course::Course;
 use crate::texts::messages;
 use crate::ui::Ui;
+use crate::views::solution;
 
 pub fn run(course: &Course, ui: &Ui, exercise: Option<&str>) -> Result<bool, RunError> {
     let exercise = match exercise {
-        Some(name) => course.select(name, ui.lang).map_err(RunError::Usage)?,
-        None => match next_exercise(course, ui)? {
-            Some(0) => {
+        Some(name) => course.select(name)?,
+        None => match progress(course, ui)?.last_solved() {
+            Some(i) => &course.exercises[i],
+            None => {
                 println!("{}", messages::nothing_finished_yet(ui.lang));
                 return Ok(true);
             }
-            Some(i) => &course.exercises[i - 1],
-            None => course.exercises.last().expect("a course has exercises"),
         },
     };
-    print!("{}", render(course, ui, exercise)?);
+    print!("{}", solution::render(course, ui, exercise)?);
     Ok(true)
-}
-
-/// The diff of one exercise's files against the reference, as text.
-pub fn render(course: &Course, ui: &Ui, exercise: &Exercise) -> Result<String, RunError> {
-    let mut out = String::new();
-    let title = messages::solution_title(ui.lang, &exercise.label());
-    let _ = writeln!(out, "{}", ui.bold(&title));
-    let solution_dir = exercise.solution_dir(&course.root);
-    for file in &exercise.edit {
-        let mine_path = exercise.dir.join(file);
-        let theirs_path = solution_dir.join(file);
-        let theirs = fs::read_to_string(&theirs_path).map_err(|e| {
-            RunError::Usage(messages::solution_unreadable(
-                ui.lang,
-                &course.relative(&theirs_path),
-                &e,
-            ))
-        })?;
-        let mine = fs::read_to_string(&mine_path).unwrap_or_default();
-        let (mine_shown, theirs_shown) =
-            (course.relative(&mine_path), course.relative(&theirs_path));
-        let text = diff::unified(&mine_shown, &theirs_shown, &mine, &theirs, 3);
-        let _ = writeln!(out);
-        if text.is_empty() {
-            let _ = writeln!(out, "{}", messages::same_as_solution(ui.lang, &mine_shown));
-            continue;
-        }
-        for line in text.lines() {
-            let painted = if line.starts_with("+++") || line.starts_with("---") {
-                ui.bold(line)
-            } else if line.starts_with('+') {
-                ui.good(line)
-            } else if line.starts_with('-') {
-                ui.bad(line)
-            } else if line.starts_with("@@") {
-                ui.dim(line)
-            } else {
-                line.to_owned()
-            };
-            let _ = writeln!(out, "{painted}");
-        }
-    }
-    Ok(out)
 }

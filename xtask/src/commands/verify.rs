@@ -9,11 +9,8 @@
 //! exercise on its own and timed, on the pristine copy of the course when
 //! asked, told by [`crate::commands::report`].
 
-use std::fmt::Write as _;
-
-use crate::RunError;
+use crate::commands;
 use crate::commands::report::{self, Report};
-use crate::commands::{self, warnings};
 use crate::engine::course::{Course, Exercise};
 use crate::engine::grading::{self, Grading};
 use crate::engine::pristine::{self, Pristine};
@@ -22,8 +19,11 @@ use crate::engine::stage::Files;
 use crate::engine::{Options, Scope, Verdict};
 use crate::flags::{self, Format};
 use crate::texts::grading as grading_texts;
-use crate::texts::{Lang, messages, verdicts};
+use crate::texts::{Lang, messages};
 use crate::ui::Ui;
+use crate::views::verdicts::View;
+use crate::views::warnings;
+use crate::{Failure, RunError};
 
 pub fn run(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, RunError> {
     if options.all || options.pristine || options.format == Format::Json || options.junit.is_some()
@@ -31,10 +31,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, Ru
         return grade(course, ui, options);
     }
     let (exercises, scope): (Vec<&Exercise>, Scope) = match &options.exercise {
-        Some(name) => (
-            vec![course.select(name, ui.lang).map_err(RunError::Usage)?],
-            Scope::All,
-        ),
+        Some(name) => (vec![course.select(name)?], Scope::All),
         None => (course.exercises.iter().collect(), Scope::UntilFirstFailure),
     };
     let (warned, layout_broken) = warnings(course, ui, &exercises);
@@ -60,106 +57,6 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, Ru
     Ok(all_pass && !layout_broken)
 }
 
-/// How a list of verdicts is told.
-pub struct View<'a> {
-    pub course: &'a Course,
-    pub ui: &'a Ui,
-    /// The learner's own files (not the reference solutions): say what to
-    /// do next.
-    pub learner: bool,
-    /// One exercise was asked for by name.
-    pub single: bool,
-}
-
-impl View<'_> {
-    /// The text `verify` (and `watch`) prints for verdicts in course order.
-    pub fn report(&self, exercises: &[&Exercise], verdicts: &[Verdict]) -> String {
-        let (ui, lang) = (self.ui, self.ui.lang);
-        let mut out = String::new();
-        let passed = verdicts.iter().take_while(|v| v.passed()).count();
-        if !self.single && passed > 0 {
-            let range = range(exercises[0].number, exercises[passed - 1].number);
-            let _ = writeln!(
-                out,
-                "{} {}",
-                ui.good("✓"),
-                messages::done_range(lang, &range)
-            );
-            for (exercise, verdict) in exercises.iter().zip(&verdicts[..passed]) {
-                let n = verdict.warnings().len();
-                if n > 0 {
-                    let note = verdicts::passes_with_warnings(lang, exercise, n);
-                    let _ = writeln!(out, "{}", ui.wrap(&format!("{} {note}", ui.warn("!"))));
-                }
-            }
-            // The last one done is the one the learner has just solved
-            // (there is no record of when: the code is the state).
-            if self.learner {
-                let last = exercises[passed - 1].number;
-                let _ = writeln!(
-                    out,
-                    "\n{}",
-                    ui.good(&format!("✓ {}", messages::passes(lang, last)))
-                );
-                let compare = messages::compare_with_solution(lang, last);
-                let _ = writeln!(out, "{}", ui.wrap(&format!("  {compare}")));
-            }
-        }
-        match verdicts.iter().position(|v| !v.passed()) {
-            Some(i) => out.push_str(&verdicts::explain(
-                self.course,
-                ui,
-                exercises[i],
-                &verdicts[i],
-                self.learner,
-            )),
-            None if self.single => {
-                let ex = exercises[0];
-                let headline = verdicts.first().map(|v| verdicts::headline(lang, v));
-                let _ = writeln!(
-                    out,
-                    "{} {} · {}: {}.",
-                    ui.good("✓"),
-                    ex.label(),
-                    ex.texts(lang).title,
-                    headline.unwrap_or_default()
-                );
-                if let Some(verdict) = verdicts.first() {
-                    out.push_str(&verdicts::warnings(ui, ex, verdict.warnings()));
-                }
-                if self.learner {
-                    let compare = messages::compare_with_solution(lang, ex.number);
-                    let _ = writeln!(out, "{}", ui.wrap(&format!("  {compare}")));
-                }
-            }
-            None => {
-                let n = exercises.len();
-                let _ = writeln!(out, "\n{}", ui.good(&messages::all_pass(lang, n)));
-                if self.learner {
-                    let _ = writeln!(out, "{}", messages::compare_with_solutions(lang));
-                }
-            }
-        }
-        if !self.single {
-            let _ = writeln!(
-                out,
-                "\n{}",
-                ui.progress(passed, self.course.exercises.len())
-            );
-        }
-        out
-    }
-}
-
-/// `03` or `01–05`.
-fn range(first: u32, last: u32) -> String {
-    if first == last {
-        format!("{first:02}")
-    } else {
-        format!("{first:02}–{last:02}")
-    }
-}
-
 /// `verify` for grading: see the module's head.
 fn grade(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, RunError> {
     let json = options.format == Format::Json;
@@ -177,7 +74,7 @@ fn grade(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, RunE
     };
     let judged = copy.as_ref().map_or(course, |(_, judged)| judged);
     let exercises: Vec<&Exercise> = match &options.exercise {
-        Some(name) => vec![judged.select(name, ui.lang).map_err(RunError::Usage)?],
+        Some(name) => vec![judged.select(name)?],
         None => judged.exercises.iter().collect(),
     };
     // The warnings are about the learner's own copy; a JSON document
@@ -209,7 +106,9 @@ fn grade(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, RunE
     let copy = copy.as_ref().map(|(copy, judged)| (copy, judged));
     let report = report_of(course, copy, &exercises, &graded, ui.lang);
     if let Some(path) = &options.junit {
-        std::fs::write(path, report::junit(&report))?;
+        std::fs::write(path, report::junit(&report)).map_err(|e| {
+            RunError::Failed(Failure::Said(messages::cannot_write(ui.lang, path, &e)))
+        })?;
     }
     if json {
         print!("{}", report::json(&report));
@@ -237,7 +136,7 @@ fn grade(course: &Course, ui: &Ui, options: &flags::Verify) -> Result<bool, RunE
 pub fn pristine_copy(course: &Course, lang: Lang) -> Result<(Pristine, Course), RunError> {
     let copy = pristine::prepare(course)
         .map_err(|why| RunError::Usage(grading_texts::unavailable(lang, &why)))?;
-    let judged = Course::load(copy.root.clone(), lang).map_err(RunError::Usage)?;
+    let judged = Course::load(copy.root.clone())?;
     Ok((copy, judged))
 }
 
@@ -265,7 +164,7 @@ pub fn judge_in_order(
     all: bool,
     color: bool,
 ) -> Result<Grading, RunError> {
-    let observer = |event| ui.observe(event);
+    let observer = |event| crate::views::observe(ui, event);
     let options = Options {
         remember: false,
         files,
@@ -274,6 +173,7 @@ pub fn judge_in_order(
         lang: ui.lang,
         observer: &observer,
         cancel: None,
+        interrupt: crate::platform::interrupt_flag(),
     };
     let graded = grading::grade(judged, exercises, &options, all);
     ui.clear_status();

@@ -23,15 +23,17 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::RunError;
-use crate::commands::verify::View;
-use crate::commands::{self, hint, list, solution, warnings};
+use crate::commands;
 use crate::engine::course::{Course, Exercise};
+use crate::engine::progress::Progress;
 use crate::engine::stage::Files;
 use crate::engine::{Scope, Verdict};
 use crate::flags;
 use crate::platform::{self, Method};
 use crate::texts::messages;
 use crate::ui::Ui;
+use crate::views::verdicts::View;
+use crate::views::{hints, list, solution, warnings};
 
 /// Saves closer together than this make one run.
 const SETTLE: Duration = Duration::from_millis(60);
@@ -63,7 +65,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Watch) -> Result<bool, Run
     // `watch 11` stays on one exercise, judged whatever the ones before it
     // say; otherwise the course in order, up to the first that fails.
     let only = match &options.exercise {
-        Some(name) => Some(course.select(name, ui.lang).map_err(RunError::Usage)?),
+        Some(name) => Some(course.select(name)?),
         None => None,
     };
     let all: Vec<&Exercise> = match only {
@@ -220,7 +222,7 @@ impl State<'_> {
             return self.only;
         }
         let verdicts = self.last.as_ref()?;
-        let i = verdicts.iter().position(|v| !v.passed())?;
+        let i = Progress::of(verdicts, verdicts.len()).next?;
         self.course.exercises.get(i)
     }
 
@@ -260,9 +262,8 @@ impl State<'_> {
         // The headline and the first error are at the top, where the eye
         // lands after the screen is cleared: what does not fit below them
         // is left for `v`, not scrolled over them.
-        let number = verdicts
-            .iter()
-            .position(|v| !v.passed())
+        let number = Progress::of(verdicts, verdicts.len())
+            .next
             .and_then(|i| exercises.get(i))
             .map_or(0, |e| e.number);
         match ui.rows {
@@ -299,9 +300,7 @@ impl State<'_> {
 
     fn show_hint(&self) {
         let text = match self.next() {
-            Some(exercise) => {
-                hint::next_hint(self.course, self.ui, exercise, hint::Asked::WatchKey)
-            }
+            Some(exercise) => hints::next(self.course, self.ui, exercise, hints::Asked::WatchKey),
             None => self.nothing_yet(),
         };
         print_now(&format!("\n{text}"));
@@ -321,11 +320,8 @@ impl State<'_> {
             print_now(&format!("\n{}", self.nothing_yet()));
             return Ok(());
         };
-        let done = verdicts.iter().take_while(|v| v.passed()).count();
-        let text = match done
-            .checked_sub(1)
-            .and_then(|i| self.exercises().get(i).copied())
-        {
+        let last_solved = Progress::of(verdicts, verdicts.len()).last_solved();
+        let text = match last_solved.and_then(|i| self.exercises().get(i).copied()) {
             Some(exercise) => solution::render(self.course, self.ui, exercise)?,
             None => messages::finish_one_first(self.ui.lang),
         };

@@ -18,16 +18,15 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
-use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::engine::course::Course;
 use crate::engine::json::{self, Json};
-use crate::engine::process::{self, Ending, Limits, Stream};
+use crate::engine::process::{self, Ending, Limits, Stops, Stream};
 use crate::engine::stage::{self, Problem, ProblemKind, Staged};
-use crate::engine::{Event, Observer};
+use crate::engine::{Error, Event, Observer};
 
 #[derive(Debug, Default, Clone)]
 pub struct Compiled {
@@ -58,8 +57,8 @@ pub struct Diagnostic {
 
 #[derive(Debug)]
 pub struct Build {
-    /// By exercise folder name.
-    pub exercises: BTreeMap<String, Compiled>,
+    /// By [`Exercise::index`](crate::engine::course::Exercise::index).
+    pub exercises: BTreeMap<usize, Compiled>,
     /// cargo's own complaint when it failed for a reason no exercise's
     /// diagnostics explain.
     pub cargo_error: Option<String>,
@@ -69,8 +68,8 @@ pub struct Build {
 }
 
 impl Build {
-    pub fn of(&self, dir_name: &str) -> Option<&Compiled> {
-        self.exercises.get(dir_name)
+    pub fn of(&self, index: usize) -> Option<&Compiled> {
+        self.exercises.get(&index)
     }
 }
 
@@ -82,7 +81,7 @@ pub fn cargo() -> Command {
 /// What the build tells as it goes: an exercise whose test executables
 /// are all built (and that has no compiler errors) can be tested while
 /// cargo builds the rest.
-pub type Ready<'a> = dyn FnMut(&str, &Compiled) + 'a;
+pub type Ready<'a> = dyn FnMut(usize, &Compiled) + 'a;
 
 /// Builds `staged`, leaving out (and recording as problems) the packages
 /// whose dependencies cargo cannot resolve. `ready` hears of each exercise
@@ -92,26 +91,22 @@ pub fn build(
     staged: &mut Staged,
     color: bool,
     observer: &Observer,
-    cancel: Option<&AtomicBool>,
+    stops: Stops,
     ready: &mut Ready,
-) -> io::Result<Build> {
+) -> Result<Build, Error> {
     loop {
-        let build = build_once(course, staged, color, observer, cancel, ready)?;
+        let build = build_once(course, staged, color, observer, stops, ready)?;
         let Some(error) = &build.cargo_error else {
             return Ok(build);
         };
-        let Some(dir_name) = blamed_package(error, staged) else {
+        let Some(index) = blamed_package(error, staged, course) else {
             return Ok(build);
         };
         let problem = Problem {
-            file: course
-                .root
-                .join("exercises")
-                .join(&dir_name)
-                .join("Cargo.toml"),
+            file: course.exercises[index].dir.join("Cargo.toml"),
             kind: ProblemKind::Manifest(cargo_words(error)),
         };
-        stage::leave_out(staged, &dir_name, problem, &course.root).map_err(io::Error::other)?;
+        stage::leave_out(staged, index, problem, course)?;
         if staged.packages.is_empty() {
             return Ok(Build {
                 cargo_error: None,
@@ -126,13 +121,13 @@ fn build_once(
     staged: &Staged,
     color: bool,
     observer: &Observer,
-    cancel: Option<&AtomicBool>,
+    stops: Stops,
     ready: &mut Ready,
 ) -> io::Result<Build> {
-    let mut exercises: BTreeMap<String, Compiled> = staged
+    let mut exercises: BTreeMap<usize, Compiled> = staged
         .packages
         .keys()
-        .map(|d| (d.clone(), Compiled::default()))
+        .map(|&i| (i, Compiled::default()))
         .collect();
     if staged.packages.is_empty() {
         return Ok(Build {
@@ -164,7 +159,7 @@ fn build_once(
         output: 256 << 20,
         memory_mib: None,
     };
-    let mut announced: Vec<String> = Vec::new();
+    let mut announced: Vec<usize> = Vec::new();
     // A unit that compiles for long is said, with which and how to stop it,
     // by a watcher beside the reader; it ends when the build does (its
     // channel's sender is dropped).
@@ -172,12 +167,12 @@ fn build_once(
     let outcome = thread::scope(|scope| {
         let started = &started;
         scope.spawn(move || tell_slow_units(started, &over, observer));
-        let outcome = process::run(&mut cmd, limits, cancel, &mut |stream, line| {
-            let Some(dir) = reader.line(stream, line, observer, &mut exercises) else {
+        let outcome = process::run(&mut cmd, limits, stops, &mut |stream, line| {
+            let Some(index) = reader.line(stream, line, observer, &mut exercises) else {
                 return;
             };
-            let compiled = &exercises[&dir];
-            let Some(package) = staged.packages.get(&dir) else {
+            let compiled = &exercises[&index];
+            let Some(package) = staged.packages.get(&index) else {
                 return;
             };
             // Tests and programs are built side by side: a test may need a
@@ -185,9 +180,9 @@ fn build_once(
             let complete = compiled.errors.is_empty()
                 && compiled.tests.len() == package.tests
                 && compiled.programs.len() == package.programs;
-            if complete && package.tests > 0 && !announced.contains(&dir) {
-                ready(&dir, compiled);
-                announced.push(dir);
+            if complete && package.tests > 0 && !announced.contains(&index) {
+                ready(index, compiled);
+                announced.push(index);
             }
         });
         drop(build_over);
@@ -284,8 +279,8 @@ impl<'a> Reader<'a> {
         stream: Stream,
         line: &[u8],
         observer: &Observer,
-        exercises: &mut BTreeMap<String, Compiled>,
-    ) -> Option<String> {
+        exercises: &mut BTreeMap<usize, Compiled>,
+    ) -> Option<usize> {
         let line = String::from_utf8_lossy(line);
         if stream == Stream::Stderr {
             if line.contains("Blocking waiting for file lock") && !self.told_waiting {
@@ -312,8 +307,9 @@ impl<'a> Reader<'a> {
             .map(Path::new)
             .filter(|m| m.starts_with(self.stage_dir))
             .and_then(|m| m.parent()?.file_name()?.to_str())
-            .map(str::to_owned);
-        let compiled = exercise.as_ref().and_then(|dir| exercises.get_mut(dir));
+            .and_then(|folder| self.course.by_folder(folder))
+            .map(|e| e.index);
+        let compiled = exercise.and_then(|i| exercises.get_mut(&i));
         match message.get("reason").and_then(Json::as_str) {
             Some("compiler-artifact") => {
                 self.artifact(&message, compiled, observer);
@@ -438,13 +434,14 @@ impl<'a> Reader<'a> {
 /// The staged exercise cargo's error is about (`required by package
 /// `loop_send v0.1.0 (/…/stage/learner/03_loop_send)``, `failed to load
 /// manifest for workspace member `/…/stage/learner/03_loop_send``), if any.
-fn blamed_package(error: &str, staged: &Staged) -> Option<String> {
+fn blamed_package(error: &str, staged: &Staged, course: &Course) -> Option<usize> {
     let stage_dir = staged.manifest.parent()?.to_string_lossy().into_owned();
     let sep = std::path::MAIN_SEPARATOR;
     staged
         .members
         .iter()
-        .find(|dir_name| {
+        .find(|&&index| {
+            let dir_name = &course.exercises[index].dir_name;
             let path = format!("{stage_dir}{sep}{dir_name}");
             error.match_indices(&path).any(|(at, _)| {
                 // The whole folder name, not the start of a longer one.

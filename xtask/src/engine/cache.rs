@@ -7,7 +7,9 @@
 //! test executables and programs cargo built (path, size and modification
 //! time: cargo rewrites them whenever any source, dependency or flag
 //! changes), the language, the exercise's limits, and the runner itself.
-//! Failures are never remembered: they run again every time.
+//! A failure never stands in for a run: it runs again every time. It is
+//! noted all the same, so that `hint` and `solution` can tell which
+//! exercise is next without running a test ([`crate::engine::progress`]).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -17,18 +19,22 @@ use std::time::UNIX_EPOCH;
 use crate::engine::build::Compiled;
 use crate::engine::course::Exercise;
 use crate::engine::shipped::git_blob_id;
-use crate::texts::Lang;
+use course_support::Lang;
+
+/// The file, in the build's target folder.
+pub const FILE: &str = "passes.txt";
 
 pub struct Passes {
     file: PathBuf,
-    /// By exercise folder name: the key and the number of tests.
-    known: BTreeMap<String, (String, usize)>,
+    /// By exercise folder name: the key and the number of tests that
+    /// passed (None: that build did not pass).
+    known: BTreeMap<String, (String, Option<usize>)>,
 }
 
 impl Passes {
     /// The passes remembered for builds in `target`.
     pub fn load(target: &Path) -> Passes {
-        let file = target.join("passes.txt");
+        let file = target.join(FILE);
         let text = fs::read_to_string(&file).unwrap_or_default();
         let known = text
             .lines()
@@ -36,7 +42,10 @@ impl Passes {
                 let mut words = line.split_whitespace();
                 let dir = words.next()?.to_owned();
                 let key = words.next()?.to_owned();
-                let tests = words.next()?.parse().ok()?;
+                let tests = match words.next()? {
+                    "-" => None,
+                    n => Some(n.parse().ok()?),
+                };
                 Some((dir, (key, tests)))
             })
             .collect();
@@ -46,13 +55,22 @@ impl Passes {
     /// The number of tests that passed, if this exact build passed before.
     pub fn get(&self, dir_name: &str, key: &str) -> Option<usize> {
         match self.known.get(dir_name) {
-            Some((k, tests)) if k == key => Some(*tests),
+            Some((k, tests)) if k == key => *tests,
             _ => None,
         }
     }
 
+    /// True if this exact build was tested before and did not pass.
+    pub fn failed(&self, dir_name: &str, key: &str) -> bool {
+        matches!(self.known.get(dir_name), Some((k, None)) if k == key)
+    }
+
     pub fn remember(&mut self, dir_name: &str, key: String, tests: usize) {
-        self.known.insert(dir_name.to_owned(), (key, tests));
+        self.known.insert(dir_name.to_owned(), (key, Some(tests)));
+    }
+
+    pub fn remember_failure(&mut self, dir_name: &str, key: String) {
+        self.known.insert(dir_name.to_owned(), (key, None));
     }
 
     pub fn forget(&mut self, dir_name: &str) {
@@ -64,7 +82,10 @@ impl Passes {
     pub fn save(&self) {
         let mut text = String::new();
         for (dir, (key, tests)) in &self.known {
-            text.push_str(&format!("{dir} {key} {tests}\n"));
+            match tests {
+                Some(tests) => text.push_str(&format!("{dir} {key} {tests}\n")),
+                None => text.push_str(&format!("{dir} {key} -\n")),
+            }
         }
         let temporary = self
             .file
@@ -116,11 +137,16 @@ mod tests {
         fs::create_dir_all(&dir).unwrap();
         let mut passes = Passes::load(&dir);
         passes.remember("06_x", "key-a".into(), 3);
+        passes.remember_failure("07_y", "key-c".into());
         passes.save();
         let again = Passes::load(&dir);
         assert_eq!(again.get("06_x", "key-a"), Some(3));
         assert_eq!(again.get("06_x", "key-b"), None);
         assert_eq!(again.get("07_y", "key-a"), None);
+        assert!(!again.failed("06_x", "key-a"));
+        assert_eq!(again.get("07_y", "key-c"), None);
+        assert!(again.failed("07_y", "key-c"));
+        assert!(!again.failed("07_y", "key-a"));
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::texts::{Lang, messages};
+use course_support::Lang;
 
 pub const METADATA: &str = "exercise.toml";
 pub const SHIPPED: &str = "shipped-files.txt";
@@ -37,6 +37,9 @@ pub struct Course {
 
 #[derive(Debug, Clone)]
 pub struct Exercise {
+    /// Its place in [`Course::exercises`]: its identity inside the engine,
+    /// which keys its builds, packages and verdicts by it.
+    pub index: usize,
     pub number: u32,
     /// `05_many_producers`
     pub dir_name: String,
@@ -55,8 +58,8 @@ pub struct Exercise {
     pub memory_limit_mib: u64,
     pub en: Texts,
     pub pt: Texts,
-    /// Why `exercise.toml` could not be used, in the learner's language.
-    pub metadata_problem: Option<String>,
+    /// Why `exercise.toml` could not be used.
+    pub metadata_problem: Option<MetadataProblem>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -78,6 +81,54 @@ pub struct Stray {
     pub dir: PathBuf,
     /// The exercise it seems to copy (same number, or same package name).
     pub copy_of: Option<String>,
+}
+
+/// Why the course cannot be found or an exercise cannot be named: the
+/// command line or the folder is wrong.
+#[derive(Debug)]
+pub enum Error {
+    /// `--root` names a folder without a `Cargo.toml` and `exercises/`.
+    NotACourse(PathBuf),
+    /// No folder at or above the current one is a course.
+    NoCourseHere,
+    /// The course's path is not Unicode, so cargo cannot build in it.
+    PathNotUnicode(PathBuf),
+    /// `exercises/` cannot be listed.
+    CannotRead {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// Neither `exercises/` nor `solutions/` has a numbered folder.
+    NoExercises(PathBuf),
+    /// EXERCISE matches none; `labels` are the course's (`03 loop_send`).
+    NoSuchExercise { wanted: String, labels: Vec<String> },
+}
+
+/// Why an `exercise.toml` cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MetadataProblem {
+    /// The file cannot be read (the system's words).
+    Unreadable(String),
+    /// It is not TOML: where, then what.
+    Toml(String),
+    /// A key it does not know, at the top (`table` None) or in `[en]` or
+    /// `[pt-BR]`.
+    UnknownKey { key: String, table: Option<String> },
+    /// `edit` is not a non-empty list of paths (`path` None), or one of them
+    /// leaves the exercise.
+    BadEdit { path: Option<String> },
+    /// A number out of its range.
+    BadNumber { key: String, min: i64, max: i64 },
+    /// The `[en]` or `[pt-BR]` table is missing.
+    MissingTable { code: String },
+    /// A text the table must have is missing or empty.
+    MissingText { code: String, key: String },
+    /// The two languages have different numbers of hints.
+    UnevenHints { en: usize, pt: usize },
+    /// `[code.errors]` is not a map of error codes to notes.
+    BadErrors { code: String },
+    /// The two languages note different error codes.
+    UnevenErrors,
 }
 
 impl Exercise {
@@ -110,32 +161,34 @@ impl Course {
     /// Finds the course: `--root` when given, else the nearest folder at or
     /// above the current one that has a `Cargo.toml` and an `exercises/`
     /// folder.
-    pub fn locate(root: Option<&Path>, lang: Lang) -> Result<PathBuf, String> {
+    pub fn locate(root: Option<&Path>) -> Result<PathBuf, Error> {
         let found = match root {
             Some(root) if is_course(root) => {
                 std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf())
             }
-            Some(root) => return Err(messages::not_a_course(lang, root)),
+            Some(root) => return Err(Error::NotACourse(root.to_path_buf())),
             None => {
                 let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
                 here.ancestors()
                     .find(|dir| is_course(dir))
                     .map(Path::to_path_buf)
-                    .ok_or_else(|| messages::no_course_here(lang))?
+                    .ok_or(Error::NoCourseHere)?
             }
         };
         // cargo and rustc take paths as Unicode text only: in a folder whose
         // name is not, no exercise could be built.
         if found.to_str().is_none() {
-            return Err(messages::path_not_unicode(lang, &found));
+            return Err(Error::PathNotUnicode(found));
         }
         Ok(found)
     }
 
-    pub fn load(root: PathBuf, lang: Lang) -> Result<Course, String> {
+    pub fn load(root: PathBuf) -> Result<Course, Error> {
         let exercises_dir = root.join("exercises");
-        let found = numbered_folders(&exercises_dir)
-            .map_err(|e| messages::cannot_read(lang, &exercises_dir, &e))?;
+        let found = numbered_folders(&exercises_dir).map_err(|error| Error::CannotRead {
+            path: exercises_dir.clone(),
+            error,
+        })?;
         let solutions = numbered_folders(&root.join("solutions")).unwrap_or_default();
 
         // The course's folder for each number: the one its solution names,
@@ -145,7 +198,7 @@ impl Course {
             chosen.entry(folder.0).or_insert_with(|| folder.1.clone());
         }
         if chosen.is_empty() {
-            return Err(messages::no_exercises(lang, &exercises_dir));
+            return Err(Error::NoExercises(exercises_dir));
         }
         let mut strays: Vec<Stray> = found
             .others
@@ -165,7 +218,10 @@ impl Course {
         }
         let exercises = chosen
             .into_iter()
-            .map(|(number, dir_name)| load_exercise(&exercises_dir, number, &dir_name, lang))
+            .enumerate()
+            .map(|(index, (number, dir_name))| {
+                load_exercise(&exercises_dir, index, number, &dir_name)
+            })
             .collect();
         strays.sort_by(|a, b| a.dir.cmp(&b.dir));
         Ok(Course {
@@ -177,7 +233,7 @@ impl Course {
 
     /// Matches an EXERCISE argument: a number (`3`, `03`), a folder name
     /// (`03_loop_send`) or a name (`loop_send`). Never a path.
-    pub fn select(&self, wanted: &str, lang: Lang) -> Result<&Exercise, String> {
+    pub fn select(&self, wanted: &str) -> Result<&Exercise, Error> {
         let found = match wanted.parse::<u32>() {
             Ok(n) if wanted.chars().all(|c| c.is_ascii_digit()) => {
                 self.exercises.iter().find(|e| e.number == n)
@@ -187,10 +243,21 @@ impl Course {
                 .iter()
                 .find(|e| e.dir_name == wanted || e.name == wanted),
         };
-        found.ok_or_else(|| {
-            let list: Vec<String> = self.exercises.iter().map(Exercise::label).collect();
-            messages::no_such_exercise(lang, wanted, &list.join(", "))
+        found.ok_or_else(|| Error::NoSuchExercise {
+            wanted: wanted.to_owned(),
+            labels: self.exercises.iter().map(Exercise::label).collect(),
         })
+    }
+
+    /// The exercise whose folder is `dir_name` (`03_loop_send`), as cargo
+    /// names a package's folder. The exercises are in course order, which
+    /// is their folders' order too (`NN_` comes first).
+    pub fn by_folder(&self, dir_name: &str) -> Option<&Exercise> {
+        let at = self
+            .exercises
+            .binary_search_by(|e| e.dir_name.as_str().cmp(dir_name))
+            .ok()?;
+        Some(&self.exercises[at])
     }
 
     /// A path relative to the course root, with `/` separators, for
@@ -265,10 +332,11 @@ pub fn split_dir_name(dir_name: &str) -> Option<(u32, &str)> {
 }
 
 /// The exercise in `exercises/dir_name`, whatever state its folder is in.
-fn load_exercise(exercises_dir: &Path, number: u32, dir_name: &str, lang: Lang) -> Exercise {
+fn load_exercise(exercises_dir: &Path, index: usize, number: u32, dir_name: &str) -> Exercise {
     let dir = exercises_dir.join(dir_name);
     let name = split_dir_name(dir_name).map_or(dir_name, |(_, n)| n);
     let mut exercise = Exercise {
+        index,
         number,
         dir_name: dir_name.to_owned(),
         name: name.to_owned(),
@@ -283,7 +351,7 @@ fn load_exercise(exercises_dir: &Path, number: u32, dir_name: &str, lang: Lang) 
     };
     if exercise.present {
         let file = exercise.dir.join(METADATA);
-        if let Err(why) = read_metadata(&file, &mut exercise, lang) {
+        if let Err(why) = read_metadata(&file, &mut exercise) {
             exercise.metadata_problem = Some(why);
         }
     }
@@ -298,45 +366,50 @@ fn load_exercise(exercises_dir: &Path, number: u32, dir_name: &str, lang: Lang) 
 /// Fills `exercise` from its `exercise.toml`, strictly: unknown keys, a
 /// missing language, an edit path that leaves the exercise are errors, so
 /// that a maintainer's typo never silently loses a hint.
-fn read_metadata(file: &Path, exercise: &mut Exercise, lang: Lang) -> Result<(), String> {
-    let text = fs::read_to_string(file).map_err(|e| messages::metadata_unreadable(lang, &e))?;
-    let doc = DeTable::parse(&text).map_err(|e| toml_error(&e))?;
+fn read_metadata(file: &Path, exercise: &mut Exercise) -> Result<(), MetadataProblem> {
+    use MetadataProblem as P;
+    let text = fs::read_to_string(file).map_err(|e| P::Unreadable(e.to_string()))?;
+    let doc = DeTable::parse(&text).map_err(|e| P::Toml(toml_error(&e)))?;
     let doc = doc.get_ref();
     for key in doc.keys() {
         let key = key.get_ref().as_ref();
         if !["edit", "time_limit_secs", "memory_limit_mib", "en", "pt-BR"].contains(&key) {
-            return Err(messages::metadata_unknown_key(lang, key, None));
+            return Err(P::UnknownKey {
+                key: key.to_owned(),
+                table: None,
+            });
         }
     }
     if let Some(v) = doc.get("edit") {
         let edit = string_list(v.get_ref())
             .filter(|list| !list.is_empty())
-            .ok_or_else(|| messages::metadata_bad_edit(lang, None))?;
+            .ok_or(P::BadEdit { path: None })?;
         if let Some(path) = edit.iter().find(|p| !is_inside(p)) {
-            return Err(messages::metadata_bad_edit(lang, Some(path)));
+            return Err(P::BadEdit {
+                path: Some(path.clone()),
+            });
         }
         exercise.edit = edit;
     }
     exercise.time_limit = Duration::from_secs(
-        bounded(doc, "time_limit_secs", 1, 600, lang)?.unwrap_or(DEFAULT_TIME_LIMIT_SECS),
+        bounded(doc, "time_limit_secs", 1, 600)?.unwrap_or(DEFAULT_TIME_LIMIT_SECS),
     );
     exercise.memory_limit_mib =
-        bounded(doc, "memory_limit_mib", 64, 65536, lang)?.unwrap_or(DEFAULT_MEMORY_LIMIT_MIB);
-    exercise.en = read_texts(doc, Lang::En, lang)?;
-    exercise.pt = read_texts(doc, Lang::PtBr, lang)?;
+        bounded(doc, "memory_limit_mib", 64, 65536)?.unwrap_or(DEFAULT_MEMORY_LIMIT_MIB);
+    exercise.en = read_texts(doc, Lang::En)?;
+    exercise.pt = read_texts(doc, Lang::PtBr)?;
     if exercise.en.hints.len() != exercise.pt.hints.len() {
-        return Err(messages::metadata_uneven_hints(
-            lang,
-            exercise.en.hints.len(),
-            exercise.pt.hints.len(),
-        ));
+        return Err(P::UnevenHints {
+            en: exercise.en.hints.len(),
+            pt: exercise.pt.hints.len(),
+        });
     }
     let (en_codes, pt_codes): (Vec<_>, Vec<_>) = (
         exercise.en.errors.keys().collect(),
         exercise.pt.errors.keys().collect(),
     );
     if en_codes != pt_codes {
-        return Err(messages::metadata_uneven_errors(lang));
+        return Err(P::UnevenErrors);
     }
     Ok(())
 }
@@ -347,50 +420,62 @@ fn bounded(
     key: &str,
     min: i64,
     max: i64,
-    lang: Lang,
-) -> Result<Option<u64>, String> {
+) -> Result<Option<u64>, MetadataProblem> {
     match doc.get(key) {
         None => Ok(None),
         Some(v) => match integer(v.get_ref()) {
             Some(n) if (min..=max).contains(&n) => Ok(Some(n as u64)),
-            _ => Err(messages::metadata_bad_number(lang, key, min, max)),
+            _ => Err(MetadataProblem::BadNumber {
+                key: key.to_owned(),
+                min,
+                max,
+            }),
         },
     }
 }
 
 /// The `[en]` or `[pt-BR]` table.
-fn read_texts(doc: &DeTable<'_>, which: Lang, lang: Lang) -> Result<Texts, String> {
+fn read_texts(doc: &DeTable<'_>, which: Lang) -> Result<Texts, MetadataProblem> {
+    use MetadataProblem as P;
     let code = which.code();
     let table = doc
         .get(code)
         .and_then(|t| t.get_ref().as_table())
-        .ok_or_else(|| messages::metadata_missing_table(lang, code))?;
+        .ok_or_else(|| P::MissingTable {
+            code: code.to_owned(),
+        })?;
     for key in table.keys() {
         let key = key.get_ref().as_ref();
         if !["title", "hints", "on_timeout", "errors"].contains(&key) {
-            return Err(messages::metadata_unknown_key(lang, key, Some(code)));
+            return Err(P::UnknownKey {
+                key: key.to_owned(),
+                table: Some(code.to_owned()),
+            });
         }
     }
-    let text = |key: &str| -> Result<String, String> {
+    let missing = |key: &str| P::MissingText {
+        code: code.to_owned(),
+        key: key.to_owned(),
+    };
+    let text = |key: &str| -> Result<String, MetadataProblem> {
         match table.get(key).and_then(|v| v.get_ref().as_str()) {
             Some(s) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
-            _ => Err(messages::metadata_missing_text(lang, code, key)),
+            _ => Err(missing(key)),
         }
     };
     let hints: Vec<String> = table
         .get("hints")
         .and_then(|v| string_list(v.get_ref()))
         .filter(|h| !h.is_empty() && h.iter().all(|s| !s.trim().is_empty()))
-        .ok_or_else(|| messages::metadata_missing_text(lang, code, "hints"))?
+        .ok_or_else(|| missing("hints"))?
         .into_iter()
         .map(|s| s.trim().to_owned())
         .collect();
     let mut errors = BTreeMap::new();
     if let Some(table) = table.get("errors") {
-        let table = table
-            .get_ref()
-            .as_table()
-            .ok_or_else(|| messages::metadata_bad_errors(lang, code))?;
+        let table = table.get_ref().as_table().ok_or_else(|| P::BadErrors {
+            code: code.to_owned(),
+        })?;
         for (key, value) in table.iter() {
             let key = key.get_ref().to_string();
             let note = value.get_ref().as_str().filter(|s| !s.trim().is_empty());
@@ -398,7 +483,11 @@ fn read_texts(doc: &DeTable<'_>, which: Lang, lang: Lang) -> Result<Texts, Strin
                 Some(note) if is_error_code(&key) => {
                     errors.insert(key, note.trim().to_owned());
                 }
-                _ => return Err(messages::metadata_bad_errors(lang, code)),
+                _ => {
+                    return Err(P::BadErrors {
+                        code: code.to_owned(),
+                    });
+                }
             }
         }
     }
@@ -513,7 +602,7 @@ mod tests {
         for dir in also {
             fs::create_dir_all(root.join(dir)).unwrap();
         }
-        let course = Course::load(root.clone(), Lang::En).unwrap();
+        let course = Course::load(root.clone()).unwrap();
         fs::remove_dir_all(&root).unwrap();
         course
     }
@@ -534,11 +623,11 @@ on_timeout = "t"
 E0382 = "uma nota"
 "#;
 
-    fn problem(metadata: &str) -> String {
+    fn problem(metadata: &str) -> MetadataProblem {
         course_with(metadata, &[]).exercises[0]
             .metadata_problem
             .clone()
-            .unwrap_or_default()
+            .expect("a problem")
     }
 
     #[test]
@@ -549,11 +638,15 @@ E0382 = "uma nota"
         assert_eq!(first.metadata_problem, None);
         assert_eq!(first.pt.errors["E0382"], "uma nota");
         for name in ["1", "01", "first", "01_first"] {
-            assert_eq!(course.select(name, Lang::En).unwrap().name, "first");
+            assert_eq!(course.select(name).unwrap().name, "first");
         }
-        let err = course.select("../01_first", Lang::En).unwrap_err();
-        assert!(err.contains("01 first"), "{err}");
-        assert!(course.select("2", Lang::En).is_err());
+        let err = course.select("../01_first").unwrap_err();
+        assert!(
+            matches!(&err, Error::NoSuchExercise { wanted, labels }
+                if wanted == "../01_first" && labels == &["01 first"]),
+            "{err:?}"
+        );
+        assert!(course.select("2").is_err());
     }
 
     #[test]
@@ -580,26 +673,39 @@ E0382 = "uma nota"
     fn a_toml_error_names_line_and_column_and_keeps_the_exercise() {
         let course = course_with("edit = [\"src/lib.rs\"\n[en]\n", &[]);
         let first = &course.exercises[0];
-        let why = first.metadata_problem.as_deref().unwrap_or_default();
-        assert!(why.contains("line 2, column 1"), "{why}");
+        let why = first.metadata_problem.clone();
+        assert!(
+            matches!(&why, Some(MetadataProblem::Toml(w)) if w.contains("line 2, column 1")),
+            "{why:?}"
+        );
         // Still in the course, under its folder's name.
         assert_eq!(first.en.title, "first");
     }
 
     #[test]
     fn a_missing_language_or_unknown_key_is_a_problem() {
+        use MetadataProblem as P;
         let no_pt = GOOD.split("[pt-BR]").next().unwrap();
-        assert!(problem(no_pt).contains("[pt-BR]"));
+        let table = |code: &str| P::MissingTable {
+            code: code.to_owned(),
+        };
+        assert_eq!(problem(no_pt), table("pt-BR"));
         let typo = GOOD.replacen("on_timeout = \"t\"", "on_timout = \"t\"", 1);
-        assert!(problem(&typo).contains("on_timout"));
+        let unknown = P::UnknownKey {
+            key: "on_timout".to_owned(),
+            table: Some("en".to_owned()),
+        };
+        assert_eq!(problem(&typo), unknown);
         let escape = GOOD.replace("src/lib.rs", "../../etc/passwd");
-        assert!(problem(&escape).contains("../../etc/passwd"));
+        let path = Some("../../etc/passwd".to_owned());
+        assert_eq!(problem(&escape), P::BadEdit { path });
         let uneven = GOOD.replacen("hints = [\"a\", \"b\"]", "hints = [\"a\"]", 1);
-        assert!(problem(&uneven).contains("hints"));
+        assert_eq!(problem(&uneven), P::UnevenHints { en: 1, pt: 2 });
         let one_note = GOOD.replace("E0382 = \"uma nota\"", "");
-        assert!(problem(&one_note).contains("errors"));
+        assert_eq!(problem(&one_note), P::UnevenErrors);
         let bad_code = GOOD.replace("E0382 = \"a note\"", "move = \"a note\"");
-        assert!(problem(&bad_code).contains("errors"));
+        let code = "en".to_owned();
+        assert_eq!(problem(&bad_code), P::BadErrors { code });
     }
 
     #[test]

@@ -9,7 +9,6 @@
 //! names come from the test executables themselves (`--list`), so a
 //! passing exercise lists its tests too.
 
-use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -17,7 +16,7 @@ use std::time::{Duration, Instant};
 use crate::engine::build::Compiled;
 use crate::engine::course::{Course, Exercise};
 use crate::engine::judge::{FailedTest, OUTPUT_LIMIT, Verdict};
-use crate::engine::process::{self, Limits};
+use crate::engine::process::{self, Limits, Stops};
 use crate::engine::{self, Options, libtest};
 
 /// One exercise's result.
@@ -66,16 +65,16 @@ pub fn grade(
     exercises: &[&Exercise],
     options: &Options,
     all: bool,
-) -> io::Result<Grading> {
+) -> Result<Grading, engine::Error> {
     let start = Instant::now();
     let built = engine::build(course, exercises, options)?;
     let build_time = start.elapsed();
     let mut graded: Vec<Graded> = Vec::new();
     let mut decided = false;
     for exercise in exercises {
-        let compiled = built.build.of(&exercise.dir_name);
+        let compiled = built.build.of(exercise.index);
         let names = compiled
-            .map(|c| test_names(c, &exercise.dir))
+            .map(|c| test_names(c, &exercise.dir, options))
             .unwrap_or_default();
         if decided {
             let tests = statuses(&names, None);
@@ -112,11 +111,15 @@ pub fn grade(
 
 /// The test names of each test executable, in order (an executable that
 /// cannot list its tests lists none).
-fn test_names(compiled: &Compiled, dir: &Path) -> Vec<Vec<String>> {
-    compiled.tests.iter().map(|exe| list(exe, dir)).collect()
+fn test_names(compiled: &Compiled, dir: &Path, options: &Options) -> Vec<Vec<String>> {
+    compiled
+        .tests
+        .iter()
+        .map(|exe| list(exe, dir, options))
+        .collect()
 }
 
-fn list(exe: &PathBuf, dir: &Path) -> Vec<String> {
+fn list(exe: &PathBuf, dir: &Path, options: &Options) -> Vec<String> {
     let mut command = Command::new(exe);
     command
         .args(["--list", "--format", "terse"])
@@ -126,7 +129,11 @@ fn list(exe: &PathBuf, dir: &Path) -> Vec<String> {
         output: OUTPUT_LIMIT,
         memory_mib: None,
     };
-    match process::run(&mut command, limits, None, &mut |_, _| {}) {
+    let stops = Stops {
+        cancel: options.cancel,
+        interrupt: Some(options.interrupt),
+    };
+    match process::run(&mut command, limits, stops, &mut |_, _| {}) {
         Ok(o) if o.success() => {
             libtest::parse_terse_list(&String::from_utf8_lossy(&o.stdout)).unwrap_or_default()
         }

@@ -9,6 +9,7 @@
 //! never from lines the learner's code could print too. [`fold`] turns an
 //! exercise's endings into its [`Verdict`].
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -17,16 +18,16 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
-use crate::engine::Options;
 use crate::engine::build::{Build, Compiled, Diagnostic, Ready};
 use crate::engine::cache::{self, Passes};
 use crate::engine::course::Exercise;
 use crate::engine::libtest::{self, Panic};
-use crate::engine::process::{self, Ending, Limits, Stream};
+use crate::engine::process::{self, Ending, Limits, Stops, Stream};
 use crate::engine::schedule::{self, Msg};
 use crate::engine::stage::{Problem, Staged};
+use crate::engine::{Error, Options};
 use crate::platform;
-use crate::texts::Lang;
+use course_support::Lang;
 
 /// Output a test executable may write before it counts as a flood. Far
 /// more than any exercise prints when it works; an endless loop crosses it
@@ -180,6 +181,9 @@ pub enum TestEnd {
 /// the flag that stops the work still going.
 struct Judging<'a> {
     exercises: &'a [&'a Exercise],
+    /// The place in `exercises` of each exercise judged, by its index in
+    /// the course.
+    places: BTreeMap<usize, usize>,
     options: &'a Options<'a>,
     passes: Option<Passes>,
     /// The remembering key of each exercise's build, once known.
@@ -190,14 +194,19 @@ impl<'a> Judging<'a> {
     fn new(exercises: &'a [&'a Exercise], options: &'a Options<'a>, target: &Path) -> Judging<'a> {
         Judging {
             exercises,
+            places: exercises
+                .iter()
+                .enumerate()
+                .map(|(place, e)| (e.index, place))
+                .collect(),
             options,
             passes: options.remember.then(|| Passes::load(target)),
             keys: vec![None; exercises.len()],
         }
     }
 
-    fn index_of(&self, dir_name: &str) -> Option<usize> {
-        self.exercises.iter().position(|e| e.dir_name == dir_name)
+    fn place_of(&self, index: usize) -> Option<usize> {
+        self.places.get(&index).copied()
     }
 
     /// Sends a built exercise on: a pass remembered for this very build is
@@ -228,10 +237,10 @@ impl<'a> Judging<'a> {
     /// the finished build.
     fn after_build(&mut self, staged: &Staged, build: &Build, done: &[bool], tx: &Sender<Msg>) {
         for i in (0..self.exercises.len()).filter(|&i| !done[i]) {
-            let dir_name = &self.exercises[i].dir_name;
-            let compiled = build.of(dir_name);
-            let package = staged.packages.get(dir_name);
-            match (staged.problems.get(dir_name), compiled, package) {
+            let index = self.exercises[i].index;
+            let compiled = build.of(index);
+            let package = staged.packages.get(&index);
+            match (staged.problems.get(&index), compiled, package) {
                 (Some(problem), _, _) => {
                     let _ = tx.send(Msg::Found(i, Ok(Verdict::Broken(problem.clone()))));
                 }
@@ -252,7 +261,8 @@ impl<'a> Judging<'a> {
         if let Some(passes) = self.passes.as_mut() {
             remember(passes, self.exercises, &self.keys, &results);
         }
-        in_order(results, self.options.scope)
+        let interrupted = self.options.interrupt.load(Ordering::SeqCst);
+        in_order(results, self.options.scope, interrupted)
     }
 }
 
@@ -276,7 +286,7 @@ pub fn all(
     staged: &Staged,
     build: &Build,
     options: &Options,
-) -> io::Result<Vec<Verdict>> {
+) -> Result<Vec<Verdict>, Error> {
     match build.ending {
         Ending::Cancelled => return Ok(vec![Verdict::Cancelled]),
         Ending::Interrupted => return Ok(vec![Verdict::Interrupted]),
@@ -301,19 +311,19 @@ pub fn while_building(
     exercises: &[&Exercise],
     staged: &mut Staged,
     options: &Options,
-    build: impl FnOnce(&mut Staged, &AtomicBool, &mut Ready) -> io::Result<Build>,
-) -> io::Result<Vec<Verdict>> {
+    build: impl FnOnce(&mut Staged, &AtomicBool, &mut Ready) -> Result<Build, Error>,
+) -> Result<Vec<Verdict>, Error> {
     let stop = AtomicBool::new(false);
     let target = staged.target.clone();
     let mut judging = Judging::new(exercises, options, &target);
     let run_dirs: Vec<Option<PathBuf>> = exercises
         .iter()
-        .map(|e| staged.packages.get(&e.dir_name).map(|p| p.run_dir.clone()))
+        .map(|e| staged.packages.get(&e.index).map(|p| p.run_dir.clone()))
         .collect();
     let results = schedule::run(exercises, options, &stop, |tx| {
         let mut done = vec![false; exercises.len()];
-        let mut ready = |dir_name: &str, compiled: &Compiled| {
-            let Some(i) = judging.index_of(dir_name) else {
+        let mut ready = |index: usize, compiled: &Compiled| {
+            let Some(i) = judging.place_of(index) else {
                 return;
             };
             if let Some(run_dir) = run_dirs[i].as_deref() {
@@ -332,7 +342,8 @@ pub fn while_building(
     Ok(judging.finish(results))
 }
 
-/// Records this run's passes, and forgets the exercises that now fail.
+/// Records this run's passes and the builds that did not pass, and
+/// forgets the exercises that now fail without a build to name.
 fn remember(
     passes: &mut Passes,
     exercises: &[&Exercise],
@@ -344,7 +355,10 @@ fn remember(
             (Some(Verdict::Pass { tests, .. }), Some(key)) => {
                 passes.remember(&exercise.dir_name, key.clone(), *tests);
             }
-            (Some(v), _) if !v.stopped() => passes.forget(&exercise.dir_name),
+            (Some(v), Some(key)) if !v.stopped() => {
+                passes.remember_failure(&exercise.dir_name, key.clone());
+            }
+            (Some(v), None) if !v.stopped() => passes.forget(&exercise.dir_name),
             _ => {}
         }
     }
@@ -353,12 +367,12 @@ fn remember(
 
 /// The verdicts in course order, cut after the first failure (with
 /// `UntilFirstFailure`) or the first run that was stopped.
-fn in_order(results: Vec<Option<Verdict>>, scope: Scope) -> Vec<Verdict> {
+fn in_order(results: Vec<Option<Verdict>>, scope: Scope, interrupted: bool) -> Vec<Verdict> {
     let mut verdicts = Vec::new();
     for result in results {
         // Missing: never run, because the answer was known or the run was
         // cancelled; say which.
-        let verdict = result.unwrap_or(if platform::interrupted() {
+        let verdict = result.unwrap_or(if interrupted {
             Verdict::Interrupted
         } else {
             Verdict::Cancelled
@@ -514,10 +528,10 @@ impl<'a> TestRun<'a> {
 
     /// The executable's tests, from `--list --format terse`, read strictly:
     /// any other line means it is not the test harness it should be.
-    pub fn list(&self, stop: &AtomicBool) -> Result<Vec<String>, Box<TestEnd>> {
+    pub fn list(&self, stops: Stops) -> Result<Vec<String>, Box<TestEnd>> {
         let mut cmd = self.command();
         cmd.args(["--list", "--format", "terse"]);
-        let outcome = process::run(&mut cmd, self.limits(LIST_TIME), Some(stop), &mut |_, _| {})
+        let outcome = process::run(&mut cmd, self.limits(LIST_TIME), stops, &mut |_, _| {})
             .map_err(|e| {
                 Box::new(TestEnd::Crashed {
                     how: Exit::Unknown(e.to_string()),
@@ -544,7 +558,7 @@ impl<'a> TestRun<'a> {
 
     /// Runs the test `name` alone, in a process of its own, until
     /// `deadline`.
-    pub fn run_one(&self, name: &str, deadline: Instant, stop: &AtomicBool) -> io::Result<TestEnd> {
+    pub fn run_one(&self, name: &str, deadline: Instant, stops: Stops) -> io::Result<TestEnd> {
         let log = log_file(self.exe);
         let mut cmd = self.command();
         cmd.arg(name)
@@ -559,7 +573,7 @@ impl<'a> TestRun<'a> {
             .arg("--logfile")
             .arg(&log);
         let time = deadline.saturating_duration_since(Instant::now());
-        let outcome = process::run(&mut cmd, self.limits(time), Some(stop), &mut |_, _| {});
+        let outcome = process::run(&mut cmd, self.limits(time), stops, &mut |_, _| {});
         // libtest's own record of the result: the learner's code shares
         // the test's stdout and stderr, not this file.
         let logged = fs::read_to_string(&log).unwrap_or_default();

@@ -32,7 +32,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::engine::course::{Course, Exercise, METADATA, SHIPPED};
-use crate::engine::process::{self, Limits};
+use crate::engine::process::{self, Limits, Stops};
 use crate::engine::shipped::{self, Entries, Record};
 use crate::engine::stage;
 use crate::files;
@@ -302,7 +302,7 @@ fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     let output = process::run(
         &mut command,
         Limits::tool(Duration::from_secs(30)),
-        None,
+        Stops::default(),
         &mut |_, _| {},
     )
     .map_err(|e| format!("git: {e}"))?;

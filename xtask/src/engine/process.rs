@@ -23,9 +23,9 @@ use std::collections::VecDeque;
 use std::io::{self, Read};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{RecvTimeoutError, SyncSender, sync_channel};
-use std::thread;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
+use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use crate::platform::{self, Tree};
@@ -36,6 +36,20 @@ const TICK: Duration = Duration::from_millis(25);
 /// After the child exits, how long its pipes may stay open (held by a
 /// process that escaped its tree) before the runner stops reading them.
 const GRACE: Duration = Duration::from_millis(500);
+/// After the orphans are swept, how long a pipe still held open may take
+/// to close before it counts as leaked.
+const LEAK_TIMEOUT: Duration = Duration::from_millis(100);
+
+/// Reader threads still blocked on a pipe that something outside the
+/// runner's reach holds open: a process that escaped its tree and every
+/// sweep, and writes nothing.
+static LEAKED_READERS: AtomicUsize = AtomicUsize::new(0);
+
+/// How many reader threads are blocked on leaked pipes, over the runner's
+/// life.
+pub fn leaked_readers() -> usize {
+    LEAKED_READERS.load(Ordering::SeqCst)
+}
 /// Past the output limit, how long the child has to end by itself.
 pub const FLOOD_GRACE: Duration = Duration::from_millis(800);
 /// Past the output limit, how many more bytes it may write meanwhile.
@@ -125,12 +139,28 @@ impl Kept {
     }
 }
 
+/// What ends a run early besides its limits, raised by someone else: the
+/// caller's cancel flag (a newer save, an answer already known) and the
+/// interrupt flag (Ctrl-C, which the platform notes and the commands pass
+/// down: nothing here reads a global).
+#[derive(Clone, Copy, Default)]
+pub struct Stops<'a> {
+    pub cancel: Option<&'a AtomicBool>,
+    pub interrupt: Option<&'a AtomicBool>,
+}
+
+impl Stops<'_> {
+    fn raised(flag: Option<&AtomicBool>) -> bool {
+        flag.is_some_and(|f| f.load(Ordering::SeqCst))
+    }
+}
+
 /// Runs `command` to its end or to a limit, calling `on_line` with every
 /// complete line within the output limit, as it arrives.
 pub fn run(
     command: &mut Command,
     limits: Limits,
-    cancel: Option<&AtomicBool>,
+    stops: Stops,
     on_line: &mut dyn FnMut(Stream, &[u8]),
 ) -> io::Result<Outcome> {
     command
@@ -143,8 +173,10 @@ pub fn run(
 
     // Small bound: at most a few chunks wait in the channel at any time.
     let (tx, rx) = sync_channel::<Event>(4);
-    spawn_reader(child.stdout.take(), Stream::Stdout, tx.clone());
-    spawn_reader(child.stderr.take(), Stream::Stderr, tx.clone());
+    let readers = [
+        spawn_reader(child.stdout.take(), Stream::Stdout, tx.clone()),
+        spawn_reader(child.stderr.take(), Stream::Stderr, tx.clone()),
+    ];
     spawn_waiter(child, Arc::clone(&tree), tx);
 
     let deadline = start + limits.time;
@@ -170,9 +202,9 @@ pub fn run(
         if ending.is_none() && exit.is_none() {
             if now >= deadline {
                 stop(Ending::TimedOut, &mut ending);
-            } else if cancel.is_some_and(|c| c.load(Ordering::SeqCst)) {
+            } else if Stops::raised(stops.cancel) {
                 stop(Ending::Cancelled, &mut ending);
-            } else if platform::interrupted() {
+            } else if Stops::raised(stops.interrupt) {
                 stop(Ending::Interrupted, &mut ending);
             } else if let Some((since, stream)) = over_limit {
                 let excess = kept[0].written + kept[1].written - limits.output;
@@ -216,6 +248,7 @@ pub fn run(
     }
     // Programs that escaped the tree and came back to the runner end here.
     platform::sweep_orphans();
+    close_or_leak(&rx, open, readers);
 
     let status = exit.ok_or_else(|| io::Error::other("the child's exit status was lost"))?;
     let [out, err] = kept;
@@ -224,6 +257,37 @@ pub fn run(
         stdout: out.into_bytes(),
         stderr: err.into_bytes(),
     })
+}
+
+/// Waits a moment for the pipes still `open` to close, as nextest waits
+/// its leak time-out, then joins the readers that ended. A pipe still open
+/// then is held by a process the runner cannot end: its reader stays
+/// blocked until that process ends, and is counted ([`leaked_readers`]).
+fn close_or_leak(rx: &Receiver<Event>, mut open: [bool; 2], readers: [Option<JoinHandle<()>>; 2]) {
+    let leak_deadline = Instant::now() + LEAK_TIMEOUT;
+    while open.iter().any(|&o| o) {
+        let left = leak_deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        match rx.recv_timeout(left) {
+            Ok(Event::Closed(stream)) => open[stream as usize] = false,
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    for (reader, open) in readers.into_iter().zip(open) {
+        match reader {
+            // Ended (it said so before it returned): nothing left behind.
+            Some(handle) if !open => {
+                let _ = handle.join();
+            }
+            Some(_) => {
+                LEAKED_READERS.fetch_add(1, Ordering::SeqCst);
+            }
+            None => {}
+        }
+    }
 }
 
 /// Adds `data` to a stream: to its head while there is `room`, then to its
@@ -260,12 +324,17 @@ fn emit_lines(buffer: &mut Vec<u8>, stream: Stream, on_line: &mut dyn FnMut(Stre
     buffer.drain(..start);
 }
 
-fn spawn_reader(pipe: Option<impl Read + Send + 'static>, stream: Stream, tx: SyncSender<Event>) {
+/// Reads `pipe` on a thread of its own until it closes.
+fn spawn_reader(
+    pipe: Option<impl Read + Send + 'static>,
+    stream: Stream,
+    tx: SyncSender<Event>,
+) -> Option<JoinHandle<()>> {
     let Some(mut pipe) = pipe else {
         let _ = tx.send(Event::Closed(stream));
-        return;
+        return None;
     };
-    thread::spawn(move || {
+    Some(thread::spawn(move || {
         let mut buf = vec![0; CHUNK];
         loop {
             match pipe.read(&mut buf) {
@@ -281,7 +350,7 @@ fn spawn_reader(pipe: Option<impl Read + Send + 'static>, stream: Stream, tx: Sy
             }
         }
         let _ = tx.send(Event::Closed(stream));
-    });
+    }))
 }
 
 fn spawn_waiter(mut child: Child, tree: Arc<Tree>, tx: SyncSender<Event>) {
@@ -299,7 +368,7 @@ mod tests {
         run(
             Command::new("sh").args(["-c", script]),
             limits,
-            None,
+            Stops::default(),
             &mut |_, _| {},
         )
         .unwrap()
@@ -369,7 +438,7 @@ mod tests {
         run(
             Command::new("sh").args(["-c", "printf 'a\\nbb\\nccc'"]),
             GENEROUS,
-            None,
+            Stops::default(),
             &mut |s, l| lines.push((s, String::from_utf8_lossy(l).into_owned())),
         )
         .unwrap();
@@ -378,12 +447,40 @@ mod tests {
     }
 
     #[test]
+    #[cfg(target_os = "linux")]
+    fn a_pipe_held_open_by_an_escaped_program_is_a_reported_leak() {
+        // Without the runner's subreaper (set up by `main`), a program in a
+        // session of its own is out of reach, and keeps stdout open.
+        let before = leaked_readers();
+        let start = Instant::now();
+        let o = run(
+            // The pause lets it leave the group before the group is ended.
+            Command::new("sh").args(["-c", "setsid sleep 3 & sleep 0.3; echo started"]),
+            GENEROUS,
+            Stops::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "started");
+        // Its stdout and stderr (other tests may add theirs meanwhile).
+        assert!(leaked_readers() >= before + 2);
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+
+    #[test]
     fn a_raised_cancel_flag_stops_the_child() {
         let flag = AtomicBool::new(true);
         let o = run(
             Command::new("sleep").arg("30"),
             GENEROUS,
-            Some(&flag),
+            Stops {
+                cancel: Some(&flag),
+                interrupt: None,
+            },
             &mut |_, _| {},
         )
         .unwrap();
@@ -501,7 +598,13 @@ mod windows_tests {
                     out.flush().unwrap();
                 };
                 let tree = format!("tree:{argument}");
-                run(&mut playing(&tree), GENEROUS, None, &mut on_line).unwrap();
+                run(
+                    &mut playing(&tree),
+                    GENEROUS,
+                    Stops::default(),
+                    &mut on_line,
+                )
+                .unwrap();
             }
             other => panic!("unknown role {other}"),
         }
@@ -539,7 +642,7 @@ mod windows_tests {
         let o = run(
             Command::new("cmd").args(["/c", "echo out& echo err 1>&2& exit 3"]),
             GENEROUS,
-            None,
+            Stops::default(),
             &mut |_, _| {},
         )
         .unwrap();
@@ -559,7 +662,13 @@ mod windows_tests {
             ..GENEROUS
         };
         let started = Instant::now();
-        let o = run(&mut playing("sleep"), limits, None, &mut |_, _| {}).unwrap();
+        let o = run(
+            &mut playing("sleep"),
+            limits,
+            Stops::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
         assert_eq!(o.ending, Ending::TimedOut);
         assert!(started.elapsed() >= limits.time);
     }
@@ -575,7 +684,10 @@ mod windows_tests {
         let o = run(
             &mut playing(&format!("tree:{}", marker.display())),
             GENEROUS,
-            Some(&flag),
+            Stops {
+                cancel: Some(&flag),
+                interrupt: None,
+            },
             &mut |_, line| {
                 said.push_str(&String::from_utf8_lossy(line));
                 if line == b"started" {
@@ -595,7 +707,13 @@ mod windows_tests {
             output: 200_000,
             ..GENEROUS
         };
-        let o = run(&mut playing("flood"), limits, None, &mut |_, _| {}).unwrap();
+        let o = run(
+            &mut playing("flood"),
+            limits,
+            Stops::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
         assert_eq!(o.ending, Ending::Flooded(Stream::Stdout));
         assert!(o.stdout.len() <= 200_000 + 200, "{}", o.stdout.len());
         assert!(String::from_utf8_lossy(&o.stdout).contains("bytes left out"));
@@ -604,7 +722,16 @@ mod windows_tests {
     #[test]
     fn a_raised_cancel_flag_stops_the_child() {
         let flag = AtomicBool::new(true);
-        let o = run(&mut playing("sleep"), GENEROUS, Some(&flag), &mut |_, _| {}).unwrap();
+        let o = run(
+            &mut playing("sleep"),
+            GENEROUS,
+            Stops {
+                cancel: Some(&flag),
+                interrupt: None,
+            },
+            &mut |_, _| {},
+        )
+        .unwrap();
         assert_eq!(o.ending, Ending::Cancelled);
     }
 
@@ -614,7 +741,13 @@ mod windows_tests {
             memory_mib: Some(64),
             ..GENEROUS
         };
-        let o = run(&mut playing("allocate:200"), limits, None, &mut |_, _| {}).unwrap();
+        let o = run(
+            &mut playing("allocate:200"),
+            limits,
+            Stops::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
         let stderr = String::from_utf8_lossy(&o.stderr);
         let Ending::Exited(status) = o.ending else {
             panic!("{:?}", o.ending);
@@ -625,7 +758,13 @@ mod windows_tests {
             String::from_utf8_lossy(&o.stdout)
         );
         // Below the limit the same child is fine.
-        let o = run(&mut playing("allocate:16"), limits, None, &mut |_, _| {}).unwrap();
+        let o = run(
+            &mut playing("allocate:16"),
+            limits,
+            Stops::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
         assert!(o.success(), "{:?}", o.ending);
     }
 

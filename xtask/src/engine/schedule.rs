@@ -39,8 +39,8 @@ use std::time::{Duration, Instant};
 use crate::engine::build::Compiled;
 use crate::engine::course::Exercise;
 use crate::engine::judge::{self, Scope, TestEnd, Verdict};
-use crate::engine::{Event, Options};
-use crate::platform;
+use crate::engine::process::Stops;
+use crate::engine::{Error, Event, Options};
 
 /// What the coordinator hears.
 pub enum Msg {
@@ -137,8 +137,8 @@ pub fn run(
     exercises: &[&Exercise],
     options: &Options,
     stop: &AtomicBool,
-    feed: impl FnOnce(&Sender<Msg>) -> io::Result<()>,
-) -> io::Result<Vec<Option<Verdict>>> {
+    feed: impl FnOnce(&Sender<Msg>) -> Result<(), Error>,
+) -> Result<Vec<Option<Verdict>>, Error> {
     // Tests spend most of their time waiting on channels and sleeps, so
     // more run at once than there are cores: enough for one exercise's
     // tests side by side on two cores (06 has five, each running the
@@ -179,8 +179,17 @@ pub fn run(
         let results = decided
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("a thread of the runner panicked")));
-        fed.and(results)
+        fed.and(results.map_err(Error::from))
     })
+}
+
+/// What ends a test's process early: the judge's `stop` (the answer is
+/// known, or the caller cancelled), and Ctrl-C.
+fn stops<'a>(options: &Options<'a>, stop: &'a AtomicBool) -> Stops<'a> {
+    Stops {
+        cancel: Some(stop),
+        interrupt: Some(options.interrupt),
+    }
 }
 
 /// A worker's part: one unit done.
@@ -196,7 +205,7 @@ fn perform(unit: Unit, exercises: &[&Exercise], options: &Options, stop: &Atomic
             Msg::Listed {
                 index,
                 exe,
-                names: run.list(stop),
+                names: run.list(stops(options, stop)),
             }
         }
         Unit::Test {
@@ -208,7 +217,7 @@ fn perform(unit: Unit, exercises: &[&Exercise], options: &Options, stop: &Atomic
             deadline,
         } => {
             let run = judge::TestRun::new(exercises[index], &compiled, exe, &run_dir, options.lang);
-            let end = run.run_one(&name, deadline, stop);
+            let end = run.run_one(&name, deadline, stops(options, stop));
             Msg::Ran { index, name, end }
         }
     }
@@ -240,7 +249,7 @@ impl Coordinator<'_> {
                 .options
                 .cancel
                 .is_some_and(|c| c.load(Ordering::SeqCst));
-            if cancelled || platform::interrupted() {
+            if cancelled || self.options.interrupt.load(Ordering::SeqCst) {
                 self.stop.store(true, Ordering::SeqCst);
             }
             self.conclude();

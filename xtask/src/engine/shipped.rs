@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use crate::engine::course::{Exercise, METADATA, SHIPPED};
-use crate::engine::process::{self, Limits};
+use crate::engine::course::{Course, Exercise, METADATA, SHIPPED};
+use crate::engine::process::{self, Limits, Stops};
 use crate::files;
 
 const HEADER: &str = "# The files as shipped: git blob id, then path.\n\
@@ -118,6 +118,29 @@ impl Record {
 }
 
 /// The entries of a `shipped-files.txt`, sorted by path.
+/// Records the shipped files of every exercise there and of the support
+/// library, as they are now (a maintainer's `seal`): each record's label
+/// (`03 loop_send`, `support`) and whether it changed.
+pub fn seal(course: &Course) -> io::Result<Vec<(String, bool)>> {
+    let mut records: Vec<(String, Record)> = course
+        .exercises
+        .iter()
+        .filter(|e| e.present)
+        .map(|e| (e.label(), Record::of_exercise(e)))
+        .collect();
+    let support = Record::of_support(&course.root);
+    if support.dir.is_dir() {
+        records.push(("support".to_owned(), support));
+    }
+    let mut sealed = Vec::new();
+    for (label, record) in records {
+        let before = record.read();
+        record.write()?;
+        sealed.push((label, before.as_ref() != Some(&record.current())));
+    }
+    Ok(sealed)
+}
+
 pub fn parse(text: &str) -> Entries {
     let mut entries: Entries = text
         .lines()
@@ -168,7 +191,7 @@ pub fn fetch(root: &Path, blob: &str) -> Result<Vec<u8>, String> {
     let output = process::run(
         &mut git,
         Limits::tool(Duration::from_secs(30)),
-        None,
+        Stops::default(),
         &mut |_, _| {},
     )
     .map_err(|e| format!("git: {e}"))?;

@@ -29,7 +29,8 @@ use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
-use crate::engine::course::{Course, Exercise, integer, toml_error};
+use crate::engine::Error;
+use crate::engine::course::{Course, Exercise, MetadataProblem, integer, toml_error};
 
 /// Which files stand at the places a learner edits.
 #[derive(Clone, Debug)]
@@ -38,8 +39,9 @@ pub enum Files {
     Learner,
     /// The reference solutions.
     Solutions,
-    /// One answer file per exercise (by folder name), from the catalogue.
-    Answers(BTreeMap<String, PathBuf>),
+    /// One answer file per exercise (by [`Exercise::index`]), from the
+    /// catalogue.
+    Answers(BTreeMap<usize, PathBuf>),
 }
 
 /// A generated workspace and where cargo builds it.
@@ -47,12 +49,13 @@ pub enum Files {
 pub struct Staged {
     pub manifest: PathBuf,
     pub target: PathBuf,
-    /// The workspace's members: every exercise that makes a package.
-    pub members: Vec<String>,
-    /// The exercises to build, by folder name.
-    pub packages: BTreeMap<String, Package>,
-    /// The exercises left out, by folder name, and why.
-    pub problems: BTreeMap<String, Problem>,
+    /// The workspace's members: every exercise that makes a package (by
+    /// [`Exercise::index`], as all the maps here).
+    pub members: Vec<usize>,
+    /// The exercises to build.
+    pub packages: BTreeMap<usize, Package>,
+    /// The exercises left out, and why.
+    pub problems: BTreeMap<usize, Problem>,
 }
 
 #[derive(Debug, Clone)]
@@ -85,7 +88,7 @@ pub enum ProblemKind {
     /// why, from the TOML reader or from cargo).
     Manifest(String),
     /// `exercise.toml` cannot be used.
-    Metadata(String),
+    Metadata(MetadataProblem),
 }
 
 /// The folder for everything the runner builds for this course: inside
@@ -106,6 +109,11 @@ pub fn base_dir(course: &Course) -> PathBuf {
     }
 }
 
+/// Where the runner builds `files` of `course`.
+pub fn target_dir(course: &Course, files: &Files) -> PathBuf {
+    base_dir(course).join(files.kind())
+}
+
 impl Files {
     /// Short name, for folders.
     fn kind(&self) -> &'static str {
@@ -122,7 +130,7 @@ impl Files {
             Files::Learner => exercise.dir.join(edit),
             Files::Solutions => exercise.solution_dir(&course.root).join(edit),
             Files::Answers(answers) => answers
-                .get(&exercise.dir_name)
+                .get(&exercise.index)
                 .cloned()
                 .unwrap_or_else(|| exercise.dir.join(edit)),
         }
@@ -134,21 +142,24 @@ impl Files {
 /// file and cargo's caches stay the same whichever exercises are asked
 /// for); only what changed is rewritten, so cargo's fingerprints stay
 /// valid.
-pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Result<Staged, String> {
+pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Result<Staged, Error> {
     let base = base_dir(course);
     let dir = base.join("stage").join(files.kind());
-    let target = base.join(files.kind());
+    let target = target_dir(course, files);
     let root = RootManifest::read(&course.root)?;
     let mut members = Vec::new();
     let mut packages = BTreeMap::new();
     let mut problems = BTreeMap::new();
+    let mut wanted = vec![false; course.exercises.len()];
+    for exercise in exercises {
+        wanted[exercise.index] = true;
+    }
     for exercise in &course.exercises {
-        let wanted = exercises.iter().any(|e| e.dir_name == exercise.dir_name);
+        let wanted = wanted[exercise.index];
         match package_manifest(course, files, exercise, &root) {
             Ok((name, text, (tests, programs))) => {
-                write_if_changed(&dir.join(&exercise.dir_name).join("Cargo.toml"), &text)
-                    .map_err(|e| e.to_string())?;
-                members.push(exercise.dir_name.clone());
+                write_if_changed(&dir.join(&exercise.dir_name).join("Cargo.toml"), &text)?;
+                members.push(exercise.index);
                 if wanted {
                     let run_dir = exercise.dir.clone();
                     let package = Package {
@@ -157,17 +168,17 @@ pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Resul
                         tests,
                         programs,
                     };
-                    packages.insert(exercise.dir_name.clone(), package);
+                    packages.insert(exercise.index, package);
                 }
             }
             Err(problem) if wanted => {
-                problems.insert(exercise.dir_name.clone(), problem);
+                problems.insert(exercise.index, problem);
             }
             Err(_) => {}
         }
     }
     let manifest = dir.join("Cargo.toml");
-    write_workspace(&manifest, &members, &root).map_err(|e| e.to_string())?;
+    write_workspace(&manifest, &folders(course, &members), &root)?;
     copy_lock(&course.root.join("Cargo.lock"), &dir.join("Cargo.lock"));
     Ok(Staged {
         manifest,
@@ -178,21 +189,29 @@ pub fn prepare(course: &Course, files: &Files, exercises: &[&Exercise]) -> Resul
     })
 }
 
-/// Rewrites the workspace without the member `dir_name` (cargo could not
+/// Rewrites the workspace without the member `index` (cargo could not
 /// resolve its dependencies), recording why when it was asked for.
 pub fn leave_out(
     staged: &mut Staged,
-    dir_name: &str,
+    index: usize,
     problem: Problem,
-    root: &Path,
-) -> Result<(), String> {
-    staged.members.retain(|m| m != dir_name);
+    course: &Course,
+) -> Result<(), Error> {
+    staged.members.retain(|&m| m != index);
     // Only an exercise that was asked for gets a verdict.
-    if staged.packages.remove(dir_name).is_some() {
-        staged.problems.insert(dir_name.to_owned(), problem);
+    if staged.packages.remove(&index).is_some() {
+        staged.problems.insert(index, problem);
     }
-    let root = RootManifest::read(root)?;
-    write_workspace(&staged.manifest, &staged.members, &root).map_err(|e| e.to_string())
+    let root = RootManifest::read(&course.root)?;
+    write_workspace(&staged.manifest, &folders(course, &staged.members), &root)
+}
+
+/// The members' folder names, as the workspace lists them.
+fn folders(course: &Course, members: &[usize]) -> Vec<String> {
+    members
+        .iter()
+        .map(|&i| course.exercises[i].dir_name.clone())
+        .collect()
 }
 
 /// What the course's root manifest lends its members.
@@ -204,11 +223,26 @@ struct RootManifest {
 }
 
 impl RootManifest {
-    fn read(root: &Path) -> Result<RootManifest, String> {
+    fn read(root: &Path) -> Result<RootManifest, Error> {
         let path = root.join("Cargo.toml");
-        let shown = crate::platform::display_path(&path);
-        let text = fs::read_to_string(&path).map_err(|e| format!("{shown}: {e}"))?;
-        let doc = DeTable::parse(&text).map_err(|e| format!("{shown}: {}", toml_error(&e)))?;
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                return Err(Error::RootManifest {
+                    path,
+                    why: e.to_string(),
+                });
+            }
+        };
+        let doc = match DeTable::parse(&text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                return Err(Error::RootManifest {
+                    path,
+                    why: toml_error(&e),
+                });
+            }
+        };
         let doc = Value::from(&DeValue::Table(doc.into_inner()));
         let workspace = doc.get("workspace");
         let table = |v: Option<&Value>| {
@@ -592,11 +626,7 @@ fn without(table: Vec<(String, Value)>, key: &str) -> Vec<(String, Value)> {
     table.into_iter().filter(|(k, _)| k != key).collect()
 }
 
-fn write_workspace(
-    manifest: &Path,
-    members: &[String],
-    root: &RootManifest,
-) -> std::io::Result<()> {
+fn write_workspace(manifest: &Path, members: &[String], root: &RootManifest) -> Result<(), Error> {
     let members: Vec<Value> = members.iter().map(|m| Value::Str(m.clone())).collect();
     let mut out = String::from(
         "# Written by `cargo xtask`: the exercises to build, as packages that point\n\
@@ -609,18 +639,24 @@ fn write_workspace(
     write_if_changed(manifest, &out)
 }
 
-fn write_if_changed(path: &Path, text: &str) -> std::io::Result<()> {
+fn write_if_changed(path: &Path, text: &str) -> Result<(), Error> {
     if fs::read_to_string(path).ok().as_deref() == Some(text) {
         return Ok(());
     }
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    // Whole or not at all: another runner's cargo may be reading it.
-    let partial = path.with_extension(format!("partial-{}", std::process::id()));
-    fs::write(&partial, text)?;
-    fs::rename(&partial, path).inspect_err(|_| {
-        let _ = fs::remove_file(&partial);
+    let write = || -> std::io::Result<()> {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        // Whole or not at all: another runner's cargo may be reading it.
+        let partial = path.with_extension(format!("partial-{}", std::process::id()));
+        fs::write(&partial, text)?;
+        fs::rename(&partial, path).inspect_err(|_| {
+            let _ = fs::remove_file(&partial);
+        })
+    };
+    write().map_err(|error| Error::Write {
+        path: path.to_path_buf(),
+        error,
     })
 }
 

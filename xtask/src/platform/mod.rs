@@ -50,6 +50,12 @@ pub fn interrupted() -> bool {
     INTERRUPTED.load(Ordering::SeqCst)
 }
 
+/// The flag [`interrupted`] reads, for the commands to hand to the engine
+/// (which reads no global of its own).
+pub fn interrupt_flag() -> &'static AtomicBool {
+    &INTERRUPTED
+}
+
 /// Notes an interruption; what the signal handlers call.
 fn note_interrupt() {
     INTERRUPTED.store(true, Ordering::SeqCst);

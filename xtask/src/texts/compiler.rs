@@ -19,13 +19,12 @@ use std::fmt::Write as _;
 
 use crate::engine::build::Diagnostic;
 use crate::engine::course::Exercise;
-use crate::texts::Lang;
+use crate::texts::{Lang, Paint};
 use crate::tr;
-use crate::ui::Ui;
 
 /// Explanations of the error codes and known lints in `diagnostics`, in
 /// the order they first appear.
-pub fn explain(ui: &Ui, exercise: &Exercise, diagnostics: &[Diagnostic]) -> String {
+pub fn explain(ui: &dyn Paint, exercise: &Exercise, diagnostics: &[&Diagnostic]) -> String {
     let mut out = String::new();
     let mut seen: Vec<&str> = Vec::new();
     // General texts already given: codes that share one (E0596, E0594,
@@ -50,8 +49,8 @@ pub fn explain(ui: &Ui, exercise: &Exercise, diagnostics: &[Diagnostic]) -> Stri
 
 /// One code: its title, the exercise's note, the general text (unless
 /// `told` has it already), the pointer.
-fn error_code(ui: &Ui, exercise: &Exercise, code: &str, told: &mut Vec<String>) -> String {
-    let lang = ui.lang;
+fn error_code(ui: &dyn Paint, exercise: &Exercise, code: &str, told: &mut Vec<String>) -> String {
+    let lang = ui.lang();
     let general = general(lang, code);
     let again = general.as_ref().is_some_and(|text| told.contains(text));
     let mut out = String::new();
@@ -96,12 +95,6 @@ fn title_of(text: Option<&str>) -> &str {
     text.and_then(|t| t.lines().next()).unwrap_or_default()
 }
 
-/// Whether `lint` is one this course explains (its warnings are worth
-/// showing even next to errors).
-pub fn explains_lint(lint: &str) -> bool {
-    lint_general(Lang::En, lint).is_some()
-}
-
 fn lint_general(lang: Lang, lint: &str) -> Option<String> {
     match lint {
         "unused_must_use" => Some(unused_must_use(lang)),
@@ -112,8 +105,8 @@ fn lint_general(lang: Lang, lint: &str) -> Option<String> {
 }
 
 /// A lint this course explains, with its place in rustc's lint listing.
-fn lint_text(ui: &Ui, lint: &str) -> Option<String> {
-    let lang = ui.lang;
+fn lint_text(ui: &dyn Paint, lint: &str) -> Option<String> {
+    let lang = ui.lang();
     let text = lint_general(lang, lint)?;
     let mut lines = text.lines();
     let title = format!("{lint} · {}", lines.next().unwrap_or_default());
@@ -134,10 +127,10 @@ fn lint_text(ui: &Ui, lint: &str) -> Option<String> {
 
 /// Prose of this module (written broken at about 88 columns) joined into
 /// paragraphs, fitted to the screen, two spaces in.
-fn block(ui: &Ui, text: &str) -> String {
+fn block(ui: &dyn Paint, text: &str) -> String {
     indented(&crate::texts::wrap::reflow(
         text,
-        ui.width.saturating_sub(2),
+        ui.width().saturating_sub(2),
     ))
 }
 
@@ -611,6 +604,7 @@ fn dropping_references(lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::engine::course::Texts;
+    use crate::ui::Ui;
     use std::collections::BTreeMap;
 
     /// Exercise 02 with notes `(code, English, Portuguese)`.
@@ -626,6 +620,7 @@ mod tests {
             ..Texts::default()
         };
         Exercise {
+            index: 0,
             number: 2,
             dir_name: "02_clone_tx".into(),
             name: "clone_tx".into(),
@@ -661,6 +656,15 @@ mod tests {
     }
 
     #[test]
+    fn every_lint_the_course_explains_has_a_text() {
+        for lint in crate::findings::EXPLAINED_LINTS {
+            for lang in Lang::ALL {
+                assert!(lint_general(lang, lint).is_some(), "{lint}");
+            }
+        }
+    }
+
+    #[test]
     fn every_explanation_has_a_title_and_three_to_six_lines_in_each_language() {
         let codes = [
             "E0382", "E0373", "E0277", "E0599", "E0308", "E0521", "E0597", "E0432", "E0425",
@@ -692,6 +696,7 @@ mod tests {
             error("E0599"),
             error("E0382"),
         ];
+        let all: Vec<&Diagnostic> = all.iter().collect();
         let out = explain(&ui, &ex, &all);
         assert_eq!(out.matches("rustc --explain E0382").count(), 1);
         let at = |needle: &str| {
@@ -707,7 +712,7 @@ mod tests {
     #[test]
     fn codes_that_share_a_text_tell_it_once() {
         let ui = Ui::plain(Lang::En);
-        let out = explain(&ui, &exercise(&[]), &[error("E0596"), error("E0594")]);
+        let out = explain(&ui, &exercise(&[]), &[&error("E0596"), &error("E0594")]);
         let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
         assert_eq!(
             words.matches("Add `mut` where rustc points").count(),
@@ -721,7 +726,11 @@ mod tests {
     #[test]
     fn unknown_codes_get_only_the_pointer_and_unknown_lints_nothing() {
         let ui = Ui::plain(Lang::En);
-        let out = explain(&ui, &exercise(&[]), &[error("E0614"), warning("dead_code")]);
+        let out = explain(
+            &ui,
+            &exercise(&[]),
+            &[&error("E0614"), &warning("dead_code")],
+        );
         assert_eq!(
             out,
             "E0614\n  More: `rustc --explain E0614` · \
@@ -732,7 +741,7 @@ mod tests {
     #[test]
     fn the_unused_result_of_send_is_explained_with_its_lint_page() {
         let ui = Ui::plain(Lang::En);
-        let out = explain(&ui, &exercise(&[]), &[warning("unused_must_use")]);
+        let out = explain(&ui, &exercise(&[]), &[&warning("unused_must_use")]);
         assert!(
             out.starts_with("unused_must_use · a `Result` left unused\n"),
             "{out}"

@@ -6,9 +6,10 @@ use std::io;
 use std::path::Path;
 use std::time::Duration;
 
-use crate::flags::Usage;
+use crate::engine::{self, course, course::MetadataProblem};
+use crate::flags::{self, Audience, Usage};
 use crate::platform::display_path;
-use crate::texts::{Lang, count};
+use crate::texts::Lang;
 use crate::tr;
 
 // ---------------------------------------------------------------- usage
@@ -52,11 +53,6 @@ pub fn usage(lang: Lang, usage: &Usage) -> String {
             "reset needs the exercise to restore, e.g. `cargo xtask reset 03`",
             "reset precisa do exercício a restaurar, por exemplo `cargo xtask reset 03`"
         ),
-        Usage::NotAPositiveNumber(name, value) => tr!(
-            lang,
-            "{name} takes a positive whole number, not `{value}`",
-            "{name} aceita um número inteiro positivo, não `{value}`"
-        ),
         Usage::BadFormat(value) => tr!(
             lang,
             "--format takes `text` or `json`, not `{value}`",
@@ -75,94 +71,145 @@ pub fn usage(lang: Lang, usage: &Usage) -> String {
     }
 }
 
-pub fn help(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => {
-            "\
-cargo xtask: the channels course runner
-
-Commands:
-  verify [EXERCISE]     check the exercises in order and stop at the first that does not pass
-  verify --solutions    the same checks on the reference solutions
-  list                  every exercise with its state (done, next, pending)
-  hint [EXERCISE]       the next hint of an exercise (default: the next exercise);
-                        --all: all its hints
-  solution [EXERCISE]   your file(s) against the reference solution, as a diff
-                        (default: the last exercise you finished)
-  reset EXERCISE        restore the shipped version (your version is saved first)
-  watch [EXERCISE]      verify again on every save (q quits, h next hint, l list,
-                        s solution, v whole result); with EXERCISE, only that one
-
-For teachers (see TEACHING.md):
-  verify --all          judge every exercise, not only up to the first failure
-    --pristine          with the shipped tests, support library and manifests from git
-    --format json       one JSON document on stdout (Exercism's results.json, extended)
-    --junit PATH        also write a JUnit XML report
-  grade FOLDER...       grade several course folders (one per student) with the shipped
-                        tests: one table of exercises passed and tests edited
-
-For course maintainers:
-  check [EXERCISE]      every solution passes, every shipped exercise fails, every answer of
-                        the catalogue gets its verdict, texts in both languages
-                        (--repeat N, --no-catalogue, --no-lints)
-  seal                  record the shipped files (shipped-files.txt) after changing an exercise
-  bench                 measure the runner against cargo
-
-Options:
-  --lang en|pt-BR       language (default: from LC_ALL, LC_MESSAGES or LANG)
-  --root DIR            the course folder (default: found from the current folder)
-
-EXERCISE is a number (3, 03), a folder name (03_loop_send) or a name (loop_send).
-Exit codes: 0 all pass, 1 one does not, 2 usage or setup error, 130 interrupted.
-"
+/// The help, made from the declaration of the commands and their options
+/// ([`flags::COMMANDS`]): what the parser accepts is what it lists.
+pub fn help(lang: Lang) -> String {
+    let pick = |help: &flags::Help| match lang {
+        Lang::En => help[0],
+        Lang::PtBr => help[1],
+    };
+    let option = |o: &flags::Opt| match &o.value {
+        Some(value) => format!("{} {}", o.name, pick(value)),
+        None => o.name.to_owned(),
+    };
+    let mut out = tr!(
+        lang,
+        "cargo xtask: the channels course runner\n\nCommands:\n",
+        "cargo xtask: o corretor do curso de canais\n\nComandos:\n"
+    );
+    let mut teachers = String::new();
+    for spec in flags::COMMANDS {
+        let usage = format!("{} {}", spec.word, takes(lang, spec.takes));
+        let (first, options): (&mut String, Vec<&flags::Opt>) = match spec.audience {
+            Audience::Learner => (&mut out, spec.options.iter().collect()),
+            Audience::Teacher => (&mut teachers, spec.options.iter().collect()),
+        };
+        help_line(first, 2, usage.trim_end(), pick(&spec.about));
+        for o in options.iter().filter(|o| o.audience == spec.audience) {
+            help_line(first, 4, &option(o), pick(&o.about));
         }
-        Lang::PtBr => {
-            "\
-cargo xtask: o corretor do curso de canais
-
-Comandos:
-  verify [EXERCÍCIO]    confere os exercícios em ordem e para no primeiro que não passa
-  verify --solutions    as mesmas conferências nas soluções de referência
-  list                  todos os exercícios com o estado (feito, próximo, pendente)
-  hint [EXERCÍCIO]      a próxima dica de um exercício (padrão: o próximo exercício);
-                        --all: todas as dicas
-  solution [EXERCÍCIO]  seu(s) arquivo(s) comparado(s) com a solução de referência
-                        (padrão: o último exercício concluído)
-  reset EXERCÍCIO       restaura a versão original (a sua é salva antes)
-  watch [EXERCÍCIO]     confere de novo a cada salvamento (q sai, h próxima dica, l lista,
-                        s solução, v resultado inteiro); com EXERCÍCIO, só esse
-
-Para professores (veja TEACHING.pt-BR.md):
-  verify --all          julga todos os exercícios, não só até a primeira falha
-    --pristine          com os testes, a biblioteca de apoio e os manifestos originais, do git
-    --format json       um documento JSON na saída (o results.json do Exercism, estendido)
-    --junit CAMINHO     grava também um relatório JUnit XML
-  grade PASTA...        avalia várias pastas do curso (uma por aluno) com os testes
-                        originais: uma tabela de exercícios aprovados e testes alterados
-
-Para quem mantém o curso:
-  check [EXERCÍCIO]     toda solução passa, todo exercício original falha, toda resposta do
-                        catálogo recebe o seu veredito, textos nos dois idiomas
-                        (--repeat N, --no-catalogue, --no-lints)
-  seal                  registra os arquivos originais (shipped-files.txt) depois de mudar um exercício
-  bench                 mede o corretor contra o cargo
-
-Opções:
-  --lang en|pt-BR       idioma (padrão: LC_ALL, LC_MESSAGES ou LANG)
-  --root PASTA          a pasta do curso (padrão: encontrada a partir da pasta atual)
-
-EXERCÍCIO é um número (3, 03), um nome de pasta (03_loop_send) ou um nome (loop_send).
-Códigos de saída: 0 tudo passa, 1 algum não passa, 2 erro de uso ou de configuração, 130 interrompido.
-"
+        // A learner's command with options for teachers: listed there,
+        // the first beside the command's name.
+        let for_teachers: Vec<&&flags::Opt> = options
+            .iter()
+            .filter(|o| o.audience == Audience::Teacher && spec.audience == Audience::Learner)
+            .collect();
+        if let Some((head, rest)) = for_teachers.split_first() {
+            let usage = format!("{} {}", spec.word, option(head));
+            help_line(&mut teachers, 2, &usage, pick(&head.about));
+            for o in rest {
+                help_line(&mut teachers, 4, &option(o), pick(&o.about));
+            }
         }
+    }
+    let options: String = flags::GLOBAL.iter().fold(String::new(), |mut out, o| {
+        help_line(&mut out, 2, &option(o), pick(&o.about));
+        out
+    });
+    out + &tr!(
+        lang,
+        "\nFor teachers (see TEACHING.md):\n{teachers}\n\
+         For course maintainers (`cargo xtask check --help`: their options):\n\
+         \x20 check [EXERCISE]      every solution passes, every shipped exercise fails, every answer of\n\
+         \x20                       the catalogue gets its verdict, texts in both languages\n\
+         \x20 seal                  record the shipped files (shipped-files.txt) after changing an exercise\n\
+         \x20 bench                 measure the runner against cargo\n\n\
+         Options:\n{options}\n\
+         EXERCISE is a number (3, 03), a folder name (03_loop_send) or a name (loop_send).\n\
+         Exit codes: 0 all pass, 1 one does not, 2 usage or setup error, 3 the runner could not\n\
+         work, 130 interrupted.\n",
+        "\nPara professores (veja TEACHING.pt-BR.md):\n{teachers}\n\
+         Para quem mantém o curso (`cargo xtask check --help`: as opções):\n\
+         \x20 check [EXERCÍCIO]     toda solução passa, todo exercício original falha, toda resposta do\n\
+         \x20                       catálogo recebe o seu veredito, textos nos dois idiomas\n\
+         \x20 seal                  registra os arquivos originais (shipped-files.txt) depois de mudar um exercício\n\
+         \x20 bench                 mede o corretor contra o cargo\n\n\
+         Opções:\n{options}\n\
+         EXERCÍCIO é um número (3, 03), um nome de pasta (03_loop_send) ou um nome (loop_send).\n\
+         Códigos de saída: 0 tudo passa, 1 algum não passa, 2 erro de uso ou de configuração,\n\
+         3 o corretor não conseguiu trabalhar, 130 interrompido.\n"
+    )
+}
+
+/// `[EXERCISE]`, `FOLDER...`, in the help.
+fn takes(lang: Lang, takes: flags::Takes) -> &'static str {
+    match (takes, lang) {
+        (flags::Takes::Nothing, _) => "",
+        (flags::Takes::AnExercise, Lang::En) => "[EXERCISE]",
+        (flags::Takes::AnExercise, Lang::PtBr) => "[EXERCÍCIO]",
+        (flags::Takes::OneExercise, Lang::En) => "EXERCISE",
+        (flags::Takes::OneExercise, Lang::PtBr) => "EXERCÍCIO",
+        (flags::Takes::Folders, Lang::En) => "FOLDER...",
+        (flags::Takes::Folders, Lang::PtBr) => "PASTA...",
     }
 }
 
+/// One entry of the help: `usage` indented, what it does from the 25th
+/// column (on the next line when the usage is too wide), each further
+/// line of `about` under it.
+fn help_line(out: &mut String, indent: usize, usage: &str, about: &str) {
+    const COLUMN: usize = 24;
+    let left = format!("{:indent$}{usage}", "");
+    let width = left.chars().count();
+    let mut lines = about.lines();
+    let first = lines.next().unwrap_or_default();
+    if width < COLUMN {
+        out.push_str(&format!("{left}{:pad$}{first}\n", "", pad = COLUMN - width));
+    } else {
+        out.push_str(&format!("{left}\n{:COLUMN$}{first}\n", ""));
+    }
+    for line in lines {
+        out.push_str(&format!("{:COLUMN$}{}\n", "", line.trim_start()));
+    }
+}
+
+/// The runner's own I/O failed (the system's words follow).
 pub fn io_failure(lang: Lang, e: &io::Error) -> String {
     tr!(
         lang,
-        "could not run a command: {e}",
-        "não foi possível rodar um comando: {e}"
+        "could not go on: {e}",
+        "não foi possível continuar: {e}"
+    )
+}
+
+pub fn engine_failure(lang: Lang, e: &engine::Error) -> String {
+    match e {
+        engine::Error::RootManifest { path, why } => {
+            let path = display_path(path);
+            tr!(
+                lang,
+                "cannot read the course's manifest {path}: {why}",
+                "não foi possível ler o manifesto do curso, {path}: {why}"
+            )
+        }
+        engine::Error::Write { path, error } => cannot_write(lang, path, error),
+        engine::Error::Io(e) => tr!(
+            lang,
+            "could not run a command: {e}",
+            "não foi possível rodar um comando: {e}"
+        ),
+    }
+}
+
+pub fn leaked(lang: Lang, readers: usize) -> String {
+    tr!(
+        lang,
+        "note: a program the tests started could not be ended and still holds their output \
+         open ({readers} of the runner's readers wait on it); it ends with your session, or \
+         end it yourself",
+        "nota: um programa iniciado pelos testes não pôde ser encerrado e ainda mantém a saída \
+         deles aberta ({readers} leitores do corretor esperam por ele); ele termina com a sua \
+         sessão, ou encerre-o você mesmo"
     )
 }
 
@@ -176,31 +223,58 @@ pub fn interrupted(lang: Lang) -> String {
 
 // ---------------------------------------------------------------- the course on disk
 
-pub fn not_a_course(lang: Lang, root: &Path) -> String {
-    let root = display_path(root);
-    tr!(
-        lang,
-        "`{root}` is not a course: it needs a Cargo.toml and an exercises/ folder",
-        "`{root}` não é um curso: falta um Cargo.toml e uma pasta exercises/"
-    )
+/// Why the course cannot be found or an exercise cannot be named.
+pub fn course_error(lang: Lang, e: &course::Error) -> String {
+    match e {
+        course::Error::NotACourse(root) => {
+            let root = display_path(root);
+            tr!(
+                lang,
+                "`{root}` is not a course: it needs a Cargo.toml and an exercises/ folder",
+                "`{root}` não é um curso: falta um Cargo.toml e uma pasta exercises/"
+            )
+        }
+        course::Error::PathNotUnicode(root) => {
+            let root = display_path(root);
+            tr!(
+                lang,
+                "the course's folder, {root}, has a name that is not valid Unicode (UTF-8), and cargo \
+                 cannot build in it: move or rename the course to a folder whose path is plain text",
+                "o caminho da pasta do curso, {root}, não é Unicode (UTF-8) válido, e o cargo não \
+                 consegue compilar ali: mova ou renomeie o curso para uma pasta com um caminho em texto comum"
+            )
+        }
+        course::Error::NoCourseHere => tr!(
+            lang,
+            "run this inside the course repository (no folder with Cargo.toml and exercises/ found here or above)",
+            "rode isto dentro do repositório do curso (nenhuma pasta com Cargo.toml e exercises/ aqui ou acima)"
+        ),
+        course::Error::CannotRead { path, error } => cannot_read(lang, path, error),
+        course::Error::NoExercises(dir) => {
+            let dir = display_path(dir);
+            tr!(
+                lang,
+                "no exercises found in {dir}",
+                "nenhum exercício encontrado em {dir}"
+            )
+        }
+        course::Error::NoSuchExercise { wanted, labels } => {
+            let list = labels.join(", ");
+            tr!(
+                lang,
+                "no exercise called `{wanted}`. The exercises are: {list}",
+                "não existe exercício chamado `{wanted}`. Os exercícios são: {list}"
+            )
+        }
+    }
 }
 
-pub fn path_not_unicode(lang: Lang, root: &Path) -> String {
-    let root = display_path(root);
+pub fn cannot_write(lang: Lang, path: &Path, e: &io::Error) -> String {
+    let path = display_path(path);
     tr!(
         lang,
-        "the course's folder, {root}, has a name that is not valid Unicode (UTF-8), and cargo \
-         cannot build in it: move or rename the course to a folder whose path is plain text",
-        "o caminho da pasta do curso, {root}, não é Unicode (UTF-8) válido, e o cargo não \
-         consegue compilar ali: mova ou renomeie o curso para uma pasta com um caminho em texto comum"
-    )
-}
-
-pub fn no_course_here(lang: Lang) -> String {
-    tr!(
-        lang,
-        "run this inside the course repository (no folder with Cargo.toml and exercises/ found here or above)",
-        "rode isto dentro do repositório do curso (nenhuma pasta com Cargo.toml e exercises/ aqui ou acima)"
+        "cannot write {path}: {e}",
+        "não foi possível escrever {path}: {e}"
     )
 }
 
@@ -213,103 +287,66 @@ pub fn cannot_read(lang: Lang, path: &Path, e: &io::Error) -> String {
     )
 }
 
-pub fn no_exercises(lang: Lang, dir: &Path) -> String {
-    let dir = display_path(dir);
-    tr!(
-        lang,
-        "no exercises found in {dir}",
-        "nenhum exercício encontrado em {dir}"
-    )
-}
-
-pub fn no_such_exercise(lang: Lang, wanted: &str, list: &str) -> String {
-    tr!(
-        lang,
-        "no exercise called `{wanted}`. The exercises are: {list}",
-        "não existe exercício chamado `{wanted}`. Os exercícios são: {list}"
-    )
-}
-
-pub fn metadata_unreadable(lang: Lang, e: &io::Error) -> String {
-    tr!(lang, "cannot read it ({e})", "não foi possível lê-lo ({e})")
-}
-
-pub fn metadata_unknown_key(lang: Lang, key: &str, table: Option<&str>) -> String {
-    match table {
-        None => tr!(
+/// Why an exercise's `exercise.toml` cannot be used.
+pub fn metadata_problem(lang: Lang, problem: &MetadataProblem) -> String {
+    use MetadataProblem as P;
+    match problem {
+        P::Unreadable(e) => tr!(lang, "cannot read it ({e})", "não foi possível lê-lo ({e})"),
+        P::Toml(why) => why.clone(),
+        P::UnknownKey { key, table: None } => tr!(
             lang,
             "unknown key `{key}` (the languages are the tables [en] and [pt-BR])",
             "chave desconhecida `{key}` (os idiomas são as tabelas [en] e [pt-BR])"
         ),
-        Some(table) => tr!(
+        P::UnknownKey {
+            key,
+            table: Some(table),
+        } => tr!(
             lang,
             "unknown key `{key}` in [{table}]",
             "chave desconhecida `{key}` em [{table}]"
         ),
-    }
-}
-
-pub fn metadata_bad_edit(lang: Lang, path: Option<&str>) -> String {
-    match path {
-        None => tr!(
+        P::BadEdit { path: None } => tr!(
             lang,
             "`edit` must be a non-empty list of paths",
             "`edit` precisa ser uma lista não vazia de caminhos"
         ),
-        Some(path) => tr!(
+        P::BadEdit { path: Some(path) } => tr!(
             lang,
             "edit path `{path}` must be relative and stay inside the exercise",
             "o caminho `{path}` em edit precisa ser relativo e ficar dentro do exercício"
         ),
+        P::BadNumber { key, min, max } => tr!(
+            lang,
+            "`{key}` must be a whole number from {min} to {max}",
+            "`{key}` precisa ser um inteiro de {min} a {max}"
+        ),
+        P::MissingTable { code } => tr!(
+            lang,
+            "the [{code}] table is missing",
+            "falta a tabela [{code}]"
+        ),
+        P::MissingText { code, key } => tr!(
+            lang,
+            "[{code}] needs a non-empty `{key}`",
+            "[{code}] precisa de `{key}` não vazio"
+        ),
+        P::UnevenHints { en, pt } => tr!(
+            lang,
+            "[en] has {en} hints but [pt-BR] has {pt}: both languages must say the same",
+            "[en] tem {en} dicas, mas [pt-BR] tem {pt}: os dois idiomas precisam dizer o mesmo"
+        ),
+        P::BadErrors { code } => tr!(
+            lang,
+            "[{code}.errors] maps error codes such as E0382 to a non-empty note",
+            "[{code}.errors] associa códigos de erro como E0382 a uma nota não vazia"
+        ),
+        P::UnevenErrors => tr!(
+            lang,
+            "[en.errors] and [pt-BR.errors] must note the same error codes",
+            "[en.errors] e [pt-BR.errors] precisam ter notas para os mesmos códigos de erro"
+        ),
     }
-}
-
-pub fn metadata_bad_number(lang: Lang, key: &str, min: i64, max: i64) -> String {
-    tr!(
-        lang,
-        "`{key}` must be a whole number from {min} to {max}",
-        "`{key}` precisa ser um inteiro de {min} a {max}"
-    )
-}
-
-pub fn metadata_missing_table(lang: Lang, code: &str) -> String {
-    tr!(
-        lang,
-        "the [{code}] table is missing",
-        "falta a tabela [{code}]"
-    )
-}
-
-pub fn metadata_missing_text(lang: Lang, code: &str, key: &str) -> String {
-    tr!(
-        lang,
-        "[{code}] needs a non-empty `{key}`",
-        "[{code}] precisa de `{key}` não vazio"
-    )
-}
-
-pub fn metadata_uneven_hints(lang: Lang, en: usize, pt: usize) -> String {
-    tr!(
-        lang,
-        "[en] has {en} hints but [pt-BR] has {pt}: both languages must say the same",
-        "[en] tem {en} dicas, mas [pt-BR] tem {pt}: os dois idiomas precisam dizer o mesmo"
-    )
-}
-
-pub fn metadata_bad_errors(lang: Lang, code: &str) -> String {
-    tr!(
-        lang,
-        "[{code}.errors] maps error codes such as E0382 to a non-empty note",
-        "[{code}.errors] associa códigos de erro como E0382 a uma nota não vazia"
-    )
-}
-
-pub fn metadata_uneven_errors(lang: Lang) -> String {
-    tr!(
-        lang,
-        "[en.errors] and [pt-BR.errors] must note the same error codes",
-        "[en.errors] e [pt-BR.errors] precisam ter notas para os mesmos códigos de erro"
-    )
 }
 
 // ---------------------------------------------------------------- warnings
@@ -630,14 +667,6 @@ pub fn reset_cannot_write(lang: Lang, shown: &str, e: &io::Error) -> String {
     )
 }
 
-pub fn sealed(lang: Lang, changed: bool) -> String {
-    if changed {
-        tr!(lang, "updated", "atualizado")
-    } else {
-        tr!(lang, "unchanged", "sem mudança")
-    }
-}
-
 // ---------------------------------------------------------------- watch
 
 pub fn watching(lang: Lang, polling: bool) -> String {
@@ -687,257 +716,4 @@ pub fn nothing_yet(lang: Lang, have_results: bool) -> String {
 
 pub fn bye(lang: Lang) -> String {
     tr!(lang, "Bye!", "Até mais!")
-}
-
-// ---------------------------------------------------------------- check
-
-#[derive(Clone, Copy)]
-pub enum Section {
-    Texts,
-    ShippedFail,
-    SolutionsPass,
-    Catalogue,
-    Lints,
-}
-
-pub fn check_section(lang: Lang, section: Section, rounds: u32) -> String {
-    match section {
-        Section::Texts => tr!(
-            lang,
-            "texts and files checked",
-            "textos e arquivos conferidos"
-        ),
-        Section::ShippedFail => tr!(
-            lang,
-            "every shipped exercise fails",
-            "todo exercício original falha"
-        ),
-        Section::SolutionsPass => tr!(
-            lang,
-            "every solution passes ({}, every other one under load)",
-            "toda solução passa ({}, uma sim outra não com a máquina carregada)",
-            count(
-                lang,
-                rounds as usize,
-                ("round", "rounds"),
-                ("rodada", "rodadas")
-            )
-        ),
-        Section::Catalogue => tr!(
-            lang,
-            "every answer of the catalogue gets its verdict",
-            "toda resposta do catálogo recebe o seu veredito"
-        ),
-        Section::Lints => tr!(lang, "clippy and rustfmt", "clippy e rustfmt"),
-    }
-}
-
-pub fn check_passed(lang: Lang, n: usize, secs: f64) -> String {
-    let secs = crate::texts::seconds(
-        lang,
-        std::time::Duration::from_secs_f64((secs * 10.0).round() / 10.0),
-    );
-    tr!(
-        lang,
-        "check passed: {} sound ({secs})",
-        "check passou: {} em ordem ({secs})",
-        count(
-            lang,
-            n,
-            ("exercise", "exercises"),
-            ("exercício", "exercícios")
-        )
-    )
-}
-
-pub fn check_failed(lang: Lang, n: usize) -> String {
-    tr!(
-        lang,
-        "check failed: {}",
-        "check falhou: {}",
-        count(lang, n, ("problem", "problems"), ("problema", "problemas"))
-    )
-}
-
-pub fn check_folder_missing(lang: Lang, label: &str) -> String {
-    tr!(
-        lang,
-        "{label}: the exercise's folder is missing (its solution exists)",
-        "{label}: a pasta do exercício não existe (a solução existe)"
-    )
-}
-
-pub fn check_bad_metadata(lang: Lang, label: &str, why: &str) -> String {
-    tr!(
-        lang,
-        "{label}: exercise.toml is malformed: {why}",
-        "{label}: exercise.toml malformado: {why}"
-    )
-}
-
-pub fn check_readme_missing(lang: Lang, label: &str, readme: &str) -> String {
-    tr!(
-        lang,
-        "{label}: {readme} is missing or empty",
-        "{label}: {readme} está faltando ou vazio"
-    )
-}
-
-pub fn check_solution_missing(lang: Lang, label: &str, shown: &str) -> String {
-    tr!(
-        lang,
-        "{label}: the solution has no {shown}",
-        "{label}: a solução não tem {shown}"
-    )
-}
-
-pub fn check_stale_record(lang: Lang, label: &str) -> String {
-    tr!(
-        lang,
-        "{label}: shipped-files.txt is missing or stale; run `cargo xtask seal` after changing an exercise",
-        "{label}: shipped-files.txt falta ou está desatualizado; rode `cargo xtask seal` depois de mudar um exercício"
-    )
-}
-
-pub fn check_monolingual(lang: Lang, label: &str, place: &str, call: &str) -> String {
-    tr!(
-        lang,
-        "{label}: {place} uses {call}..., whose message would be English only; use course_support::check or fail with both languages",
-        "{label}: {place} usa {call}..., cuja mensagem seria só em inglês; use course_support::check ou fail com os dois idiomas"
-    )
-}
-
-pub fn check_banned(lang: Lang, place: &str, banned: &str, instead: &str) -> String {
-    tr!(
-        lang,
-        "{place}: \"{banned}\" is a rendering GLOSSARY.md bans from the Portuguese texts; write \"{instead}\"",
-        "{place}: \"{banned}\" é uma tradução que o GLOSSARY.md proíbe nos textos em português; escreva \"{instead}\""
-    )
-}
-
-pub fn check_glossary_unreadable(lang: Lang, why: &str) -> String {
-    tr!(
-        lang,
-        "GLOSSARY.md: its list of banned Portuguese renderings cannot be read: {why}",
-        "GLOSSARY.md: a lista de traduções proibidas em português não pode ser lida: {why}"
-    )
-}
-
-pub fn check_shipped_passes(lang: Lang, label: &str) -> String {
-    tr!(
-        lang,
-        "{label}: the shipped exercise passes its tests; it must fail until solved",
-        "{label}: o exercício original passa nos testes; ele precisa falhar até ser resolvido"
-    )
-}
-
-pub fn check_warnings(lang: Lang, label: &str, solution: bool, said: &str) -> String {
-    if solution {
-        tr!(
-            lang,
-            "{label}: the solution builds with warnings:\n{said}",
-            "{label}: a solução compila com avisos:\n{said}"
-        )
-    } else {
-        tr!(
-            lang,
-            "{label}: the shipped exercise builds with warnings:\n{said}",
-            "{label}: o exercício original compila com avisos:\n{said}"
-        )
-    }
-}
-
-pub fn check_solution_does_not_compile(lang: Lang, label: &str, said: &str) -> String {
-    tr!(
-        lang,
-        "{label}: the solution does not compile:\n{said}",
-        "{label}: a solução não compila:\n{said}"
-    )
-}
-
-pub fn check_solution_broken(lang: Lang, label: &str, why: &str) -> String {
-    tr!(
-        lang,
-        "{label}: the solution cannot be built: {why}",
-        "{label}: a solução não pode ser compilada: {why}"
-    )
-}
-
-pub fn check_cargo_warns(lang: Lang, warning: &str) -> String {
-    tr!(lang, "cargo warns: {warning}", "o cargo avisa: {warning}")
-}
-
-pub fn check_solutions_do_not_build(lang: Lang, err: &str) -> String {
-    tr!(
-        lang,
-        "the solutions do not build:\n{err}",
-        "as soluções não compilam:\n{err}"
-    )
-}
-
-pub fn check_round(lang: Lang, round: u32, loaded: bool, why: &str) -> String {
-    let busy = if loaded {
-        tr!(lang, " (machine loaded)", " (máquina carregada)")
-    } else {
-        String::new()
-    };
-    tr!(
-        lang,
-        "round {round}{busy}: {why}",
-        "rodada {round}{busy}: {why}"
-    )
-}
-
-pub fn check_bad_answer(lang: Lang, file: &str, why: &str) -> String {
-    tr!(
-        lang,
-        "{file}: the catalogue answer's header is wrong: {why}",
-        "{file}: o cabeçalho da resposta do catálogo está errado: {why}"
-    )
-}
-
-pub fn check_thin_catalogue(lang: Lang, label: &str, passing: usize, failing: usize) -> String {
-    tr!(
-        lang,
-        "{label}: the catalogue needs at least 2 correct answers and 4 wrong ones; it has {passing} and {failing}",
-        "{label}: o catálogo precisa de pelo menos 2 respostas corretas e 4 erradas; tem {passing} e {failing}"
-    )
-}
-
-pub fn check_answer_should_pass(lang: Lang, label: &str, report: &str) -> String {
-    tr!(
-        lang,
-        "catalogue {label}: a correct answer fails (do the tests demand one way of writing it?):\n{report}",
-        "catálogo {label}: uma resposta correta falha (os testes exigem um só jeito de escrever?):\n{report}"
-    )
-}
-
-pub fn check_answer_should_fail(lang: Lang, label: &str, why: &str) -> String {
-    tr!(
-        lang,
-        "catalogue {label}: a wrong answer passes ({why}); the tests must catch it",
-        "catálogo {label}: uma resposta errada passa ({why}); os testes precisam pegá-la"
-    )
-}
-
-pub fn check_answer_unsaid(
-    lang: Lang,
-    label: &str,
-    code: &str,
-    missing: &str,
-    report: &str,
-) -> String {
-    tr!(
-        lang,
-        "catalogue {label}: the [{code}] report does not say \"{missing}\":\n{report}",
-        "catálogo {label}: o relato em [{code}] não diz \"{missing}\":\n{report}"
-    )
-}
-
-pub fn check_tool_unhappy(lang: Lang, name: &str, said: &str) -> String {
-    tr!(
-        lang,
-        "{name} is not satisfied:\n{said}",
-        "o {name} reclamou:\n{said}"
-    )
 }

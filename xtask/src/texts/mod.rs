@@ -19,11 +19,33 @@ pub mod quote;
 pub mod verdicts;
 pub mod wrap;
 
+use std::path::Path;
 use std::time::Duration;
 
 /// The course's two languages, chosen by the same rule as in the
 /// exercises' tests (the support library owns it).
 pub use course_support::Lang;
+
+/// How a text is marked for the screen. The texts say which words stand
+/// out (a failure, a title, a path to open) and which lines are prose that
+/// may be wrapped; the terminal interface ([`crate::ui::Ui`]) decides what
+/// that looks like: colours, hyperlinks and the width, or nothing at all
+/// when the output is not a terminal.
+pub trait Paint {
+    fn lang(&self) -> Lang;
+    /// Laid-out text that came with colours (rustc's, cargo's) keeps them.
+    fn color(&self) -> bool;
+    /// The columns prose is fitted to.
+    fn width(&self) -> usize;
+    /// `text` with each line fitted to the width (see [`wrap::wrap`]).
+    fn wrap(&self, text: &str) -> String;
+    fn bad(&self, text: &str) -> String;
+    fn warn(&self, text: &str) -> String;
+    fn bold(&self, text: &str) -> String;
+    fn dim(&self, text: &str) -> String;
+    /// `shown`, as a link to the file at `absolute` where links work.
+    fn link(&self, absolute: &Path, shown: &str) -> String;
+}
 
 /// `--lang` when given, else the locale.
 pub fn detect(flag: Option<Lang>) -> Lang {

@@ -1,28 +1,22 @@
 //! What a verdict says: its headline, why the exercise does not pass, and
-//! what to do next. Both languages side by side.
+//! what to do next, in the words of a [`Finding`] (what to show was decided
+//! there). Both languages side by side.
 
 use std::fmt::Write as _;
 
 use crate::engine::build::Diagnostic;
 use crate::engine::course::{Course, Exercise};
-use crate::engine::judge::{Exit, FailedTest, OUTPUT_LIMIT, Verdict};
-use crate::engine::libtest::Panic;
+use crate::engine::judge::Verdict;
 use crate::engine::process::Stream;
 use crate::engine::stage::{Problem, ProblemKind};
+use crate::findings::{
+    self, CompileErrors, Ending, FailureGroup, Finding, PanicKind, Status, TestFailures, Told,
+    Warnings, Why,
+};
 use crate::texts::quote::{self, quote};
-use crate::texts::{Lang, compiler, count, seconds};
+use crate::texts::wrap::strip_ansi;
+use crate::texts::{Lang, Paint, compiler, count, seconds};
 use crate::tr;
-use crate::ui::{Ui, strip_ansi};
-
-/// Diagnostics shown in full; the rest are counted.
-const SHOWN_ERRORS: usize = 4;
-/// Compiler warnings shown in full; the rest are counted.
-const SHOWN_WARNINGS: usize = 2;
-/// Groups of failing tests shown in full.
-const SHOWN_GROUPS: usize = 3;
-/// Lines of one panic message shown (a message with a timeline is about
-/// twenty): a report should fit a screen.
-const SHOWN_MESSAGE_LINES: usize = 24;
 
 /// `1 test failed, 2 passed`, `does not compile`, …
 pub fn headline(lang: Lang, verdict: &Verdict) -> String {
@@ -56,7 +50,7 @@ pub fn headline(lang: Lang, verdict: &Verdict) -> String {
             lang,
             "the tests crashed ({})",
             "os testes quebraram ({})",
-            exit(lang, how)
+            ending(lang, &findings::ending(how))
         ),
         Verdict::BuildFailed { .. } => tr!(
             lang,
@@ -89,14 +83,11 @@ fn tests_failed(lang: Lang, failed: usize, passed: usize) -> String {
     }
 }
 
-fn exit(lang: Lang, how: &Exit) -> String {
+fn ending(lang: Lang, how: &Ending) -> String {
     match how {
-        // Windows reports a crash as an NTSTATUS exit code (negative as an
-        // i32): shown in hex, as Windows' own tools and documentation do.
-        Exit::Code(code) if *code < 0 => {
-            let status = *code as u32;
-            let name = windows_status(lang, status)
-                .map(|name| format!(", {name}"))
+        Ending::Status { status, known } => {
+            let name = known
+                .map(|known| format!(", {}", status_name(lang, known)))
                 .unwrap_or_default();
             tr!(
                 lang,
@@ -104,43 +95,37 @@ fn exit(lang: Lang, how: &Exit) -> String {
                 "código de saída {status:#010X}{name}"
             )
         }
-        Exit::Code(code) => tr!(lang, "exit code {code}", "código de saída {code}"),
-        Exit::Signal(signal) => {
-            let name = match signal {
-                6 => " SIGABRT",
-                9 => " SIGKILL",
-                11 => " SIGSEGV",
-                _ => "",
-            };
-            tr!(lang, "signal {signal}{name}", "sinal {signal}{name}")
+        Ending::Code(code) => tr!(lang, "exit code {code}", "código de saída {code}"),
+        Ending::Signal { number, name } => {
+            let name = name.map(|n| format!(" {n}")).unwrap_or_default();
+            tr!(lang, "signal {number}{name}", "sinal {number}{name}")
         }
-        Exit::Unknown(text) => text.clone(),
+        Ending::Unknown(text) => text.clone(),
     }
 }
 
-/// What the Windows exit statuses a test process can end with mean.
-fn windows_status(lang: Lang, status: u32) -> Option<String> {
-    Some(match status {
-        0xC000_0005 => tr!(lang, "invalid memory access", "acesso inválido à memória"),
-        0xC000_0017 => tr!(lang, "out of memory", "sem memória"),
-        0xC000_00FD => tr!(lang, "stack overflow", "estouro de pilha"),
-        0xC000_013A => tr!(lang, "Ctrl-C", "Ctrl-C"),
-        // Rust's `abort` (a panic during a panic, a failed allocation).
-        0xC000_0409 => tr!(lang, "aborted", "abortado"),
-        _ => return None,
-    })
+/// What a Windows exit status means.
+fn status_name(lang: Lang, status: Status) -> String {
+    match status {
+        Status::AccessViolation => tr!(lang, "invalid memory access", "acesso inválido à memória"),
+        Status::OutOfMemory => tr!(lang, "out of memory", "sem memória"),
+        Status::StackOverflow => tr!(lang, "stack overflow", "estouro de pilha"),
+        Status::CtrlC => tr!(lang, "Ctrl-C", "Ctrl-C"),
+        Status::Aborted => tr!(lang, "aborted", "abortado"),
+    }
 }
 
-/// Why one exercise does not pass, and (for the learner's own files) what
-/// to do next.
+/// Why one exercise does not pass, and (with `next_steps`: the learner's
+/// own files) what to do next.
 pub fn explain(
     course: &Course,
-    ui: &Ui,
+    ui: &dyn Paint,
     exercise: &Exercise,
     verdict: &Verdict,
-    learner: bool,
+    finding: &Finding,
+    next_steps: bool,
 ) -> String {
-    let lang = ui.lang;
+    let lang = ui.lang();
     let mut out = String::new();
     let title = format!(
         "{} · {}: {}",
@@ -153,26 +138,28 @@ pub fn explain(
         "\n{}\n",
         ui.wrap(&format!("{} {}", ui.bad("✗"), ui.bold(&title)))
     );
-    let body = match verdict {
-        Verdict::Pass { .. } | Verdict::Cancelled | Verdict::Interrupted => String::new(),
-        Verdict::Broken(problem) => broken(course, lang, exercise, problem),
-        Verdict::DoesNotCompile { errors, warnings } => {
-            does_not_compile(ui, exercise, errors, warnings)
-        }
-        Verdict::TestsFail { failed, strays, .. } => tests_fail(course, ui, failed, strays),
-        Verdict::TimedOut { running, .. } => timed_out(lang, exercise, running),
-        Verdict::Flooded { head, stream } => flooded(lang, head, *stream),
-        Verdict::OutOfMemory { stderr_tail, .. } => out_of_memory(lang, stderr_tail),
-        Verdict::Crashed { stderr_tail, .. } => crashed(lang, stderr_tail),
-        Verdict::BuildFailed { cargo } => {
-            let cargo = if ui.color {
-                cargo.clone()
+    let body = match &finding.why {
+        Why::Nothing => String::new(),
+        Why::Broken(problem) => broken(course, lang, exercise, problem),
+        Why::DoesNotCompile(errors) => does_not_compile(ui, exercise, errors),
+        Why::TestsFail(failures) => tests_fail(course, ui, failures),
+        Why::TimedOut { running } => timed_out(lang, exercise, running),
+        Why::Flooded {
+            head,
+            stream,
+            limit_mib,
+        } => flooded(lang, head, *stream, *limit_mib),
+        Why::OutOfMemory { stderr_tail } => out_of_memory(lang, stderr_tail),
+        Why::Crashed { stderr_tail } => crashed(lang, stderr_tail),
+        Why::BuildFailed { cargo } => {
+            let cargo = if ui.color() {
+                (*cargo).to_owned()
             } else {
                 strip_ansi(cargo)
             };
             format!("{}\n", cargo.trim_end())
         }
-        Verdict::NoTests => tr!(
+        Why::NoTests => tr!(
             lang,
             "No test executable was built for it: does its tests/ folder exist? \
              `cargo xtask reset {:02}` brings back the shipped tests.\n",
@@ -182,21 +169,19 @@ pub fn explain(
         ),
     };
     // rustc's and cargo's own text is laid out already: the rest is prose.
-    match verdict {
-        Verdict::DoesNotCompile { .. } | Verdict::BuildFailed { .. } => out.push_str(&body),
+    match &finding.why {
+        Why::DoesNotCompile(_) | Why::BuildFailed { .. } => out.push_str(&body),
         _ => out.push_str(&ui.wrap(&body)),
     }
-    if !matches!(verdict, Verdict::DoesNotCompile { .. }) {
-        out.push_str(&warnings(ui, exercise, verdict.warnings()));
-    }
-    if learner && !verdict.stopped() {
-        out.push_str(&ui.wrap(&next_steps(course, ui, exercise)));
+    out.push_str(&warnings(ui, exercise, &finding.warnings));
+    if next_steps {
+        out.push_str(&ui.wrap(&what_next(course, ui, exercise)));
     }
     out
 }
 
-fn next_steps(course: &Course, ui: &Ui, exercise: &Exercise) -> String {
-    let lang = ui.lang;
+fn what_next(course: &Course, ui: &dyn Paint, exercise: &Exercise) -> String {
+    let lang = ui.lang();
     let mut out = String::from("\n");
     let readme = exercise.instructions(lang);
     let _ = writeln!(
@@ -262,39 +247,29 @@ fn broken(course: &Course, lang: Lang, exercise: &Exercise, problem: &Problem) -
              a versão original (a sua é salva antes).\n"
             )
         }
-        ProblemKind::Metadata(why) => tr!(
-            lang,
-            "{file}, which describes the exercise to the runner, cannot be used: {why}\n\
+        ProblemKind::Metadata(why) => {
+            let why = crate::texts::messages::metadata_problem(lang, why);
+            tr!(
+                lang,
+                "{file}, which describes the exercise to the runner, cannot be used: {why}\n\
              `cargo xtask reset {n:02}` restores it.\n",
-            "{file}, que descreve o exercício para o corretor, não pode ser usado: {why}\n\
+                "{file}, que descreve o exercício para o corretor, não pode ser usado: {why}\n\
              `cargo xtask reset {n:02}` o restaura.\n"
-        ),
+            )
+        }
     }
 }
 
-fn does_not_compile(
-    ui: &Ui,
-    exercise: &Exercise,
-    errors: &[Diagnostic],
-    warnings: &[Diagnostic],
-) -> String {
-    let lang = ui.lang;
+fn does_not_compile(ui: &dyn Paint, exercise: &Exercise, found: &CompileErrors) -> String {
+    let lang = ui.lang();
     let mut out = String::new();
-    // Errors of one code usually have one cause (`move` missing, and each
-    // variable the closure borrows gets its own E0373): the first is shown
-    // in full, the others in one line each.
-    let groups = alike(errors);
-    for (first, others) in groups.iter().take(SHOWN_ERRORS) {
+    for (first, others) in &found.groups {
         let _ = writeln!(out, "{}\n", as_printed(ui, first));
         if !others.is_empty() {
             out.push_str(&more_like_it(ui, first, others));
         }
     }
-    if groups.len() > SHOWN_ERRORS {
-        let more: usize = groups[SHOWN_ERRORS..]
-            .iter()
-            .map(|(_, o)| 1 + o.len())
-            .sum();
+    if found.more_errors > 0 {
         let _ = writeln!(
             out,
             "{}",
@@ -302,31 +277,20 @@ fn does_not_compile(
                 lang,
                 "… and {} more.\n",
                 "… e mais {}.\n",
-                count(lang, more, ("error", "errors"), ("erro", "erros"))
+                count(
+                    lang,
+                    found.more_errors,
+                    ("error", "errors"),
+                    ("erro", "erros")
+                )
             )
         );
     }
-    // Next to errors, most warnings are their echo (an import the broken
-    // line no longer uses): only those the course explains, on lines of the
-    // learner's own files, are shown (an unused clone of `tx` is the clue
-    // to a moved `tx`); the others are counted. rustc leaves out its later
-    // lints, the ignored `send` result among them, while a crate has errors.
-    let (explained, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
-        warnings.iter().partition(|w| {
-            w.lint.as_deref().is_some_and(compiler::explains_lint) && in_edited(exercise, w)
-        });
-    for w in explained.iter().take(SHOWN_WARNINGS) {
+    for w in &found.warnings {
         let _ = writeln!(out, "{}\n", as_printed(ui, w));
     }
-    let shown: Vec<Diagnostic> = groups
-        .iter()
-        .take(SHOWN_ERRORS)
-        .map(|(first, _)| *first)
-        .chain(explained.into_iter().take(SHOWN_WARNINGS))
-        .cloned()
-        .collect();
-    out.push_str(&compiler::explain(ui, exercise, &shown));
-    if !others.is_empty() {
+    out.push_str(&compiler::explain(ui, exercise, &found.explained));
+    if found.other_warnings > 0 {
         let text = tr!(
             lang,
             "The compiler also warned ({}); warnings can wait until the errors are fixed.",
@@ -334,7 +298,7 @@ fn does_not_compile(
              corrigidos.",
             count(
                 lang,
-                others.len(),
+                found.other_warnings,
                 ("warning", "warnings"),
                 ("aviso", "avisos")
             )
@@ -353,26 +317,10 @@ fn does_not_compile(
     out
 }
 
-/// Errors grouped by code, in the order each code first came: the first
-/// of each, and the others like it. Errors without a code stand alone.
-fn alike(errors: &[Diagnostic]) -> Vec<(&Diagnostic, Vec<&Diagnostic>)> {
-    let mut groups: Vec<(&Diagnostic, Vec<&Diagnostic>)> = Vec::new();
-    for e in errors {
-        match groups
-            .iter_mut()
-            .find(|(first, _)| e.code.is_some() && first.code == e.code)
-        {
-            Some((_, others)) => others.push(e),
-            None => groups.push((e, Vec::new())),
-        }
-    }
-    groups
-}
-
 /// Diagnostics of the same code as the one just shown: one line each (at
 /// most three), rustc's message and its place.
-fn more_like_it(ui: &Ui, first: &Diagnostic, others: &[&Diagnostic]) -> String {
-    let lang = ui.lang;
+fn more_like_it(ui: &dyn Paint, first: &Diagnostic, others: &[&Diagnostic]) -> String {
+    let lang = ui.lang();
     let code = first.code.as_deref().unwrap_or_default();
     let n = others.len();
     let mut out = format!(
@@ -398,23 +346,10 @@ fn more_like_it(ui: &Ui, first: &Diagnostic, others: &[&Diagnostic]) -> String {
     out
 }
 
-/// Whether a diagnostic points into one of the files the learner edits
-/// (or points nowhere in particular).
-fn in_edited(exercise: &Exercise, diagnostic: &Diagnostic) -> bool {
-    let Some((file, _)) = &diagnostic.place else {
-        return true;
-    };
-    let file = file.replace('\\', "/");
-    exercise
-        .edit
-        .iter()
-        .any(|edited| file.ends_with(&format!("{}/{edited}", exercise.dir_name)))
-}
-
 /// A diagnostic as rustc printed it: in colour on a terminal, plain
 /// elsewhere.
-fn as_printed(ui: &Ui, diagnostic: &Diagnostic) -> String {
-    let rendered = if ui.color {
+fn as_printed(ui: &dyn Paint, diagnostic: &Diagnostic) -> String {
+    let rendered = if ui.color() {
         diagnostic.rendered.clone()
     } else {
         strip_ansi(&diagnostic.rendered)
@@ -424,9 +359,9 @@ fn as_printed(ui: &Ui, diagnostic: &Diagnostic) -> String {
 
 /// The compiler's warnings about code that compiles, as rustc printed
 /// them, then what the known ones mean; empty when there are none.
-pub fn warnings(ui: &Ui, exercise: &Exercise, warnings: &[Diagnostic]) -> String {
-    let lang = ui.lang;
-    if warnings.is_empty() {
+pub fn warnings(ui: &dyn Paint, exercise: &Exercise, warnings: &Warnings) -> String {
+    let lang = ui.lang();
+    if warnings.shown.is_empty() {
         return String::new();
     }
     let mut out = format!(
@@ -438,11 +373,11 @@ pub fn warnings(ui: &Ui, exercise: &Exercise, warnings: &[Diagnostic]) -> String
             "O compilador também avisa (o curso pede código sem avisos):"
         )
     );
-    for w in warnings.iter().take(SHOWN_WARNINGS) {
+    for w in &warnings.shown {
         let _ = writeln!(out, "{}\n", as_printed(ui, w));
     }
-    if warnings.len() > SHOWN_WARNINGS {
-        let more = warnings.len() - SHOWN_WARNINGS;
+    if warnings.more > 0 {
+        let more = warnings.more;
         let _ = writeln!(
             out,
             "{}\n",
@@ -454,8 +389,7 @@ pub fn warnings(ui: &Ui, exercise: &Exercise, warnings: &[Diagnostic]) -> String
             )
         );
     }
-    let shown = &warnings[..warnings.len().min(SHOWN_WARNINGS)];
-    out.push_str(&compiler::explain(ui, exercise, shown));
+    out.push_str(&compiler::explain(ui, exercise, &warnings.shown));
     format!("{}\n", out.trim_end())
 }
 
@@ -472,52 +406,35 @@ pub fn passes_with_warnings(lang: Lang, exercise: &Exercise, warnings: usize) ->
     )
 }
 
-fn tests_fail(course: &Course, ui: &Ui, failed: &[FailedTest], strays: &[Panic]) -> String {
-    let mut told = Told {
+fn tests_fail(course: &Course, ui: &dyn Paint, failures: &TestFailures) -> String {
+    let mut told = Telling {
         course,
         ui,
-        notes: Vec::new(),
-        messages: Vec::new(),
         out: String::new(),
     };
-    // Tests that fail with the same message at the same place (a `todo!()`
-    // reached by every test, say) are told once.
-    let mut groups: Vec<(&FailedTest, Vec<&str>)> = Vec::new();
-    for test in failed {
-        let same = |other: &FailedTest| match (&other.panic, &test.panic) {
-            (Some(a), Some(b)) => a.message == b.message && a.location == b.location,
-            _ => false,
-        };
-        match groups.iter_mut().find(|(t, _)| same(t)) {
-            Some((_, names)) => names.push(&test.name),
-            None => groups.push((test, vec![&test.name])),
-        }
+    for group in &failures.groups {
+        told.failed_test(group);
     }
-    for (test, names) in groups.iter().take(SHOWN_GROUPS) {
-        told.failed_test(test, names);
+    if failures.more > 0 {
+        told.more_tests(failures.more);
     }
-    if groups.len() > SHOWN_GROUPS {
-        let more: usize = groups[SHOWN_GROUPS..].iter().map(|(_, n)| n.len()).sum();
-        told.more_tests(more);
+    for stray in &failures.strays {
+        told.stray(&stray.panic, stray.count);
     }
-    told.strays(strays);
     told.out
 }
 
-/// The failures told so far, and the notes already given (each well-known
-/// panic is explained once per report).
-struct Told<'a> {
+/// The failures told so far.
+struct Telling<'a> {
     course: &'a Course,
-    ui: &'a Ui,
-    notes: Vec<String>,
-    /// The panic messages quoted so far.
-    messages: Vec<String>,
+    ui: &'a dyn Paint,
     out: String,
 }
 
-impl Told<'_> {
-    fn failed_test(&mut self, test: &FailedTest, names: &[&str]) {
-        let (ui, lang) = (self.ui, self.ui.lang);
+impl Telling<'_> {
+    fn failed_test(&mut self, group: &FailureGroup) {
+        let (ui, lang) = (self.ui, self.ui.lang());
+        let names = &group.names;
         let _ = writeln!(self.out, "  {} {}", ui.bad("✗"), ui.bold(names[0]));
         if names.len() > 1 {
             let others = names[1..].join(", ");
@@ -528,7 +445,7 @@ impl Told<'_> {
             );
             let _ = writeln!(self.out, "{}", ui.dim(&ui.wrap(&format!("    {same}"))));
         }
-        match &test.panic {
+        match &group.panic {
             Some(p) => self.panic(p),
             None => {
                 let none = tr!(
@@ -539,7 +456,7 @@ impl Told<'_> {
                 let _ = writeln!(self.out, "    {none}");
             }
         }
-        for p in test.evidence.iter().take(2) {
+        for p in &group.evidence {
             let before = tr!(
                 lang,
                 "Before that, your code panicked here:",
@@ -551,7 +468,7 @@ impl Told<'_> {
     }
 
     fn more_tests(&mut self, more: usize) {
-        let lang = self.ui.lang;
+        let lang = self.ui.lang();
         let tests = count(
             lang,
             more,
@@ -565,67 +482,42 @@ impl Told<'_> {
         );
     }
 
-    /// Panics of threads that are not tests, each different one once;
-    /// none whose message a test's message already quoted (the test
-    /// explained it: telling it again would teach the same lesson twice).
-    fn strays(&mut self, strays: &[Panic]) {
-        let lang = self.ui.lang;
-        let mut seen: Vec<(&Panic, usize)> = Vec::new();
-        let told = |p: &Panic| {
-            let message = p.message.trim();
-            !message.is_empty() && self.messages.iter().any(|m| m.contains(message))
+    /// A panic of a thread that is not a test (`n` panicked alike).
+    fn stray(&mut self, p: &Told, n: usize) {
+        let lang = self.ui.lang();
+        let thread = crate::texts::quote::visible(&p.panic.thread);
+        // Who started the thread is not known: the test may have.
+        let said = match n {
+            1 => tr!(
+                lang,
+                "another thread (`{thread}`) panicked:",
+                "outra thread (`{thread}`) entrou em pânico:"
+            ),
+            _ => tr!(
+                lang,
+                "{n} other threads (`{thread}`) panicked the same way:",
+                "outras {n} threads (`{thread}`) entraram em pânico do mesmo jeito:"
+            ),
         };
-        let strays: Vec<&Panic> = strays.iter().filter(|p| !told(p)).collect();
-        for p in strays {
-            match seen
-                .iter_mut()
-                .find(|(q, _)| q.message == p.message && q.location == p.location)
-            {
-                Some((_, n)) => *n += 1,
-                None => seen.push((p, 1)),
-            }
-        }
-        for (p, n) in seen.into_iter().take(2) {
-            let thread = crate::texts::quote::visible(&p.thread);
-            // Who started the thread is not known: the test may have.
-            let said = match n {
-                1 => tr!(
-                    lang,
-                    "another thread (`{thread}`) panicked:",
-                    "outra thread (`{thread}`) entrou em pânico:"
-                ),
-                _ => tr!(
-                    lang,
-                    "{n} other threads (`{thread}`) panicked the same way:",
-                    "outras {n} threads (`{thread}`) entraram em pânico do mesmo jeito:"
-                ),
-            };
-            let said = format!("  {} {said}", self.ui.warn("!"));
-            let _ = writeln!(self.out, "\n{}", self.ui.wrap(&said));
-            self.panic(p);
-        }
+        let said = format!("  {} {said}", self.ui.warn("!"));
+        let _ = writeln!(self.out, "\n{}", self.ui.wrap(&said));
+        self.panic(p);
     }
 
-    /// A panic's message (quoted safely), its place in the course, and a
-    /// note when it is a well-known one raised by the learner's code (a
-    /// test's own explanation needs none).
-    fn panic(&mut self, panic: &Panic) {
+    /// A panic's note when one is due, its message (quoted safely) and its
+    /// place in the course.
+    fn panic(&mut self, told: &Told) {
         let ui = self.ui;
-        let note = panic_note(ui.lang, &panic.message);
-        if crate::engine::libtest::in_tests(&panic.location) {
-            // The test's own message tells the lesson already.
-            self.notes.extend(note);
-        } else if let Some(note) = note {
-            if !self.notes.contains(&note) {
-                let _ = writeln!(self.out, "{}", ui.warn(&ui.wrap(&format!("    {note}"))));
-                self.notes.push(note);
-            }
+        if let Some(kind) = told.note {
+            let note = panic_note(ui.lang(), kind);
+            let _ = writeln!(self.out, "{}", ui.warn(&ui.wrap(&format!("    {note}"))));
         }
-        self.messages.push(panic.message.clone());
+        let panic = told.panic;
         // Paths inside the course, as the learner sees them.
         let message = self.course.strip_root(&panic.message);
-        let message = untranslated(ui.lang, &message);
-        let quoted = quote::quote_at_most(ui.lang, &message, "    ", SHOWN_MESSAGE_LINES);
+        let message = untranslated(ui.lang(), &message);
+        let quoted =
+            quote::quote_at_most(ui.lang(), &message, "    ", findings::SHOWN_MESSAGE_LINES);
         self.out.push_str(&ui.wrap(&quoted));
         let place = self.course.strip_root(&panic.location);
         let _ = writeln!(self.out, "    {}", self.ui.dim(&format!("({place})")));
@@ -635,22 +527,21 @@ impl Told<'_> {
 /// The learner's language for the few English words of the standard
 /// library a panic message can be (`todo!()`'s).
 fn untranslated(lang: Lang, message: &str) -> String {
-    match (lang, message.strip_prefix("not yet implemented")) {
+    match (lang, message.strip_prefix(findings::TODO_MESSAGE)) {
         (Lang::PtBr, Some(rest)) => format!("ainda não implementado{rest}"),
         _ => message.to_owned(),
     }
 }
 
 /// What a well-known panic means, in words about channels.
-fn panic_note(lang: Lang, message: &str) -> Option<String> {
-    if message.starts_with("not yet implemented") {
-        Some(tr!(
+fn panic_note(lang: Lang, kind: PanicKind) -> String {
+    match kind {
+        PanicKind::Todo => tr!(
             lang,
             "`todo!()` is still where your code goes: replace it.",
             "o `todo!()` ainda está onde vai o seu código: substitua-o."
-        ))
-    } else if message.contains("RecvError") {
-        Some(tr!(
+        ),
+        PanicKind::RecvError => tr!(
             lang,
             "recv() returned Err(RecvError): every Sender of the channel is gone, so no \
              message can ever come. That is the normal end of a consumer, not a crash: \
@@ -660,9 +551,8 @@ fn panic_note(lang: Lang, message: &str) -> Option<String> {
              então nenhuma mensagem pode chegar. Esse é o fim normal de um consumidor, não \
              uma falha: `while let Ok(msg) = rx.recv()` (ou `for msg in rx`) termina o laço \
              aí, em vez de usar unwrap."
-        ))
-    } else if message.contains("SendError") {
-        Some(tr!(
+        ),
+        PanicKind::SendError => tr!(
             lang,
             "send() returned Err(SendError): the Receiver is gone, so nobody will read this \
              message. The error gives the message back (`err.0`); a producer should stop \
@@ -670,9 +560,8 @@ fn panic_note(lang: Lang, message: &str) -> Option<String> {
             "send() devolveu Err(SendError): o Receiver deixou de existir, então ninguém vai \
              ler essa mensagem. O erro devolve a mensagem (`err.0`); o produtor deve parar \
              aí, em vez de usar unwrap."
-        ))
-    } else if message.contains("PoisonError") {
-        Some(tr!(
+        ),
+        PanicKind::Poisoned => tr!(
             lang,
             "The Mutex is poisoned: another thread panicked while it held the lock, so \
              every later lock() returns Err(PoisonError). Release the lock before running \
@@ -682,9 +571,7 @@ fn panic_note(lang: Lang, message: &str) -> Option<String> {
              e todo lock() depois disso devolve Err(PoisonError). Libere o lock antes de rodar \
              um trabalho que pode entrar em pânico; para seguir mesmo assim, \
              `lock().unwrap_or_else(PoisonError::into_inner)` entrega o guard."
-        ))
-    } else {
-        None
+        ),
     }
 }
 
@@ -725,8 +612,7 @@ fn timed_out(lang: Lang, exercise: &Exercise, running: &[String]) -> String {
     out
 }
 
-fn flooded(lang: Lang, head: &str, stream: Stream) -> String {
-    let limit = OUTPUT_LIMIT >> 20;
+fn flooded(lang: Lang, head: &str, stream: Stream, limit: usize) -> String {
     let mut out = tr!(
         lang,
         "The tests wrote more than {limit} MiB of output and did not stop, so they were \
@@ -782,6 +668,7 @@ fn crashed(lang: Lang, stderr_tail: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::judge::{Exit, FailedTest};
 
     #[test]
     fn headlines_count_in_each_language() {
@@ -818,28 +705,27 @@ mod tests {
 
     #[test]
     fn windows_crash_statuses_are_named_in_hex() {
-        let overflow = Exit::Code(0xC000_00FD_u32 as i32);
+        let overflow = findings::ending(&Exit::Code(0xC000_00FD_u32 as i32));
         assert_eq!(
-            exit(Lang::En, &overflow),
+            ending(Lang::En, &overflow),
             "exit code 0xC00000FD, stack overflow"
         );
         assert_eq!(
-            exit(Lang::PtBr, &overflow),
+            ending(Lang::PtBr, &overflow),
             "código de saída 0xC00000FD, estouro de pilha"
         );
+        let unknown = findings::ending(&Exit::Code(0xC000_0135_u32 as i32));
+        assert_eq!(ending(Lang::En, &unknown), "exit code 0xC0000135");
         assert_eq!(
-            exit(Lang::En, &Exit::Code(0xC000_0135_u32 as i32)),
-            "exit code 0xC0000135"
+            ending(Lang::En, &findings::ending(&Exit::Code(101))),
+            "exit code 101"
         );
-        assert_eq!(exit(Lang::En, &Exit::Code(101)), "exit code 101");
     }
 
     #[test]
     fn well_known_panics_get_a_note_in_both_languages() {
-        let recv = "called `Result::unwrap()` on an `Err` value: RecvError";
         for lang in Lang::ALL {
-            assert!(panic_note(lang, recv).is_some_and(|n| n.contains("Sender")));
+            assert!(panic_note(lang, PanicKind::RecvError).contains("Sender"));
         }
-        assert!(panic_note(Lang::En, "expected 42").is_none());
     }
 }

@@ -103,7 +103,7 @@ fn indent_of(line: &str) -> usize {
 /// The width of a list marker (`- `, `* `, `1. `, and the report's `! `,
 /// `✓ `, `✗ `) at the start of `body`.
 fn marker_of(body: &str) -> usize {
-    let body = crate::ui::strip_ansi(body);
+    let body = strip_ansi(body);
     if ["- ", "* ", "• ", "! ", "✓ ", "✗ "]
         .iter()
         .any(|m| body.starts_with(m))
@@ -174,9 +174,36 @@ pub fn columns(text: &str) -> usize {
     n
 }
 
+/// Strips ANSI escape sequences (for messages that came coloured but go to
+/// a place without colour).
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ansi_is_stripped() {
+        assert_eq!(strip_ansi("\x1b[1m\x1b[31merror\x1b[0m: x"), "error: x");
+    }
 
     /// No line wider than `width` unless it is one word; no word split.
     fn assert_fits(text: &str, wrapped: &str, width: usize) {

@@ -22,9 +22,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::RunError;
-use crate::engine::course::{Course, Exercise};
-use crate::engine::shipped::{self, Record};
+use xtask::RunError;
+use xtask::engine::course::{Course, Exercise};
+use xtask::engine::shipped::{self, Record};
 
 pub struct Step {
     pub exercise: String,
@@ -166,7 +166,7 @@ fn as_shipped(course: &Course, exercise: &Exercise, file: &str) -> Result<Vec<u8
 
 /// Removes every remembered pass under `target`, so tests run again.
 fn forget_passes(target: &Path) {
-    for entry in crate::files::walk(target, &|p| !p.ends_with("deps")) {
+    for entry in xtask::files::walk(target, &|p| !p.ends_with("deps")) {
         if entry.path.file_name().is_some_and(|n| n == "passes.txt") {
             let _ = fs::remove_file(&entry.path);
         }

@@ -21,19 +21,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::RunError;
-use crate::engine::build::{Compiled, cargo};
-use crate::engine::catalogue::{self, Answer, Expect};
-use crate::engine::course::{Course, Exercise};
-use crate::engine::glossary::{self, Banned};
-use crate::engine::process::{self, Ending, Limits};
-use crate::engine::shipped::Record;
-use crate::engine::stage::{self, Files};
-use crate::engine::{self, Built, Options, Scope, Verdict};
+use crate::catalogue::{self, Answer, Expect};
 use crate::flags;
-use crate::texts::messages::{self, Section};
-use crate::texts::{Lang, verdicts};
-use crate::ui::Ui;
+use crate::glossary::{self, Banned};
+use crate::messages::{self, Section};
+use xtask::RunError;
+use xtask::engine::build::{Compiled, cargo};
+use xtask::engine::course::{Course, Exercise};
+use xtask::engine::process::{self, Ending, Limits, Stops};
+use xtask::engine::shipped::Record;
+use xtask::engine::stage::{self, Files};
+use xtask::engine::{self, Built, Options, Scope, Verdict};
+use xtask::texts::Lang;
+use xtask::ui::Ui;
 
 /// Calls that fail a test with an English-only message.
 const MONOLINGUAL: &[&str] = &[
@@ -51,7 +51,7 @@ const MIN_FAILING: usize = 4;
 pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, RunError> {
     let started = Instant::now();
     let exercises: Vec<&Exercise> = match &options.exercise {
-        Some(name) => vec![course.select(name, ui.lang).map_err(RunError::Usage)?],
+        Some(name) => vec![course.select(name)?],
         None => course.exercises.iter().collect(),
     };
     let check = Check { course, ui };
@@ -119,6 +119,7 @@ impl Check<'_> {
             lang,
             observer,
             cancel: None,
+            interrupt: xtask::platform::interrupt_flag(),
             remember: false,
         }
     }
@@ -132,7 +133,11 @@ impl Check<'_> {
             .collect();
         for stray in &self.course.strays {
             let shown = self.course.relative(&stray.dir);
-            problems.push(messages::stray(lang, &shown, stray.copy_of.as_deref()));
+            problems.push(xtask::texts::messages::stray(
+                lang,
+                &shown,
+                stray.copy_of.as_deref(),
+            ));
         }
         let support = Record::of_support(&self.course.root);
         if support.dir.is_dir() && support.read().as_ref() != Some(&support.current()) {
@@ -167,9 +172,16 @@ impl Check<'_> {
                 .filter(|p| p.is_file()),
         );
         files.extend(
-            crate::files::walk(&root.join("xtask/src/texts"), &|_| true)
+            xtask::files::walk(&root.join("xtask/src/texts"), &|_| true)
                 .into_iter()
                 .map(|e| e.path),
+        );
+        // The help's words (declared with the options) and the maintainers'.
+        files.extend(
+            ["xtask/src/flags.rs", "xtask/maint/src/messages.rs"]
+                .map(|name| root.join(name))
+                .into_iter()
+                .filter(|p| p.is_file()),
         );
         let mut texts: Vec<(String, String)> = Vec::new();
         for exercise in exercises.iter().filter(|e| e.present) {
@@ -257,7 +269,7 @@ impl Check<'_> {
     }
 
     fn built(&self, files: Files, exercises: &[&Exercise]) -> Result<Built, RunError> {
-        let observer = |event| self.ui.observe(event);
+        let observer = |event| xtask::views::observe(self.ui, event);
         let options = self.options(files, self.ui.lang, &observer);
         let built = engine::build(self.course, exercises, &options);
         self.ui.clear_status();
@@ -271,7 +283,7 @@ impl Check<'_> {
         exercises: &[&Exercise],
         lang: Lang,
     ) -> Result<Vec<Verdict>, RunError> {
-        let observer = |event| self.ui.observe(event);
+        let observer = |event| xtask::views::observe(self.ui, event);
         let options = self.options(files, lang, &observer);
         let verdicts = engine::judge(exercises, built, &options);
         self.ui.clear_status();
@@ -306,7 +318,7 @@ impl Check<'_> {
         let mut problems = Vec::new();
         for exercise in exercises {
             let label = exercise.label();
-            let compiled: Option<&Compiled> = built.build.of(&exercise.dir_name);
+            let compiled: Option<&Compiled> = built.build.of(exercise.index);
             if let Some(c) = compiled.filter(|c| c.errors.is_empty() && !c.warnings.is_empty()) {
                 let said: Vec<&str> = c.warnings.iter().map(|w| w.rendered.as_str()).collect();
                 problems.push(messages::check_warnings(
@@ -324,9 +336,7 @@ impl Check<'_> {
                     &said.join("\n"),
                 ));
             }
-            if let (true, Some(problem)) =
-                (solutions, built.staged.problems.get(&exercise.dir_name))
-            {
+            if let (true, Some(problem)) = (solutions, built.staged.problems.get(&exercise.index)) {
                 problems.push(messages::check_solution_broken(
                     lang,
                     &label,
@@ -361,10 +371,16 @@ impl Check<'_> {
             for (exercise, verdict) in exercises.iter().zip(&verdicts) {
                 let compiled = built
                     .build
-                    .of(&exercise.dir_name)
+                    .of(exercise.index)
                     .is_some_and(|c| c.errors.is_empty());
                 if compiled && !verdict.passed() {
-                    let why = verdicts::explain(self.course, self.ui, exercise, verdict, false);
+                    let why = xtask::views::verdicts::explain(
+                        self.course,
+                        self.ui,
+                        exercise,
+                        verdict,
+                        false,
+                    );
                     problems.push(messages::check_round(
                         self.ui.lang,
                         round,
@@ -418,9 +434,9 @@ impl Check<'_> {
             .filter(|e| round.contains_key(&e.dir_name))
             .collect();
         let files = Files::Answers(
-            round
+            in_round
                 .iter()
-                .map(|(k, a)| (k.clone(), a.file.clone()))
+                .map(|e| (e.index, round[&e.dir_name].file.clone()))
                 .collect(),
         );
         let built = self.built(files.clone(), &in_round)?;
@@ -447,7 +463,8 @@ impl Check<'_> {
             };
             for (exercise, verdict) in judged.iter().zip(verdicts) {
                 let answer = &round[&exercise.dir_name];
-                let report = verdicts::explain(self.course, &ui, exercise, verdict, true);
+                let report =
+                    xtask::views::verdicts::explain(self.course, &ui, exercise, verdict, true);
                 if let Some(problem) = self.judge_answer(answer, verdict, &report, *lang) {
                     problems.push(problem);
                 }
@@ -499,8 +516,7 @@ impl Check<'_> {
         let mut problems = Vec::new();
         // The solutions' workspace as the runner builds it: its manifest,
         // its target folder and the packages' names.
-        let staged = stage::prepare(self.course, &Files::Solutions, exercises)
-            .map_err(|e| RunError::Io(std::io::Error::other(e)))?;
+        let staged = stage::prepare(self.course, &Files::Solutions, exercises)?;
         let mut clippy = cargo();
         clippy
             .args(["clippy", "--all-targets", "--quiet", "--manifest-path"])
@@ -520,7 +536,7 @@ impl Check<'_> {
                 exercise.dir.join("tests"),
                 exercise.solution_dir(&self.course.root),
             ] {
-                for entry in crate::files::walk(&dir, &|_| true) {
+                for entry in xtask::files::walk(&dir, &|_| true) {
                     if entry.path.extension().is_some_and(|x| x == "rs") {
                         fmt.arg(&entry.path);
                     }
@@ -539,7 +555,10 @@ impl Check<'_> {
         let outcome = process::run(
             cmd,
             Limits::tool(Duration::from_secs(30 * 60)),
-            None,
+            Stops {
+                cancel: None,
+                interrupt: Some(xtask::platform::interrupt_flag()),
+            },
             &mut |_, _| {},
         )?;
         if matches!(outcome.ending, Ending::Interrupted) {
@@ -628,7 +647,7 @@ mod tests {
 
     #[test]
     fn the_course_glossary_can_be_read() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let banned = glossary::load(&root).expect("GLOSSARY.md at the course's root");
         assert!(!banned.expect("its banned-pt-BR block").is_empty());
     }

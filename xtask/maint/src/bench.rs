@@ -20,7 +20,7 @@
 //!
 //! 7. the learner's path: at every step, `verify` against `verify NN` of
 //!    the exercise that decides, a save in watch mode, and the solved
-//!    exercise's own tests ([`crate::commands::bench_path`]).
+//!    exercise's own tests ([`crate::bench_path`]).
 //!
 //! `--smoke` runs each warm measurement once, skips the cold one and
 //! measures only the first and last steps of the path: it proves the
@@ -33,13 +33,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::RunError;
-use crate::commands::bench_path;
-use crate::engine::build as compile;
-use crate::engine::course::Course;
-use crate::engine::process::{self, Ending, Limits};
+use crate::bench_path;
 use crate::flags;
-use crate::ui::Ui;
+use xtask::RunError;
+use xtask::engine::build as compile;
+use xtask::engine::course::Course;
+use xtask::engine::process::{self, Ending, Limits, Stops};
+use xtask::ui::Ui;
 
 /// The heading of the part of BENCHMARKS.md that `--write` keeps.
 const KEPT_SECTION: &str = "## Measured once, by hand";
@@ -81,12 +81,12 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
     rows.push(bench.warm()?);
     rows.push(bench.one_edited()?);
     rows.push(bench.watch()?);
-    rows.extend(bench.hang_and_flood(ui)?);
+    rows.extend(bench.hang_and_flood()?);
     rows.push(bench.solutions()?);
     let steps = bench.path(options.smoke)?;
 
     let mut report = render(&rows, options);
-    report.push_str(&crate::commands::bench_path::render(&steps, bench.runs));
+    report.push_str(&crate::bench_path::render(&steps, bench.runs));
     print!("{report}");
     if let Some(path) = &options.write {
         // Comparisons made once, by hand (with another version of the
@@ -101,7 +101,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
         fs::write(path, &report)?;
         eprintln!(
             "bench: {} {}",
-            crate::tr!(ui.lang, "wrote", "escrito"),
+            xtask::tr!(ui.lang, "wrote", "escrito"),
             path.display()
         );
     }
@@ -208,7 +208,7 @@ impl Bench<'_> {
     }
 
     /// The exercise the edit measurements change, and its file in the copy.
-    fn edited_exercise(&self) -> (&crate::engine::course::Exercise, PathBuf) {
+    fn edited_exercise(&self) -> (&xtask::engine::course::Exercise, PathBuf) {
         let exercise = &self.course.exercises[self.course.exercises.len() / 2];
         let file = self
             .copy
@@ -270,7 +270,7 @@ impl Bench<'_> {
 
     /// Rows 4 and 5: the fixture course's hanging and flooding exercises,
     /// with the copy's runner pointed at the fixture by `--root`.
-    fn hang_and_flood(&self, ui: &Ui) -> Result<Vec<Row>, RunError> {
+    fn hang_and_flood(&self) -> Result<Vec<Row>, RunError> {
         let fixture = self.dir.join("fixture");
         let _ = fs::remove_dir_all(&fixture);
         copy_tree(
@@ -278,11 +278,8 @@ impl Bench<'_> {
             &fixture,
         )?;
         let target = self.dir.join("fixture-target");
-        let hang = Course::load(fixture.clone(), ui.lang).map_err(RunError::Usage)?;
-        let limit = hang
-            .select("04", ui.lang)
-            .map_err(RunError::Usage)?
-            .time_limit;
+        let hang = Course::load(fixture.clone())?;
+        let limit = hang.select("04")?.time_limit;
         let root = fixture.display().to_string();
         let on_fixture = |exercise: &str| -> Vec<String> {
             ["--root", root.as_str(), "verify", exercise]
@@ -443,7 +440,7 @@ fn flood_row(runner: Vec<Duration>, peaks: &[u64]) -> Row {
 
 /// Bytes of every file under `dir`.
 fn folder_size(dir: &Path) -> u64 {
-    crate::files::walk(dir, &|_| true)
+    xtask::files::walk(dir, &|_| true)
         .iter()
         .filter(|e| !e.is_dir)
         .map(|e| e.metadata.len())
@@ -478,7 +475,11 @@ fn in_dir(mut cmd: Command, dir: &Path, target: &Path) -> Command {
 /// a verify that reports a failing exercise is still a complete answer).
 fn timed(mut cmd: Command) -> io::Result<Duration> {
     let start = Instant::now();
-    let outcome = process::run(&mut cmd, LONG, None, &mut |_, _| {})?;
+    let stops = Stops {
+        cancel: None,
+        interrupt: Some(xtask::platform::interrupt_flag()),
+    };
+    let outcome = process::run(&mut cmd, LONG, stops, &mut |_, _| {})?;
     match outcome.ending {
         Ending::Exited(_) => Ok(start.elapsed()),
         Ending::Interrupted => Err(io::Error::other("interrupted")),
@@ -591,7 +592,7 @@ fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
         !matches!(name.as_ref(), "target" | ".git" | ".course-backups")
     };
     fs::create_dir_all(to)?;
-    for entry in crate::files::walk(from, &keep) {
+    for entry in xtask::files::walk(from, &keep) {
         let inside = entry.path.strip_prefix(from).unwrap_or(&entry.path);
         let target = to.join(inside);
         if entry.is_dir {

@@ -22,8 +22,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::engine::course::Exercise;
-use crate::texts::Lang;
+use xtask::engine::course::Exercise;
+use xtask::texts::Lang;
 
 pub const FOLDER: &str = "catalogue";
 
