@@ -1339,8 +1339,7 @@ impl ThreadProbe {
         if !self.asleep()? {
             return Some(false);
         }
-        let call =
-            std::fs::read_to_string(format!("/proc/self/task/{}/syscall", self.tid)).ok()?;
+        let call = std::fs::read_to_string(format!("/proc/self/task/{}/syscall", self.tid)).ok()?;
         let fields: Vec<&str> = call.split_whitespace().collect();
         Some(fields.first() == Some(&futex) && fields.get(4) == Some(&"0x0"))
     }

@@ -26,15 +26,15 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::panic;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text, plural,
-    process_cpu_time, wait_until,
+    Census, Outcome, PATIENCE, Standstill, ThreadProbe, call_within, check, drain_within, fail,
+    human, panic_text, plural, process_cpu_time, wait_until_while,
 };
 use worker_pool::ThreadPool;
 
@@ -88,24 +88,33 @@ fn run_pool() -> Run {
     let reported = Arc::new(AtomicUsize::new(0));
     let ended: Arc<Mutex<HashSet<ThreadId>>> = Arc::default();
     let gathering_ends = Instant::now() + GATHERING;
+    // The gathering also ends once waiting cannot help: the threads that
+    // ran a job wait in the gathering, and every other thread of the pool
+    // waits for something only they can end (a lock they hold, a join), so
+    // no other job can start. Judged only once the test itself has nothing
+    // left to do but wait (`settled`).
+    let gathering = Arc::new(Gathering {
+        waiting: Mutex::default(),
+        standstill: Mutex::new(Standstill::since(Census::take())),
+        settled: AtomicBool::new(false),
+    });
 
     let jobs: Vec<_> = (0..JOBS)
         .map(|job| {
-            let (report_tx, running, peak, reported, ended) = (
+            let (report_tx, running, peak, reported, ended, gathering) = (
                 report_tx.clone(),
                 Arc::clone(&running),
                 Arc::clone(&peak),
                 Arc::clone(&reported),
                 Arc::clone(&ended),
+                Arc::clone(&gathering),
             );
             move || {
                 mark_thread_end(&ended);
                 let now = running.fetch_add(1, Ordering::SeqCst) + 1;
                 peak.fetch_max(now, Ordering::SeqCst);
                 if job < WORKERS {
-                    wait_until(gathering_ends, Duration::from_millis(1), || {
-                        peak.load(Ordering::SeqCst) >= WORKERS
-                    });
+                    gathering.wait(gathering_ends, || peak.load(Ordering::SeqCst) >= WORKERS);
                 } else {
                     thread::sleep(PAUSE);
                 }
@@ -142,6 +151,9 @@ fn run_pool() -> Run {
     match started {
         Outcome::Returned((pool, workers, caller)) => {
             run.started = Outcome::Returned((workers, caller));
+            // From here on the test only waits: the drop runs on a thread of
+            // its own, one the gathering watches.
+            gathering.settled.store(true, Ordering::SeqCst);
             let (reported, ended) = (Arc::clone(&reported), Arc::clone(&ended));
             let dropped = call_within(PATIENCE, None, move || {
                 drop(pool);
@@ -168,6 +180,51 @@ fn run_pool() -> Run {
     run.ran = drain_within(&reports, PATIENCE);
     run.peak = peak.load(Ordering::SeqCst);
     run
+}
+
+/// The first jobs' wait for one another, and what tells it that waiting on
+/// cannot help.
+struct Gathering {
+    /// The threads waiting in the gathering now.
+    waiting: Mutex<Vec<ThreadProbe>>,
+    /// The threads started since `run_pool` began.
+    standstill: Mutex<Standstill>,
+    /// The test only waits from now on.
+    settled: AtomicBool,
+}
+
+impl Gathering {
+    /// Waits until `ready()` or `deadline`, or until every other thread
+    /// the pool started waits for something only a gathering job can end.
+    fn wait(&self, deadline: Instant, ready: impl FnMut() -> bool) {
+        let me = ThreadProbe::current();
+        let waiting = |f: &dyn Fn(&mut Vec<ThreadProbe>)| {
+            if let Ok(mut waiting) = self.waiting.lock() {
+                f(&mut waiting);
+            }
+        };
+        if let Some(me) = &me {
+            waiting(&|w| w.push(me.clone()));
+        }
+        let hopeless = || {
+            if !self.settled.load(Ordering::SeqCst) {
+                return false;
+            }
+            let excused = self.waiting.lock().map(|w| w.clone()).unwrap_or_default();
+            self.standstill
+                .lock()
+                .map(|mut s| s.reached(&excused))
+                .unwrap_or(false)
+        };
+        wait_until_while(deadline, Duration::from_millis(1), || !hopeless(), ready);
+        if let Some(me) = &me {
+            waiting(&|w| {
+                if let Some(i) = w.iter().position(|t| t == me) {
+                    w.remove(i);
+                }
+            });
+        }
+    }
 }
 
 /// Leaves a marker on the current thread that adds the thread to `ended`
@@ -266,6 +323,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
         let _ = busy_started_tx.send(());
         let _ = release.recv_timeout(PATIENCE);
     };
+    let census = Census::take();
     let pool = match call_within(PATIENCE, None, move || ThreadPool::new(WORKERS)) {
         Outcome::Returned(pool) => pool,
         Outcome::Panicked(why) => fail(
@@ -283,12 +341,34 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
             ),
         ),
     };
-    // First the pool has nothing to do for a while: its workers wait.
+    if pool.worker_threads().len() < 2 {
+        // No worker can be free beside a busy one: new_starts_one_thread_per_worker
+        // says why.
+        return;
+    }
+    // First the pool has nothing to do for a while: its workers wait. Once
+    // none of the threads it started is left (they panicked, or left their
+    // loops), there is nothing to watch.
+    let idle_start = Instant::now();
     let cpu_before = process_cpu_time();
-    thread::sleep(IDLE);
+    let pool_threads_left = || {
+        census
+            .as_ref()
+            .and_then(|c| c.newcomers())
+            .is_none_or(|left| !left.is_empty())
+    };
+    wait_until_while(
+        idle_start + IDLE,
+        Duration::from_millis(2),
+        pool_threads_left,
+        || Instant::now() >= idle_start + IDLE,
+    );
+    let idled = idle_start.elapsed();
+    let cut_short = idled < IDLE;
     let idle_cpu = process_cpu_time()
         .zip(cpu_before)
-        .map(|(after, before)| after - before);
+        .map(|(after, before)| after - before)
+        .filter(|_| !cut_short);
     // `execute` only queues the job: it returns at once.
     let pool = match call_within(QUICK_JOBS_TIME, None, move || {
         pool.execute(busy);
@@ -300,7 +380,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
                 "execute panicked after the pool had had nothing to do for {}: {why}. A send \
                  fails only once the Receiver is gone, that is, once every worker has left \
                  its loop. Did the workers leave while the queue was empty? {}",
-                human(IDLE),
+                human(idled),
                 EMPTY_IS_NOT_CLOSED.0
             ),
             format!(
@@ -308,7 +388,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
                  {why}. Um send só falha quando o Receiver já sumiu, ou seja, quando todos os \
                  workers saíram dos seus laços. Os workers saíram enquanto a fila estava \
                  vazia? {}",
-                human(IDLE),
+                human(idled),
                 EMPTY_IS_NOT_CLOSED.1
             ),
         ),
@@ -353,14 +433,14 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
         format!(
             "the pool had nothing to do for {}, then got a job, which did not start within \
              {}. Did the workers leave their loops while the queue was empty? {}",
-            human(IDLE),
+            human(idled),
             human(QUICK_JOBS_TIME),
             EMPTY_IS_NOT_CLOSED.0
         ),
         format!(
             "o pool ficou {} sem nada para fazer, depois recebeu uma tarefa, que não começou \
              em {}. Os workers saíram dos seus laços enquanto a fila estava vazia? {}",
-            human(IDLE),
+            human(idled),
             human(QUICK_JOBS_TIME),
             EMPTY_IS_NOT_CLOSED.1
         ),
@@ -373,7 +453,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
                 "while the pool had nothing to do for {}, its threads used {} of CPU time: \
                  the workers keep asking the queue (try_recv in a loop) instead of waiting. \
                  recv() blocks, using no CPU at all, until a job comes or the Sender is gone.",
-                human(IDLE),
+                human(idled),
                 human(used)
             ),
             format!(
@@ -381,7 +461,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
                  CPU: os workers ficam perguntando à fila (try_recv num laço) em vez de \
                  esperar. recv() bloqueia, sem usar CPU nenhuma, até chegar uma tarefa ou o \
                  Sender sumir.",
-                human(IDLE),
+                human(idled),
                 human(used)
             ),
         );
