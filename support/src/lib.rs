@@ -1443,6 +1443,80 @@ impl Standstill {
     }
 }
 
+/// The test's own waits that run inside the learner's code (in a job or a
+/// stage function the test hands to it) and wait for the rest of that code
+/// to do something: each ends at its deadline, when what it waits for comes
+/// true, or as soon as waiting on cannot help, that is when every thread
+/// started since a [`Census`] is waiting in one of these waits or asleep in
+/// a wait without a time-out (a [`Standstill`]): a learner's code that runs
+/// everything on the one thread that is waiting here, or whose other
+/// threads wait for a lock, a join or a message only the waiting ones can
+/// give.
+///
+/// A standstill is only judged once the test's own thread does nothing
+/// more that could wake the learner's code: from the start
+/// ([`InnerWaits::since`]), or from [`InnerWaits::settle`] on
+/// ([`InnerWaits::unsettled`]). Where the system does not tell (anything
+/// but Linux), the waits end at their deadline as before.
+pub struct InnerWaits {
+    /// The threads waiting in one of these waits now.
+    waiting: Mutex<Vec<ThreadProbe>>,
+    standstill: Mutex<Standstill>,
+    settled: std::sync::atomic::AtomicBool,
+}
+
+impl InnerWaits {
+    /// Waits that judge a standstill of the threads started after `census`
+    /// from the start.
+    pub fn since(census: Option<Census>) -> InnerWaits {
+        let waits = InnerWaits::unsettled(census);
+        waits.settle();
+        waits
+    }
+
+    /// Waits that judge a standstill only after [`InnerWaits::settle`].
+    pub fn unsettled(census: Option<Census>) -> InnerWaits {
+        InnerWaits {
+            waiting: Mutex::default(),
+            standstill: Mutex::new(Standstill::since(census)),
+            settled: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// From now on the test's own thread only waits.
+    pub fn settle(&self) {
+        self.settled
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Waits until `ready()` says yes, until `deadline`, or until waiting
+    /// on cannot help (see [`InnerWaits`]); returns whether `ready()` said
+    /// yes, as [`wait_until`] does. Called on the learner's thread.
+    pub fn until(&self, deadline: Instant, ready: impl FnMut() -> bool) -> bool {
+        let me = ThreadProbe::current();
+        if let (Some(me), Ok(mut waiting)) = (&me, self.waiting.lock()) {
+            waiting.push(me.clone());
+        }
+        let hopeless = || {
+            if !self.settled.load(std::sync::atomic::Ordering::SeqCst) {
+                return false;
+            }
+            let excused = self.waiting.lock().map(|w| w.clone()).unwrap_or_default();
+            self.standstill
+                .lock()
+                .map(|mut s| s.reached(&excused))
+                .unwrap_or(false)
+        };
+        let came = wait_until_while(deadline, Duration::from_millis(1), || !hopeless(), ready);
+        if let (Some(me), Ok(mut waiting)) = (&me, self.waiting.lock()) {
+            if let Some(i) = waiting.iter().position(|t| t == me) {
+                waiting.remove(i);
+            }
+        }
+        came
+    }
+}
+
 /// The most output a [`LiveProgram`] keeps from its program (stdout and
 /// stderr each); anything beyond is read and thrown away, so that a program
 /// that prints without end neither blocks nor fills the test's memory.

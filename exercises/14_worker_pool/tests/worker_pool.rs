@@ -26,15 +26,15 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::panic;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Census, Outcome, PATIENCE, Standstill, ThreadProbe, call_within, check, drain_within, fail,
-    human, panic_text, plural, process_cpu_time, wait_until_while,
+    Census, InnerWaits, Outcome, PATIENCE, call_within, check, drain_within, fail, human,
+    panic_text, plural, process_cpu_time, wait_until_while,
 };
 use worker_pool::ThreadPool;
 
@@ -92,12 +92,8 @@ fn run_pool() -> Run {
     // ran a job wait in the gathering, and every other thread of the pool
     // waits for something only they can end (a lock they hold, a join), so
     // no other job can start. Judged only once the test itself has nothing
-    // left to do but wait (`settled`).
-    let gathering = Arc::new(Gathering {
-        waiting: Mutex::default(),
-        standstill: Mutex::new(Standstill::since(Census::take())),
-        settled: AtomicBool::new(false),
-    });
+    // left to do but wait (`settle`).
+    let gathering = Arc::new(InnerWaits::unsettled(Census::take()));
 
     let jobs: Vec<_> = (0..JOBS)
         .map(|job| {
@@ -114,7 +110,7 @@ fn run_pool() -> Run {
                 let now = running.fetch_add(1, Ordering::SeqCst) + 1;
                 peak.fetch_max(now, Ordering::SeqCst);
                 if job < WORKERS {
-                    gathering.wait(gathering_ends, || peak.load(Ordering::SeqCst) >= WORKERS);
+                    gathering.until(gathering_ends, || peak.load(Ordering::SeqCst) >= WORKERS);
                 } else {
                     thread::sleep(PAUSE);
                 }
@@ -153,7 +149,7 @@ fn run_pool() -> Run {
             run.started = Outcome::Returned((workers, caller));
             // From here on the test only waits: the drop runs on a thread of
             // its own, one the gathering watches.
-            gathering.settled.store(true, Ordering::SeqCst);
+            gathering.settle();
             let (reported, ended) = (Arc::clone(&reported), Arc::clone(&ended));
             let dropped = call_within(PATIENCE, None, move || {
                 drop(pool);
@@ -180,51 +176,6 @@ fn run_pool() -> Run {
     run.ran = drain_within(&reports, PATIENCE);
     run.peak = peak.load(Ordering::SeqCst);
     run
-}
-
-/// The first jobs' wait for one another, and what tells it that waiting on
-/// cannot help.
-struct Gathering {
-    /// The threads waiting in the gathering now.
-    waiting: Mutex<Vec<ThreadProbe>>,
-    /// The threads started since `run_pool` began.
-    standstill: Mutex<Standstill>,
-    /// The test only waits from now on.
-    settled: AtomicBool,
-}
-
-impl Gathering {
-    /// Waits until `ready()` or `deadline`, or until every other thread
-    /// the pool started waits for something only a gathering job can end.
-    fn wait(&self, deadline: Instant, ready: impl FnMut() -> bool) {
-        let me = ThreadProbe::current();
-        let waiting = |f: &dyn Fn(&mut Vec<ThreadProbe>)| {
-            if let Ok(mut waiting) = self.waiting.lock() {
-                f(&mut waiting);
-            }
-        };
-        if let Some(me) = &me {
-            waiting(&|w| w.push(me.clone()));
-        }
-        let hopeless = || {
-            if !self.settled.load(Ordering::SeqCst) {
-                return false;
-            }
-            let excused = self.waiting.lock().map(|w| w.clone()).unwrap_or_default();
-            self.standstill
-                .lock()
-                .map(|mut s| s.reached(&excused))
-                .unwrap_or(false)
-        };
-        wait_until_while(deadline, Duration::from_millis(1), || !hopeless(), ready);
-        if let Some(me) = &me {
-            waiting(&|w| {
-                if let Some(i) = w.iter().position(|t| t == me) {
-                    w.remove(i);
-                }
-            });
-        }
-    }
 }
 
 /// Leaves a marker on the current thread that adds the thread to `ended`
