@@ -1321,6 +1321,202 @@ impl Stillness {
     }
 }
 
+impl ThreadProbe {
+    /// Whether the thread is asleep in a wait without a time-out right now
+    /// (a `recv`, `join`, lock or `park` that only another thread can end,
+    /// never the clock); `None` where the system does not tell (Linux on
+    /// x86-64 and Arm64 tells) or once the thread is gone.
+    pub fn waits_without_time_out(&self) -> Option<bool> {
+        // The futex call every such wait ends in, by its number on this
+        // processor; its fourth argument is the time-out, 0 for none.
+        let futex = if cfg!(target_arch = "x86_64") {
+            "202"
+        } else if cfg!(target_arch = "aarch64") {
+            "98"
+        } else {
+            return None;
+        };
+        if !self.asleep()? {
+            return Some(false);
+        }
+        let call = std::fs::read_to_string(format!("/proc/self/task/{}/syscall", self.tid)).ok()?;
+        let fields: Vec<&str> = call.split_whitespace().collect();
+        Some(fields.first() == Some(&futex) && fields.get(4) == Some(&"0x0"))
+    }
+}
+
+/// The threads this process had at one moment, to tell the threads started
+/// after it: those of the learner's code, in a test that takes the census
+/// just before it calls that code (the runner runs each test in a process
+/// of its own). Linux only.
+#[derive(Clone, Debug)]
+pub struct Census {
+    before: std::collections::HashSet<u32>,
+}
+
+impl Census {
+    /// The threads of this process now; `None` where the system does not
+    /// tell.
+    pub fn take() -> Option<Census> {
+        Some(Census {
+            before: own_threads()?.into_iter().collect(),
+        })
+    }
+
+    /// The threads started since the census that are still alive; `None`
+    /// where the system does not tell.
+    pub fn newcomers(&self) -> Option<Vec<ThreadProbe>> {
+        Some(
+            own_threads()?
+                .into_iter()
+                .filter(|tid| !self.before.contains(tid))
+                .map(|tid| ThreadProbe { tid })
+                .collect(),
+        )
+    }
+}
+
+/// The kernel ids of this process's threads.
+fn own_threads() -> Option<Vec<u32>> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let tasks = std::fs::read_dir("/proc/self/task").ok()?;
+    Some(
+        tasks
+            .filter_map(|task| task.ok()?.file_name().to_str()?.parse().ok())
+            .collect(),
+    )
+}
+
+/// Tells when the threads a test started since a [`Census`] can no longer
+/// move by themselves: each of them is either waiting in one of the test's
+/// own waits (a thread the test excuses: a job or stage function of the
+/// test's, called by the learner's code, that waits for the rest of that
+/// code), or asleep in a wait without a time-out, seen so at two looks in a
+/// row without waking between them. Then nothing can change until one of
+/// the test's waits ends, so waiting on is pointless: the wait can end now
+/// with the same result it would get at its deadline.
+///
+/// Only for a moment when the test's own thread does nothing that could
+/// wake the learner's code (it sends nothing more, drops nothing): the
+/// census does not watch the threads that were there before it. Where the
+/// system does not tell, it never says yes.
+pub struct Standstill {
+    census: Option<Census>,
+    /// The threads seen asleep in a wait without a time-out at the last
+    /// look, with how many times each had gone to sleep.
+    stuck_before: std::collections::HashMap<u32, u64>,
+}
+
+impl Standstill {
+    /// Watches the threads started after `census` (taken by
+    /// [`Census::take`]; `None` where the system does not tell).
+    pub fn since(census: Option<Census>) -> Standstill {
+        Standstill {
+            census,
+            stuck_before: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Looks now: whether every thread started since the census is in
+    /// `excused` (waiting in a wait of the test's own) or asleep in a wait
+    /// without a time-out since the last look, with no wake-up between.
+    pub fn reached(&mut self, excused: &[ThreadProbe]) -> bool {
+        let Some(newcomers) = self.census.as_ref().and_then(Census::newcomers) else {
+            return false;
+        };
+        let mut stuck_now = std::collections::HashMap::new();
+        let mut all = true;
+        for thread in newcomers.iter().filter(|t| !excused.contains(t)) {
+            let stuck = thread.waits_without_time_out() == Some(true);
+            match (stuck, thread.sleeps()) {
+                (true, Some(sleeps)) => {
+                    all &= self.stuck_before.get(&thread.tid) == Some(&sleeps);
+                    stuck_now.insert(thread.tid, sleeps);
+                }
+                _ => all = false,
+            }
+        }
+        self.stuck_before = stuck_now;
+        all
+    }
+}
+
+/// The test's own waits that run inside the learner's code (in a job or a
+/// stage function the test hands to it) and wait for the rest of that code
+/// to do something: each ends at its deadline, when what it waits for comes
+/// true, or as soon as waiting on cannot help, that is when every thread
+/// started since a [`Census`] is waiting in one of these waits or asleep in
+/// a wait without a time-out (a [`Standstill`]): a learner's code that runs
+/// everything on the one thread that is waiting here, or whose other
+/// threads wait for a lock, a join or a message only the waiting ones can
+/// give.
+///
+/// A standstill is only judged once the test's own thread does nothing
+/// more that could wake the learner's code: from the start
+/// ([`InnerWaits::since`]), or from [`InnerWaits::settle`] on
+/// ([`InnerWaits::unsettled`]). Where the system does not tell (anything
+/// but Linux), the waits end at their deadline as before.
+pub struct InnerWaits {
+    /// The threads waiting in one of these waits now.
+    waiting: Mutex<Vec<ThreadProbe>>,
+    standstill: Mutex<Standstill>,
+    settled: std::sync::atomic::AtomicBool,
+}
+
+impl InnerWaits {
+    /// Waits that judge a standstill of the threads started after `census`
+    /// from the start.
+    pub fn since(census: Option<Census>) -> InnerWaits {
+        let waits = InnerWaits::unsettled(census);
+        waits.settle();
+        waits
+    }
+
+    /// Waits that judge a standstill only after [`InnerWaits::settle`].
+    pub fn unsettled(census: Option<Census>) -> InnerWaits {
+        InnerWaits {
+            waiting: Mutex::default(),
+            standstill: Mutex::new(Standstill::since(census)),
+            settled: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// From now on the test's own thread only waits.
+    pub fn settle(&self) {
+        self.settled
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Waits until `ready()` says yes, until `deadline`, or until waiting
+    /// on cannot help (see [`InnerWaits`]); returns whether `ready()` said
+    /// yes, as [`wait_until`] does. Called on the learner's thread.
+    pub fn until(&self, deadline: Instant, ready: impl FnMut() -> bool) -> bool {
+        let me = ThreadProbe::current();
+        if let (Some(me), Ok(mut waiting)) = (&me, self.waiting.lock()) {
+            waiting.push(me.clone());
+        }
+        let hopeless = || {
+            if !self.settled.load(std::sync::atomic::Ordering::SeqCst) {
+                return false;
+            }
+            let excused = self.waiting.lock().map(|w| w.clone()).unwrap_or_default();
+            self.standstill
+                .lock()
+                .map(|mut s| s.reached(&excused))
+                .unwrap_or(false)
+        };
+        let came = wait_until_while(deadline, Duration::from_millis(1), || !hopeless(), ready);
+        if let (Some(me), Ok(mut waiting)) = (&me, self.waiting.lock()) {
+            if let Some(i) = waiting.iter().position(|t| t == me) {
+                waiting.remove(i);
+            }
+        }
+        came
+    }
+}
+
 /// The most output a [`LiveProgram`] keeps from its program (stdout and
 /// stderr each); anything beyond is read and thrown away, so that a program
 /// that prints without end neither blocks nor fills the test's memory.
@@ -1898,6 +2094,36 @@ mod tests {
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         assert_eq!(spinner.outcome_within(PATIENCE), Outcome::Returned(()));
         assert!(wait_until(deadline, ms(1), || probe.asleep().is_none()));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_standstill_is_threads_asleep_without_a_time_out_or_excused() {
+        // Other tests of this process start threads too: each look below
+        // waits for theirs to end or to stand still.
+        let mut standstill = Standstill::since(Census::take());
+        let (tx, rx) = channel::<u8>();
+        let waiting = start_call(None, move || rx.recv().ok());
+        let deadline = Instant::now() + PATIENCE;
+        assert!(wait_until(deadline, ms(1), || standstill.reached(&[])));
+        let probe = waiting.probe().expect("Linux tells");
+        assert_eq!(probe.waits_without_time_out(), Some(true));
+        // A thread that sleeps wakes by itself: no standstill while it does,
+        // unless the test excuses it.
+        let sleeper = start_call(None, || thread::sleep(ms(300)));
+        assert!(wait_until(deadline, ms(1), || sleeper.probe().is_some()));
+        let sleeping = sleeper.probe().unwrap();
+        assert!(wait_until(deadline, ms(1), || sleeping.asleep() == Some(true)));
+        assert_eq!(sleeping.waits_without_time_out(), Some(false));
+        for _ in 0..5 {
+            assert!(!standstill.reached(&[]));
+        }
+        assert!(wait_until(deadline, ms(1), || {
+            standstill.reached(std::slice::from_ref(&sleeping))
+        }));
+        tx.send(1).unwrap();
+        assert_eq!(waiting.outcome_within(PATIENCE), Outcome::Returned(Some(1)));
+        assert_eq!(sleeper.outcome_within(PATIENCE), Outcome::Returned(()));
     }
 
     #[test]

@@ -33,8 +33,8 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Outcome, PATIENCE, call_within, check, drain_within, fail, human, panic_text, plural,
-    process_cpu_time, wait_until,
+    Census, InnerWaits, Outcome, PATIENCE, call_within, check, drain_within, fail, human,
+    panic_text, plural, process_cpu_time, wait_until_while,
 };
 use worker_pool::ThreadPool;
 
@@ -88,24 +88,29 @@ fn run_pool() -> Run {
     let reported = Arc::new(AtomicUsize::new(0));
     let ended: Arc<Mutex<HashSet<ThreadId>>> = Arc::default();
     let gathering_ends = Instant::now() + GATHERING;
+    // The gathering also ends once waiting cannot help: the threads that
+    // ran a job wait in the gathering, and every other thread of the pool
+    // waits for something only they can end (a lock they hold, a join), so
+    // no other job can start. Judged only once the test itself has nothing
+    // left to do but wait (`settle`).
+    let gathering = Arc::new(InnerWaits::unsettled(Census::take()));
 
     let jobs: Vec<_> = (0..JOBS)
         .map(|job| {
-            let (report_tx, running, peak, reported, ended) = (
+            let (report_tx, running, peak, reported, ended, gathering) = (
                 report_tx.clone(),
                 Arc::clone(&running),
                 Arc::clone(&peak),
                 Arc::clone(&reported),
                 Arc::clone(&ended),
+                Arc::clone(&gathering),
             );
             move || {
                 mark_thread_end(&ended);
                 let now = running.fetch_add(1, Ordering::SeqCst) + 1;
                 peak.fetch_max(now, Ordering::SeqCst);
                 if job < WORKERS {
-                    wait_until(gathering_ends, Duration::from_millis(1), || {
-                        peak.load(Ordering::SeqCst) >= WORKERS
-                    });
+                    gathering.until(gathering_ends, || peak.load(Ordering::SeqCst) >= WORKERS);
                 } else {
                     thread::sleep(PAUSE);
                 }
@@ -142,6 +147,9 @@ fn run_pool() -> Run {
     match started {
         Outcome::Returned((pool, workers, caller)) => {
             run.started = Outcome::Returned((workers, caller));
+            // From here on the test only waits: the drop runs on a thread of
+            // its own, one the gathering watches.
+            gathering.settle();
             let (reported, ended) = (Arc::clone(&reported), Arc::clone(&ended));
             let dropped = call_within(PATIENCE, None, move || {
                 drop(pool);
@@ -266,6 +274,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
         let _ = busy_started_tx.send(());
         let _ = release.recv_timeout(PATIENCE);
     };
+    let census = Census::take();
     let pool = match call_within(PATIENCE, None, move || ThreadPool::new(WORKERS)) {
         Outcome::Returned(pool) => pool,
         Outcome::Panicked(why) => fail(
@@ -283,12 +292,34 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
             ),
         ),
     };
-    // First the pool has nothing to do for a while: its workers wait.
+    if pool.worker_threads().len() < 2 {
+        // No worker can be free beside a busy one: new_starts_one_thread_per_worker
+        // says why.
+        return;
+    }
+    // First the pool has nothing to do for a while: its workers wait. Once
+    // none of the threads it started is left (they panicked, or left their
+    // loops), there is nothing to watch.
+    let idle_start = Instant::now();
     let cpu_before = process_cpu_time();
-    thread::sleep(IDLE);
+    let pool_threads_left = || {
+        census
+            .as_ref()
+            .and_then(|c| c.newcomers())
+            .is_none_or(|left| !left.is_empty())
+    };
+    wait_until_while(
+        idle_start + IDLE,
+        Duration::from_millis(2),
+        pool_threads_left,
+        || Instant::now() >= idle_start + IDLE,
+    );
+    let idled = idle_start.elapsed();
+    let cut_short = idled < IDLE;
     let idle_cpu = process_cpu_time()
         .zip(cpu_before)
-        .map(|(after, before)| after - before);
+        .map(|(after, before)| after - before)
+        .filter(|_| !cut_short);
     // `execute` only queues the job: it returns at once.
     let pool = match call_within(QUICK_JOBS_TIME, None, move || {
         pool.execute(busy);
@@ -300,7 +331,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
                 "execute panicked after the pool had had nothing to do for {}: {why}. A send \
                  fails only once the Receiver is gone, that is, once every worker has left \
                  its loop. Did the workers leave while the queue was empty? {}",
-                human(IDLE),
+                human(idled),
                 EMPTY_IS_NOT_CLOSED.0
             ),
             format!(
@@ -308,7 +339,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
                  {why}. Um send só falha quando o Receiver já sumiu, ou seja, quando todos os \
                  workers saíram dos seus laços. Os workers saíram enquanto a fila estava \
                  vazia? {}",
-                human(IDLE),
+                human(idled),
                 EMPTY_IS_NOT_CLOSED.1
             ),
         ),
@@ -353,14 +384,14 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
         format!(
             "the pool had nothing to do for {}, then got a job, which did not start within \
              {}. Did the workers leave their loops while the queue was empty? {}",
-            human(IDLE),
+            human(idled),
             human(QUICK_JOBS_TIME),
             EMPTY_IS_NOT_CLOSED.0
         ),
         format!(
             "o pool ficou {} sem nada para fazer, depois recebeu uma tarefa, que não começou \
              em {}. Os workers saíram dos seus laços enquanto a fila estava vazia? {}",
-            human(IDLE),
+            human(idled),
             human(QUICK_JOBS_TIME),
             EMPTY_IS_NOT_CLOSED.1
         ),
@@ -373,7 +404,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
                 "while the pool had nothing to do for {}, its threads used {} of CPU time: \
                  the workers keep asking the queue (try_recv in a loop) instead of waiting. \
                  recv() blocks, using no CPU at all, until a job comes or the Sender is gone.",
-                human(IDLE),
+                human(idled),
                 human(used)
             ),
             format!(
@@ -381,7 +412,7 @@ fn a_job_goes_to_a_free_worker_not_behind_a_busy_one() {
                  CPU: os workers ficam perguntando à fila (try_recv num laço) em vez de \
                  esperar. recv() bloqueia, sem usar CPU nenhuma, até chegar uma tarefa ou o \
                  Sender sumir.",
-                human(IDLE),
+                human(idled),
                 human(used)
             ),
         );

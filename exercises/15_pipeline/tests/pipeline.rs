@@ -10,7 +10,8 @@
 //! Two things in the run are there on purpose:
 //! - from the third line on, `parse` first waits (up to a couple of seconds
 //!   in all) until the first result has reached `collect`: in a pipeline the stages
-//!   run at the same time, so it gets there at once;
+//!   run at the same time, so it gets there at once. The wait ends sooner
+//!   when nothing else is running that could bring it there (Linux tells);
 //! - halfway, the source is slow for a moment, as real sources are: a stage
 //!   that gives up when nothing arrives for a while stops too early.
 //!
@@ -25,7 +26,7 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Outcome, PATIENCE, check, drain_within, fail, human, plural, start_call, wait_until,
+    Census, InnerWaits, Outcome, PATIENCE, check, drain_within, fail, human, plural, start_call,
 };
 use pipeline::run_pipeline;
 
@@ -97,21 +98,24 @@ fn run_pipeline_once() -> Run {
     // One deadline for all the waits, so that a version whose stages take
     // turns waits once, not once per line.
     let give_up = Instant::now() + FIRST_THROUGH;
+    // The wait also ends once waiting cannot help: parse waits there, and
+    // every other thread run_pipeline started waits for something only
+    // parse can end (an item, a join), or there is none.
+    let waits = Arc::new(InnerWaits::since(Census::take()));
 
     let parse = {
-        let (first_through, waited_in_vain) =
-            (Arc::clone(&first_through), Arc::clone(&waited_in_vain));
+        let (first_through, waited_in_vain, waits) = (
+            Arc::clone(&first_through),
+            Arc::clone(&waited_in_vain),
+            Arc::clone(&waits),
+        );
         let end = EndOf(Stage::Parse, Arc::clone(&ended));
         let calls = AtomicUsize::new(0);
         move |line: String| {
             let _ = end.stage();
             let call = calls.fetch_add(1, Ordering::SeqCst) + 1;
             let value: i64 = line.parse().unwrap_or(-1);
-            if call >= 3
-                && !wait_until(give_up, Duration::from_millis(1), || {
-                    first_through.load(Ordering::SeqCst)
-                })
-            {
+            if call >= 3 && !waits.until(give_up, || first_through.load(Ordering::SeqCst)) {
                 waited_in_vain.store(true, Ordering::SeqCst);
             }
             if value == LINES / 2 {
@@ -383,8 +387,8 @@ fn the_stages_work_at_the_same_time() {
     check(
         run.overlapped,
         format!(
-            "parse waited {} for the first result to reach collect, and it never did while \
-             the source was still being read. In a pipeline the stages run side by side: \
+            "parse waited (up to {}) for the first result to reach collect, and it never did \
+             while the source was still being read. In a pipeline the stages run side by side: \
              start all three threads first, then let the items flow; do not finish (or \
              join) one stage before starting the next, and let each stage send every item \
              on as soon as it is done, instead of gathering them (in a Vec) to send at the \
@@ -392,8 +396,8 @@ fn the_stages_work_at_the_same_time() {
             human(FIRST_THROUGH)
         ),
         format!(
-            "o parse esperou {} pelo primeiro resultado chegar ao collect, e ele não chegou \
-             enquanto a fonte ainda era lida. Num pipeline os estágios rodam lado a lado: \
+            "o parse esperou (até {}) pelo primeiro resultado chegar ao collect, e ele não \
+             chegou enquanto a fonte ainda era lida. Num pipeline os estágios rodam lado a lado: \
              crie as três threads primeiro e depois deixe os itens fluírem; não termine \
              (nem faça join de) um estágio antes de começar o próximo, e faça cada estágio \
              mandar cada item adiante assim que ele fica pronto, em vez de juntá-los (num \

@@ -6,7 +6,8 @@
 //! line it got lives in memory (inside the caller's text, or in a copy);
 //! `consume` notes which thread called it and when.
 //!
-//! Two waits are there on purpose, each bounded (two seconds at most):
+//! Two waits are there on purpose, each bounded (two seconds at most, less
+//! once nothing else is running that could end them: Linux tells):
 //! - the first call to `make` waits until a second one is running at the same
 //!   time: producers on threads of their own get there at once;
 //! - before a producer makes its next line, `make` waits until the result of
@@ -22,7 +23,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use course_support::{Outcome, PATIENCE, check, fail, human, plural, start_call, wait_until};
+use course_support::{
+    Census, InnerWaits, Outcome, PATIENCE, check, fail, human, plural, start_call,
+};
 use scoped_producers::produce_lines;
 
 /// How many lines the text has.
@@ -83,17 +86,21 @@ fn run_with(text: &'static str, producers: usize) -> Run {
     // One deadline for all the waits, so that a version that takes turns
     // waits once, not once per line.
     let give_up = Instant::now() + WAITS;
-    let every = Duration::from_millis(1);
+    // Each wait also ends once waiting cannot help: every thread
+    // produce_lines started waits in one of them, or for something only
+    // those can end (a result, a join).
+    let waits = Arc::new(InnerWaits::since(Census::take()));
 
     let make = {
         let stream_deadline: OnceLock<Instant> = OnceLock::new();
-        let (calls, running, together, consumed_lines, last_made, held_back) = (
+        let (calls, running, together, consumed_lines, last_made, held_back, waits) = (
             Arc::clone(&calls),
             Arc::clone(&running),
             Arc::clone(&together),
             Arc::clone(&consumed_lines),
             Arc::clone(&last_made),
             Arc::clone(&held_back),
+            Arc::clone(&waits),
         );
         move |line: &str| {
             let call = calls.fetch_add(1, Ordering::SeqCst) + 1;
@@ -101,7 +108,7 @@ fn run_with(text: &'static str, producers: usize) -> Run {
                 together.store(true, Ordering::SeqCst);
             }
             if call == 1 {
-                wait_until(give_up, every, || together.load(Ordering::SeqCst));
+                waits.until(give_up, || together.load(Ordering::SeqCst));
             }
             let number: usize = line
                 .trim_start_matches("line ")
@@ -114,7 +121,7 @@ fn run_with(text: &'static str, producers: usize) -> Run {
                 // whose producers take turns (and waited above) is not
                 // also blamed for holding results back.
                 let deadline = *stream_deadline.get_or_init(|| Instant::now() + WAITS);
-                let through = wait_until(deadline, every, || {
+                let through = waits.until(deadline, || {
                     consumed_lines
                         .lock()
                         .map(|c| c.contains(&previous))
@@ -336,14 +343,14 @@ fn the_producers_work_at_the_same_time() {
     check(
         run.together,
         format!(
-            "the first call to make waited {} for a second one to run at the same time, in \
-             vain: the producers took turns. Start every producer in the scope before \
+            "the first call to make waited (up to {}) for a second one to run at the same \
+             time, in vain: the producers took turns. Start every producer in the scope before \
              waiting for any of them.",
             human(WAITS)
         ),
         format!(
-            "a primeira chamada a make esperou {} por uma segunda rodando ao mesmo tempo, em \
-             vão: os produtores se revezaram. Crie todos os produtores no escopo antes de \
+            "a primeira chamada a make esperou (até {}) por uma segunda rodando ao mesmo \
+             tempo, em vão: os produtores se revezaram. Crie todos os produtores no escopo antes de \
              esperar por qualquer um deles.",
             human(WAITS)
         ),
@@ -362,7 +369,8 @@ fn the_consumer_receives_while_the_producers_work() {
         fail(
             format!(
                 "a producer was about to make line {next}, and the result of its line \
-                 {previous} had still not reached consume after {}: results did not flow to \
+                 {previous} had still not reached consume, though make waited (up to {}) for \
+                 it: results did not flow to \
                  the consumer as they were made. Each producer sends each result as soon as \
                  make returns (not gathered in a Vec to send at the end), and the calling \
                  thread receives inside the scope while the producers run \
@@ -372,7 +380,8 @@ fn the_consumer_receives_while_the_producers_work() {
             ),
             format!(
                 "um produtor ia produzir a linha {next}, e o resultado da linha {previous} \
-                 dele ainda não tinha chegado ao consume depois de {}: os resultados não \
+                 dele ainda não tinha chegado ao consume, embora o make tenha esperado (até \
+                 {}) por ele: os resultados não \
                  fluíram para o consumidor à medida que eram produzidos. Cada produtor envia \
                  cada resultado assim que o make retorna (sem juntá-los num Vec para enviar \
                  no fim), e a thread que chama recebe dentro do escopo enquanto os produtores \

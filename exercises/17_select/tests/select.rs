@@ -8,7 +8,9 @@
 //! at once.
 //!
 //! `monitor` is called on a thread of its own, with channels the test feeds
-//! from other threads, and is given three seconds at most to return. Two
+//! from other threads, and is given three seconds at most to return (less
+//! once it sleeps in a wait without a time-out that nothing is left to end,
+//! which Linux tells). Two
 //! of those calls are also watched from outside: a closed channel beside a
 //! silent one (a loop that keeps picking the closed arm spins and never
 //! returns), and two silent channels (a monitor that polls goes to sleep
@@ -28,8 +30,8 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use course_support::{
-    Outcome, PATIENCE, ThreadProbe, call_within, check, fail, finishes_within_or, human,
-    join_within_or, start_call, wait_until,
+    Census, InnerWaits, Outcome, PATIENCE, Standstill, ThreadProbe, check, fail,
+    finishes_within_or, human, join_within_or, start_call,
 };
 use crossbeam_channel::{Sender, unbounded};
 use select::{Event, monitor, spawn_consumers};
@@ -49,20 +51,23 @@ fn cloned_receivers_share_the_work() {
     let running = Arc::new(AtomicUsize::new(0));
     let together = Arc::new(AtomicBool::new(false));
     let give_up = Instant::now() + COMPANY;
+    // The wait also ends once waiting cannot help: once the test has sent
+    // every job, when every other thread spawn_consumers started waits for
+    // something only the waiting one can end, or there is none.
+    let waits = Arc::new(InnerWaits::unsettled(Census::take()));
     let handle = {
-        let (handled, running, together) = (
+        let (handled, running, together, waits) = (
             Arc::clone(&handled),
             Arc::clone(&running),
             Arc::clone(&together),
+            Arc::clone(&waits),
         );
         move |job: u32| {
             if running.fetch_add(1, Ordering::SeqCst) >= 1 {
                 together.store(true, Ordering::SeqCst);
             }
             if job == 0 {
-                wait_until(give_up, Duration::from_millis(1), || {
-                    together.load(Ordering::SeqCst)
-                });
+                waits.until(give_up, || together.load(Ordering::SeqCst));
             }
             running.fetch_sub(1, Ordering::SeqCst);
             if let Ok(mut handled) = handled.lock() {
@@ -90,6 +95,7 @@ fn cloned_receivers_share_the_work() {
     }
     // Closing the channel: every consumer should end once it is empty.
     drop(tx);
+    waits.settle();
     let threads: Vec<ThreadId> = consumers.iter().map(|h| h.thread().id()).collect();
     for consumer in consumers {
         join_within_or(
@@ -149,14 +155,15 @@ fn cloned_receivers_share_the_work() {
     check(
         together.load(Ordering::SeqCst),
         format!(
-            "the first job waited {} for another to be handled at the same moment, in vain: \
-             the consumers should take jobs side by side, each from its own clone of the \
-             Receiver",
+            "the first job waited (up to {}) for another to be handled at the same moment, \
+             in vain: the consumers should take jobs side by side, each from its own clone of \
+             the Receiver",
             human(COMPANY)
         ),
         format!(
-            "a primeira tarefa esperou {} por outra sendo tratada ao mesmo tempo, em vão: os \
-             consumidores deveriam pegar tarefas lado a lado, cada um do seu clone do Receiver",
+            "a primeira tarefa esperou (até {}) por outra sendo tratada ao mesmo tempo, em \
+             vão: os consumidores deveriam pegar tarefas lado a lado, cada um do seu clone do \
+             Receiver",
             human(COMPANY)
         ),
     );
@@ -164,9 +171,12 @@ fn cloned_receivers_share_the_work() {
 
 /// Calls `monitor` on a thread of its own; returns its log and how long it
 /// took. `waits` says, for a monitor that does not return, what it was
-/// waiting for.
+/// waiting for. The wait for it ends early once every thread started since
+/// `census` (taken before the test started any thread: its feeders count)
+/// is asleep in a wait without a time-out: nothing can wake the monitor.
 #[track_caller]
 fn run_monitor(
+    census: Option<Census>,
     alerts: crossbeam_channel::Receiver<String>,
     readings: crossbeam_channel::Receiver<u32>,
     quiet: Duration,
@@ -176,12 +186,26 @@ fn run_monitor(
     // A thread of the test's own, unnamed, so that a panic inside monitor
     // shows as the learner's code panicking, and the test's explanation
     // below as the test's.
-    let outcome = call_within(MONITOR_PATIENCE, None, move || {
-        monitor(alerts, readings, quiet)
-    });
+    let call = start_call(None, move || monitor(alerts, readings, quiet));
+    let mut standstill = Standstill::since(census);
+    let outcome = call.outcome_until(start + MONITOR_PATIENCE, || standstill.reached(&[]));
     let took = start.elapsed();
     match outcome {
         Outcome::Returned(log) => (log, took),
+        Outcome::StillRunning if took < MONITOR_PATIENCE => fail(
+            format!(
+                "monitor was still waiting after {}, asleep in a wait without a time-out, \
+                 with nothing left that could wake it: {}",
+                human(took),
+                waits.0
+            ),
+            format!(
+                "monitor ainda esperava depois de {}, dormindo numa espera sem time-out, sem \
+                 mais nada que pudesse acordá-lo: {}",
+                human(took),
+                waits.1
+            ),
+        ),
         Outcome::StillRunning => fail(
             format!(
                 "monitor did not return within {}: {}",
@@ -235,11 +259,13 @@ fn feed<T: Send + 'static>(
 
 #[test]
 fn monitor_ends_on_the_time_out_arm_when_all_is_quiet() {
+    let census = Census::take();
     let quiet = Duration::from_millis(20);
     // Both channels stay open, and nothing is ever sent.
     let (alerts_tx, alerts) = unbounded::<String>();
     let (readings_tx, readings) = unbounded::<u32>();
     let (log, took) = run_monitor(
+        census,
         alerts,
         readings,
         quiet,
@@ -309,8 +335,10 @@ struct Watched {
 }
 
 /// Calls `monitor` on a thread of its own, watched from outside, and gives
-/// it `limit` to return.
+/// it `limit` to return, or less once every thread started since `census`
+/// is asleep in a wait without a time-out.
 fn watch_monitor(
+    census: Option<Census>,
     alerts: crossbeam_channel::Receiver<String>,
     readings: crossbeam_channel::Receiver<u32>,
     quiet: Duration,
@@ -329,7 +357,8 @@ fn watch_monitor(
         (log, before.zip(after))
     });
     let probe = probe_rx.recv_timeout(PATIENCE).ok().flatten();
-    let outcome = call.outcome_within(limit);
+    let mut standstill = Standstill::since(census);
+    let outcome = call.outcome_until(start + limit, || standstill.reached(&[]));
     let took = start.elapsed();
     let (outcome, used) = match outcome {
         Outcome::Returned((log, used)) => (Outcome::Returned(log), used),
@@ -355,13 +384,14 @@ fn watch_monitor(
 
 #[test]
 fn a_closed_channel_is_no_longer_listened_to() {
+    let census = Census::take();
     let quiet = Duration::from_millis(200);
     // The alerts channel is closed from the start; readings stay open and
     // silent, so only the time-out arm can end the wait, after `quiet`.
     let (alerts_tx, alerts) = unbounded::<String>();
     drop(alerts_tx);
     let (readings_tx, readings) = unbounded::<u32>();
-    let watched = watch_monitor(alerts, readings, quiet, quiet + LATE);
+    let watched = watch_monitor(census, alerts, readings, quiet, quiet + LATE);
     drop(readings_tx);
     let cpu = watched
         .cpu
@@ -384,6 +414,24 @@ fn a_closed_channel_is_no_longer_listened_to() {
                 "monitor entrou em pânico: {why}. O canal de alertas estava fechado desde o \
                  início: o braço recv dele dá Err(RecvError), que só quer dizer que esse canal \
                  acabou. Pare de ouvi-lo (troque-o por never()) e continue com o outro."
+            ),
+        ),
+        Outcome::StillRunning if watched.took < quiet + LATE => fail(
+            format!(
+                "monitor was still waiting after {}, asleep in a wait without a time-out, \
+                 with nothing left that could wake it: the alerts channel was closed from the \
+                 start and readings stayed open and silent, so only a time-out could end the \
+                 wait. Does your select! have a time-out arm, `default(quiet)` or \
+                 `recv(after(quiet))`?",
+                human(watched.took)
+            ),
+            format!(
+                "monitor ainda esperava depois de {}, dormindo numa espera sem time-out, sem \
+                 mais nada que pudesse acordá-lo: o canal de alertas estava fechado desde o \
+                 início e as leituras ficaram abertas e em silêncio, então só um time-out \
+                 poderia acabar com a espera. O seu select! tem um braço de time-out, \
+                 `default(quiet)` ou `recv(after(quiet))`?",
+                human(watched.took)
             ),
         ),
         Outcome::StillRunning => fail(
@@ -469,10 +517,11 @@ const MOST_SLEEPS: u64 = 8;
 
 #[test]
 fn monitor_waits_in_select_instead_of_polling() {
+    let census = Census::take();
     let quiet = Duration::from_millis(500);
     let (alerts_tx, alerts) = unbounded::<String>();
     let (readings_tx, readings) = unbounded::<u32>();
-    let watched = watch_monitor(alerts, readings, quiet, MONITOR_PATIENCE);
+    let watched = watch_monitor(census, alerts, readings, quiet, MONITOR_PATIENCE);
     drop((alerts_tx, readings_tx));
     let log = match watched.outcome {
         Outcome::Returned(log) => log,
@@ -514,6 +563,7 @@ fn monitor_waits_in_select_instead_of_polling() {
 
 #[test]
 fn monitor_hears_both_channels_until_both_are_closed() {
+    let census = Census::take();
     // Long enough that a monitor ending on its time-out arm is easy to tell
     // from one that noticed both channels closing.
     let quiet = Duration::from_secs(2);
@@ -528,6 +578,7 @@ fn monitor_hears_both_channels_until_both_are_closed() {
         None,
     );
     let (log, took) = run_monitor(
+        census,
         alerts,
         readings,
         quiet,
@@ -605,14 +656,16 @@ fn monitor_hears_both_channels_until_both_are_closed() {
 
 #[test]
 fn the_quiet_time_counts_from_the_last_message() {
+    let census = Census::take();
     let quiet = Duration::from_millis(200);
     let pause = Duration::from_millis(25);
-    let count: u32 = 16;
+    let count: u32 = 12;
     let activity = pause * count;
     let (alerts_tx, alerts) = unbounded::<String>();
     let (readings_tx, readings) = unbounded::<u32>();
-    // Sixteen readings, one every 25 ms: 400 ms of activity in all, longer
-    // than `quiet`, but never a silence as long as `quiet` (a pause eight
+    // Twelve readings, one every 25 ms: 300 ms of activity in all, half as
+    // long again as `quiet` (one deadline made before the loop ends it after
+    // about eight), but never a silence as long as `quiet` (a pause eight
     // times shorter, so that a loaded machine never stretches one that
     // far). Then both channels stay open and silent.
     let kept = Arc::new(Mutex::new(Vec::new()));
@@ -623,6 +676,7 @@ fn the_quiet_time_counts_from_the_last_message() {
         Some(Arc::clone(&kept)),
     );
     let (log, took) = run_monitor(
+        census,
         alerts,
         readings,
         quiet,
@@ -689,6 +743,7 @@ fn the_quiet_time_counts_from_the_last_message() {
 
 #[test]
 fn monitor_returns_what_it_heard_in_order() {
+    let census = Census::take();
     let (alerts_tx, alerts) = unbounded::<String>();
     let (readings_tx, readings) = unbounded::<u32>();
     // Queued before monitor starts, then both channels close.
@@ -698,6 +753,7 @@ fn monitor_returns_what_it_heard_in_order() {
     }
     drop((alerts_tx, readings_tx));
     let (log, _) = run_monitor(
+        census,
         alerts,
         readings,
         Duration::from_secs(2),
