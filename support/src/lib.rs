@@ -19,7 +19,11 @@
 //!   ended without doing the job; [`Call::outcome_until`] stops at a test's
 //!   own sign of failure; and a [`ThreadProbe`] tells a thread that waits
 //!   (asleep in `recv`, `join` or `sleep`) from one that runs, and how much
-//!   CPU time it used.
+//!   CPU time it used. The test's own waits inside the learner's code (in a
+//!   job or a stage function it is handed) are [`InnerWaits`]: they end once
+//!   every thread that code started waits in one of them or sleeps in a
+//!   wait without a time-out (a [`Standstill`]), since nothing can move
+//!   then.
 //! - **Messages speak the learner's language.** The runner passes the chosen
 //!   language in `COURSE_LANG`; [`lang`] falls back to the usual locale
 //!   variables. [`fail`] and [`check`] take both texts, so a test cannot
@@ -2123,6 +2127,39 @@ mod tests {
         }));
         tx.send(1).unwrap();
         assert_eq!(waiting.outcome_within(PATIENCE), Outcome::Returned(Some(1)));
+        assert_eq!(sleeper.outcome_within(PATIENCE), Outcome::Returned(()));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn inner_waits_end_once_nothing_else_can_move() {
+        // Other tests of this process start threads too; the deadlines are
+        // long enough for theirs to end or stand still.
+        let waits = Arc::new(InnerWaits::since(Census::take()));
+        let started = Instant::now();
+        // Alone on its thread: nothing else could make it ready.
+        let alone = {
+            let waits = Arc::clone(&waits);
+            start_call(None, move || {
+                waits.until(Instant::now() + PATIENCE, || false)
+            })
+        };
+        assert_eq!(alone.outcome_within(PATIENCE), Outcome::Returned(false));
+        assert!(started.elapsed() < PATIENCE / 2);
+        // Beside a thread that sleeps (and so will wake), it waits on.
+        let sleeper = start_call(None, || thread::sleep(ms(200)));
+        let waited = {
+            let waits = Arc::clone(&waits);
+            start_call(None, move || {
+                let from = Instant::now();
+                waits.until(from + ms(100), || false);
+                from.elapsed()
+            })
+        };
+        match waited.outcome_within(PATIENCE) {
+            Outcome::Returned(took) => assert!(took >= ms(100), "{took:?}"),
+            other => panic!("{other:?}"),
+        }
         assert_eq!(sleeper.outcome_within(PATIENCE), Outcome::Returned(()));
     }
 
