@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use course_support::{
-    PATIENCE, check, fail, finishes_within_or, human, program_found, program_succeeded, quote,
+    PATIENCE, check, fail, find_program, finishes_within_or, human, program_succeeded, quote,
 };
 use create_channel::create_channel;
 use predicates::prelude::*;
@@ -175,7 +175,7 @@ fn dropping_the_sender_closes_the_channel() {
 #[test]
 fn the_program_prints_the_received_message() {
     let started = Instant::now();
-    let result = program_found("create_channel", Command::cargo_bin("create_channel"))
+    let result = find_program("create_channel", Command::cargo_bin)
         .timeout(PATIENCE)
         .output();
     let stdout = program_succeeded(

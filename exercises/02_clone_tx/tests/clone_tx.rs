@@ -23,8 +23,8 @@ use std::time::Instant;
 use assert_cmd::Command;
 use clone_tx::start_two_producers;
 use course_support::{
-    Outcome, PATIENCE, Stamped, call_within, check, closed_within, fail, finishes_within, human,
-    join_within, program_found, program_succeeded, quote, stamp, try_join_within,
+    Outcome, PATIENCE, Stamped, call_within, check, closed_within, fail, find_program,
+    finishes_within, human, join_within, program_succeeded, quote, stamp, try_join_within,
 };
 use predicates::prelude::*;
 
@@ -208,7 +208,7 @@ fn the_channel_closes_once_both_producers_are_done() {
 #[test]
 fn the_program_prints_both_greetings() {
     let started = Instant::now();
-    let result = program_found("clone_tx", Command::cargo_bin("clone_tx"))
+    let result = find_program("clone_tx", Command::cargo_bin)
         .timeout(PATIENCE)
         .output();
     let stdout = program_succeeded(

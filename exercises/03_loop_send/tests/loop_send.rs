@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use course_support::{
-    Arrival, Event, Outcome, PATIENCE, check, collect_within, event, fail, human, join_within_or,
-    program_found, program_succeeded, quote, start_call, timeline, tr, wait_until,
+    Arrival, Event, Outcome, PATIENCE, check, collect_within, event, fail, find_program, human,
+    join_within_or, program_succeeded, quote, start_call, timeline, tr, wait_until,
 };
 use loop_send::spawn_producer;
 use predicates::prelude::*;
@@ -279,7 +279,7 @@ fn the_producer_runs_on_its_own_thread() {
 #[test]
 fn the_program_prints_each_message_in_order() {
     let started = Instant::now();
-    let result = program_found("loop_send", Command::cargo_bin("loop_send"))
+    let result = find_program("loop_send", Command::cargo_bin)
         .args(["3", "5"])
         .timeout(PATIENCE)
         .output();

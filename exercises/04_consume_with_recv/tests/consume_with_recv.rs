@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use consume_with_recv::spawn_consumer;
 use course_support::{
-    Outcome, PATIENCE, check, fail, human, process_cpu_time, program_found, program_succeeded,
+    Outcome, PATIENCE, check, fail, find_program, human, process_cpu_time, program_succeeded,
     quote, start_call, try_join_within, wait_until,
 };
 use predicates::prelude::*;
@@ -352,7 +352,7 @@ fn the_consumer_ends_when_the_last_sender_is_dropped() {
 #[test]
 fn the_program_prints_every_message_and_ends() {
     let started = Instant::now();
-    let result = program_found("consume_with_recv", Command::cargo_bin("consume_with_recv"))
+    let result = find_program("consume_with_recv", Command::cargo_bin)
         .args(["3", "5"])
         .timeout(PATIENCE)
         .output();
