@@ -126,7 +126,7 @@ impl Measure<'_> {
             alone.push((self.timed)(copy, target, &["verify", &number])?);
             fs::write(&file, format!("{original}\n// edit {i}\n"))?;
             edited.push((self.timed)(copy, target, &["verify", &number])?);
-            forget_passes(target);
+            forget_solution_passes(target);
             solved.push((self.timed)(
                 copy,
                 target,
@@ -164,10 +164,17 @@ fn as_shipped(course: &Course, exercise: &Exercise, file: &str) -> Result<Vec<u8
     Ok(fs::read(exercise.dir.join(file))?)
 }
 
-/// Removes every remembered pass under `target`, so tests run again.
-fn forget_passes(target: &Path) {
+/// Removes the passes remembered for the reference solutions under
+/// `target`, so their tests run again; the learner's stay, as they would
+/// for a learner.
+fn forget_solution_passes(target: &Path) {
     for entry in xtask::files::walk(target, &|p| !p.ends_with("deps")) {
-        if entry.path.file_name().is_some_and(|n| n == "passes.txt") {
+        let solutions = entry
+            .path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|d| d == "solutions");
+        if solutions && entry.path.file_name().is_some_and(|n| n == "passes.txt") {
             let _ = fs::remove_file(&entry.path);
         }
     }
