@@ -605,6 +605,41 @@ fn a_file_put_back_with_its_old_time_is_judged_by_its_content() {
 }
 
 #[test]
+fn a_learners_save_does_not_rebuild_the_solutions() {
+    // The solutions' package stands on the exercise's folder but compiles
+    // the solution's file in place of the learner's: an edit of the
+    // learner's file leaves it as it was, and changes the learner's own.
+    let root = copy_of_fixture("save-solutions");
+    let staged = |which: &str| {
+        // The runner's folder of this course, inside the target folder.
+        let course = fs::read_dir(root.join("target"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .find(|path| path.join("stage").is_dir())
+            .unwrap();
+        fs::read_to_string(course.join(format!("stage/{which}/02_fails/Cargo.toml"))).unwrap()
+    };
+    // A target folder of its own: the staged manifests are read.
+    let verify = |args: &[&str]| {
+        xtask_in(&root, "en", args)
+            .env("CARGO_TARGET_DIR", root.join("target"))
+            .assert()
+    };
+    verify(&["verify", "02", "--solutions"]).success();
+    verify(&["verify", "02"]).failure();
+    let (solutions, learner) = (staged("solutions"), staged("learner"));
+    let lib = root.join("exercises/02_fails/src/lib.rs");
+    let mut text = fs::read_to_string(&lib).unwrap();
+    text.push_str("\n// a save\n");
+    fs::write(&lib, text).unwrap();
+    verify(&["verify", "02", "--solutions"]).success();
+    verify(&["verify", "02"]).failure();
+    assert_eq!(staged("solutions"), solutions);
+    assert_ne!(staged("learner"), learner);
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
 fn no_test_past_the_exercise_that_decides_runs() {
     // A fresh build: 02 fails, so 06's tests must never start, though
     // cargo builds them in the same run; judged all, they do run.

@@ -472,10 +472,25 @@ impl Context<'_> {
         }
         dirs.sort();
         dirs.dedup();
+        // The exercise's own files at the places a solution or an answer
+        // takes: not compiled, so not part of the id (a learner's save must
+        // not rebuild the solutions).
+        let replaced: Vec<PathBuf> = self
+            .exercise
+            .edit
+            .iter()
+            .filter_map(|edit| {
+                let own = self.exercise.dir.join(edit);
+                (self.path(edit) != own).then_some(own)
+            })
+            .collect();
         let mut all = Vec::new();
         for dir in &dirs {
             for entry in crate::files::walk(dir, &|p| !crate::files::is_noise(p)) {
-                if entry.is_dir || entry.path.extension().is_none_or(|e| e != "rs") {
+                if entry.is_dir
+                    || entry.path.extension().is_none_or(|e| e != "rs")
+                    || replaced.contains(&entry.path)
+                {
                     continue;
                 }
                 all.extend_from_slice(entry.path.to_string_lossy().as_bytes());
