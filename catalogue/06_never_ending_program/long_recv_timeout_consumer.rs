@@ -1,8 +1,8 @@
 // expect: fail
 // why: the consumer gives up after five quiet seconds: long enough for the silence, too late for the end
-// en: did not end within 250 ms after its input was closed
+// en: did not end within 250 ms, and was stopped
 // en: recv_timeout
-// pt-BR: não terminou em 250 ms depois que a entrada foi fechada
+// pt-BR: não terminou em 250 ms, e foi interrompido
 // pt-BR: recv_timeout
 //! Exercise 06: the program that never ends.
 

@@ -1,7 +1,7 @@
 // expect: fail
 // why: (outsider) shortcut: when the input ends the typist waits "long enough", prints a computed count and calls process::exit
-// en: did not end within 250 ms after its input was closed
-// pt-BR: não terminou em 250 ms depois que a entrada foi fechada
+// en: did not end within 250 ms, and was stopped
+// pt-BR: não terminou em 250 ms, e foi interrompido
 //! Exercise 06: the program that never ends.
 //!
 //! Instructions: README.md (English) · README.pt-BR.md (português)

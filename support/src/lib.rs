@@ -1197,6 +1197,8 @@ pub fn process_cpu_time() -> Option<Duration> {
 /// job, however long the test waits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThreadProbe {
+    /// The process the thread belongs to: `None` for this one.
+    pid: Option<u32>,
     /// The kernel's id of the thread.
     tid: u32,
 }
@@ -1209,13 +1211,23 @@ impl ThreadProbe {
         }
         let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
         let tid = stat.split_whitespace().next()?.parse().ok()?;
-        Some(ThreadProbe { tid })
+        Some(ThreadProbe { pid: None, tid })
+    }
+
+    /// One of the thread's files under `/proc`.
+    fn read(&self, file: &str) -> Option<String> {
+        let tid = self.tid;
+        let path = match self.pid {
+            None => format!("/proc/self/task/{tid}/{file}"),
+            Some(pid) => format!("/proc/{pid}/task/{tid}/{file}"),
+        };
+        std::fs::read_to_string(path).ok()
     }
 
     /// The fields of the thread's `stat` after its name, from field 3
     /// (state) on; `None` once the thread is gone.
     fn stat(&self) -> Option<Vec<String>> {
-        let stat = std::fs::read_to_string(format!("/proc/self/task/{}/stat", self.tid)).ok()?;
+        let stat = self.read("stat")?;
         let rest = &stat[stat.rfind(')')? + 1..];
         Some(rest.split_whitespace().map(str::to_owned).collect())
     }
@@ -1242,8 +1254,7 @@ impl ThreadProbe {
     /// waits; a thread that polls with a sleep adds one per turn. `None` once
     /// it ended.
     pub fn sleeps(&self) -> Option<u64> {
-        let status =
-            std::fs::read_to_string(format!("/proc/self/task/{}/status", self.tid)).ok()?;
+        let status = self.read("status")?;
         status
             .lines()
             .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
@@ -1343,9 +1354,28 @@ impl ThreadProbe {
         if !self.asleep()? {
             return Some(false);
         }
-        let call = std::fs::read_to_string(format!("/proc/self/task/{}/syscall", self.tid)).ok()?;
+        let call = self.read("syscall")?;
         let fields: Vec<&str> = call.split_whitespace().collect();
         Some(fields.first() == Some(&futex) && fields.get(4) == Some(&"0x0"))
+    }
+
+    /// Whether the thread is asleep reading a file or pipe right now (a
+    /// program's thread waiting for a line on its standard input); `None`
+    /// where the system does not tell, as for
+    /// [`ThreadProbe::waits_without_time_out`].
+    pub fn waits_for_input(&self) -> Option<bool> {
+        let read = if cfg!(target_arch = "x86_64") {
+            "0"
+        } else if cfg!(target_arch = "aarch64") {
+            "63"
+        } else {
+            return None;
+        };
+        if !self.asleep()? {
+            return Some(false);
+        }
+        let call = self.read("syscall")?;
+        Some(call.split_whitespace().next() == Some(read))
     }
 }
 
@@ -1374,7 +1404,7 @@ impl Census {
             own_threads()?
                 .into_iter()
                 .filter(|tid| !self.before.contains(tid))
-                .map(|tid| ThreadProbe { tid })
+                .map(|tid| ThreadProbe { pid: None, tid })
                 .collect(),
         )
     }
@@ -1445,6 +1475,70 @@ impl Standstill {
         self.stuck_before = stuck_now;
         all
     }
+}
+
+/// Tells when a program the test started ([`LiveProgram`]) can no longer
+/// move by itself: every thread of it asleep, since the last look and
+/// without waking between, in a wait without a time-out (a `recv`, a
+/// `join`) or in a read of its input. Then only the test can change what
+/// happens next (by typing, or closing the input); if the input is already
+/// closed, the program will never end. Where the system does not tell (or
+/// will not show another process's threads), it never says yes.
+pub struct ProgramStandstill {
+    pid: u32,
+    /// The threads seen stuck at the last look, with how many times each
+    /// had gone to sleep.
+    stuck_before: std::collections::HashMap<u32, u64>,
+}
+
+impl ProgramStandstill {
+    /// Watches the threads of `program`.
+    pub fn of(program: &LiveProgram) -> ProgramStandstill {
+        ProgramStandstill {
+            pid: program.id(),
+            stuck_before: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Looks now: whether every thread of the program has stayed stuck
+    /// since the last look.
+    pub fn reached(&mut self) -> bool {
+        let Some(tids) = threads_of(self.pid) else {
+            return false;
+        };
+        let mut stuck_now = std::collections::HashMap::new();
+        let mut all = !tids.is_empty();
+        for tid in tids {
+            let thread = ThreadProbe {
+                pid: Some(self.pid),
+                tid,
+            };
+            let stuck = thread.waits_without_time_out() == Some(true)
+                || thread.waits_for_input() == Some(true);
+            match (stuck, thread.sleeps()) {
+                (true, Some(sleeps)) => {
+                    all &= self.stuck_before.get(&tid) == Some(&sleeps);
+                    stuck_now.insert(tid, sleeps);
+                }
+                _ => all = false,
+            }
+        }
+        self.stuck_before = stuck_now;
+        all
+    }
+}
+
+/// The kernel ids of the threads of process `pid`.
+fn threads_of(pid: u32) -> Option<Vec<u32>> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+    Some(
+        tasks
+            .filter_map(|task| task.ok()?.file_name().to_str()?.parse().ok())
+            .collect(),
+    )
 }
 
 /// The test's own waits that run inside the learner's code (in a job or a

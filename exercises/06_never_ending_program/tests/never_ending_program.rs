@@ -13,6 +13,13 @@
 //! 5. it closes the input (as Ctrl+D does), and the program must then end
 //!    by itself within 250 ms, having counted every message.
 //!
+//! Where the system shows a program's threads (Linux), a wait ends early
+//! once every thread of the program is asleep waiting, without a time-out,
+//! for a message, a join or a line of input: then only the test can change
+//! what happens next. A silence needs no more than that moment, and a
+//! program stuck that way after its input closed will never end, so the
+//! test stops it at once.
+//!
 //! Only a consumer whose loop ends because every Sender is gone gets through
 //! all of that: one that counts messages ends too early; one that never sees
 //! the channel close never ends. One that stops after a quiet moment
@@ -33,8 +40,8 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::prelude::*;
 use course_support::{
-    Arrival, Event, LiveProgram, PATIENCE, check, event, fail, find_program, human, quote,
-    timeline, tr,
+    Arrival, Event, LiveProgram, PATIENCE, ProgramStandstill, check, event, fail, find_program,
+    human, quote, timeline, tr,
 };
 
 /// The program under test, as cargo builds it.
@@ -58,6 +65,8 @@ const ENDS_WITHIN: Duration = Duration::from_millis(250);
 /// when they still had at least this long to go: the producers and the
 /// typist run side by side.
 const SIDE_BY_SIDE: Duration = Duration::from_millis(120);
+/// How often a wait looks whether the program is stuck.
+const LOOK_EVERY: Duration = Duration::from_millis(5);
 
 /// How the program's run ended.
 #[derive(Clone, Copy, Debug)]
@@ -66,8 +75,9 @@ enum End {
     Running,
     /// It ended by itself, at this moment.
     Itself { at: Instant, status: ExitStatus },
-    /// The test had to stop it, at this moment.
-    Stopped { at: Instant },
+    /// The test had to stop it, at this moment; `stuck` when every thread
+    /// of it was waiting for something that would never come.
+    Stopped { at: Instant, stuck: bool },
 }
 
 /// Everything that happened during the run.
@@ -147,14 +157,18 @@ fn play() -> Run {
         });
     }
     // 5.
+    let mut stuck = false;
     if run.running() {
         program.close_input();
         run.closed_input = Some(Instant::now());
-        run.read_until(&mut program, ENDS_WITHIN, |_| false);
+        stuck = run.read_until(&mut program, ENDS_WITHIN, |_| false);
     }
     if run.running() {
         program.stop();
-        run.end = End::Stopped { at: Instant::now() };
+        run.end = End::Stopped {
+            at: Instant::now(),
+            stuck,
+        };
     }
     run.stderr = program.stderr();
     run
@@ -174,23 +188,29 @@ impl Run {
         }
     }
 
-    /// Reads what the program prints until `done`, for at most `limit`, or
-    /// until the program ends.
+    /// Reads what the program prints until `done`, for at most `limit`,
+    /// until the program ends, or until it is stuck (see the top of this
+    /// file); returns whether it ended stuck.
     fn read_until(
         &mut self,
         program: &mut LiveProgram,
         limit: Duration,
         done: impl Fn(&Run) -> bool,
-    ) {
+    ) -> bool {
         let deadline = Instant::now() + limit;
+        let mut standstill = ProgramStandstill::of(program);
         while self.running() && !done(self) {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                return;
+                return false;
             }
-            match program.next_line_within(left) {
+            match program.next_line_within(left.min(LOOK_EVERY)) {
                 Ok(line) => self.printed.push(line),
-                Err(RecvTimeoutError::Timeout) => return,
+                Err(RecvTimeoutError::Timeout) => {
+                    if standstill.reached() {
+                        return true;
+                    }
+                }
                 // Its output closed: the program ended.
                 Err(RecvTimeoutError::Disconnected) => {
                     let at = Instant::now();
@@ -198,12 +218,13 @@ impl Run {
                         Some(status) => End::Itself { at, status },
                         None => {
                             program.stop();
-                            End::Stopped { at }
+                            End::Stopped { at, stuck: false }
                         }
                     };
                 }
             }
         }
+        false
     }
 
     /// The producers' lines: (producer, message number, when printed).
@@ -270,7 +291,7 @@ impl Run {
                 program,
                 tr(format!("ended ({status})"), format!("terminou ({status})")),
             )),
-            End::Stopped { at } => events.push(event(
+            End::Stopped { at, .. } => events.push(event(
                 at,
                 test,
                 tr("stopped the program", "interrompeu o programa"),
@@ -373,36 +394,70 @@ impl Run {
                 } else {
                     ("", "")
                 };
+                let stuck = matches!(self.end, End::Stopped { stuck: true, .. });
+                let (how_en, how_pt) = if stuck {
+                    (
+                        "every thread of it was left waiting, with no time-out, for a message \
+                         or a join that nothing could bring any more, so it would never end; \
+                         it was stopped"
+                            .to_string(),
+                        "todas as threads dele ficaram esperando, sem time-out, por uma \
+                         mensagem ou um join que nada mais podia trazer, então ele nunca ia \
+                         terminar; foi interrompido"
+                            .to_string(),
+                    )
+                } else {
+                    (
+                        format!(
+                            "it did not end within {}, and was stopped",
+                            human(ENDS_WITHIN)
+                        ),
+                        format!(
+                            "ele não terminou em {}, e foi interrompido",
+                            human(ENDS_WITHIN)
+                        ),
+                    )
+                };
+                // A consumer stuck in `recv` is not waiting on a time-out.
+                let (late_en, late_pt) = if stuck {
+                    (String::new(), String::new())
+                } else {
+                    (
+                        format!(
+                            " (A consumer that stops on a time-out, with recv_timeout, rather \
+                             than on the closed channel ends late, too: it kept running through \
+                             a silence of {}, so it waits at least that long after the last \
+                             line.)",
+                            human(SILENCE)
+                        ),
+                        format!(
+                            " (Um consumidor que para num time-out, com recv_timeout, e não \
+                             pelo canal fechado, também termina tarde: ele continuou rodando \
+                             durante um silêncio de {}, então espera pelo menos isso depois da \
+                             última linha.)",
+                            human(SILENCE)
+                        ),
+                    )
+                };
                 fail(
                     format!(
-                        "`{}` did not end within {} after its input was closed, and was \
-                         stopped; it had printed {printed} of {expected} messages. {all_en}A \
-                         receiver waits while any Sender lives, even one that never sends: is \
-                         the original tx still alive in main? A `drop(tx)` written after \
-                         `consumer.join()` comes too late: main waits in the join and never \
-                         reaches it; drop tx before the join. (A consumer that stops on a \
-                         time-out, with recv_timeout, rather than on the closed channel ends \
-                         late, too: it kept running through a silence of {}, so it waits at \
-                         least that long after the last line.)\n{}",
+                        "`{}` did not end after its input was closed: {how_en}. It had printed \
+                         {printed} of {expected} messages. {all_en}A receiver waits while any \
+                         Sender lives, even one that never sends: is the original tx still \
+                         alive in main? A `drop(tx)` written after `consumer.join()` comes too \
+                         late: main waits in the join and never reaches it; drop tx before the \
+                         join.{late_en}\n{}",
                         command_line(),
-                        human(ENDS_WITHIN),
-                        human(SILENCE),
                         self.timeline(|_| true)
                     ),
                     format!(
-                        "`{}` não terminou em {} depois que a entrada foi fechada, e foi \
-                         interrompido; tinha impresso {printed} de {expected} mensagens. \
-                         {all_pt}O receptor espera enquanto existir algum Sender, mesmo um que \
-                         nunca envia: o tx original ainda está vivo na main? Um `drop(tx)` \
-                         escrito depois de `consumer.join()` chega tarde demais: a main fica \
-                         esperando no join e nunca chega ao drop; descarte o tx antes do join. \
-                         (Um consumidor que para num time-out, com recv_timeout, e não pelo \
-                         canal fechado, também termina tarde: ele continuou rodando durante \
-                         um silêncio de {}, então espera pelo menos isso depois da última \
-                         linha.)\n{}",
+                        "`{}` não terminou depois que a entrada foi fechada: {how_pt}. Ele \
+                         tinha impresso {printed} de {expected} mensagens. {all_pt}O receptor \
+                         espera enquanto existir algum Sender, mesmo um que nunca envia: o tx \
+                         original ainda está vivo na main? Um `drop(tx)` escrito depois de \
+                         `consumer.join()` chega tarde demais: a main fica esperando no join e \
+                         nunca chega ao drop; descarte o tx antes do join.{late_pt}\n{}",
                         command_line(),
-                        human(ENDS_WITHIN),
-                        human(SILENCE),
                         self.timeline(|_| true)
                     ),
                 );
