@@ -2472,6 +2472,11 @@ impl ThreadCount {
         })
     }
 
+    /// The most threads seen so far; `None` before the first look.
+    pub fn most(&self) -> Option<usize> {
+        self.seen.lock().ok()?.map(|(_, most)| most)
+    }
+
     /// Stops sampling; the fewest and the most threads seen.
     pub fn stop(mut self) -> (usize, usize) {
         self.done.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -2545,7 +2550,9 @@ mod watching_threads {
             .collect();
         drop(tx);
         let _ = rx.recv();
+        let so_far = count.most();
         let (_, most) = count.stop();
+        assert!(so_far.is_some_and(|n| n >= 4 && n <= most), "{so_far:?}");
         for t in extra {
             t.join().unwrap();
         }
