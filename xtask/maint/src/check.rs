@@ -12,7 +12,8 @@
 //! 3. every reference solution passes, `--repeat` times, every other round
 //!    with every core kept busy, and builds without warnings;
 //! 4. the catalogue: every correct answer passes, every wrong one fails with
-//!    a report that names the concept in each language;
+//!    a report that names the concept in each language, and again (in
+//!    English) in each of `--repeat` rounds, every other one under load;
 //! 5. the solutions are clippy-clean and the course is rustfmt-formatted.
 
 use std::fs;
@@ -78,7 +79,10 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Check) -> Result<bool, Run
         check.solutions_pass(&exercises, options.repeat)?,
     );
     if !options.no_catalogue {
-        section(Section::Catalogue, check.catalogue(&exercises)?);
+        section(
+            Section::Catalogue,
+            check.catalogue(&exercises, options.repeat)?,
+        );
     }
     if !options.no_lints {
         section(Section::Lints, check.lints(&exercises)?);
@@ -393,8 +397,10 @@ impl Check<'_> {
         Ok(problems)
     }
 
-    /// Every answer of the catalogue gets the verdict its header expects.
-    fn catalogue(&self, exercises: &[&Exercise]) -> Result<Vec<String>, RunError> {
+    /// Every answer of the catalogue gets the verdict its header expects,
+    /// in both languages, and again in English in each further round (every
+    /// other one under load): many verdicts depend on time.
+    fn catalogue(&self, exercises: &[&Exercise], repeat: u32) -> Result<Vec<String>, RunError> {
         let lang = self.ui.lang;
         let mut problems = Vec::new();
         let mut all: Vec<Answer> = Vec::new();
@@ -418,7 +424,7 @@ impl Check<'_> {
             all.extend(answers);
         }
         for round in catalogue::rounds(&all) {
-            problems.extend(self.catalogue_round(exercises, &round)?);
+            problems.extend(self.catalogue_round(exercises, &round, repeat)?);
         }
         Ok(problems)
     }
@@ -427,6 +433,7 @@ impl Check<'_> {
         &self,
         exercises: &[&Exercise],
         round: &std::collections::BTreeMap<String, Answer>,
+        repeat: u32,
     ) -> Result<Vec<String>, RunError> {
         let in_round: Vec<&Exercise> = exercises
             .iter()
@@ -456,21 +463,43 @@ impl Check<'_> {
             ));
         }
         for (lang, judged, verdicts) in &verdicts_by_lang {
-            // Lines unbroken: a mention is looked for whole.
-            let ui = Ui {
-                width: usize::MAX / 4,
-                ..Ui::plain(*lang)
-            };
-            for (exercise, verdict) in judged.iter().zip(verdicts) {
-                let answer = &round[&exercise.dir_name];
-                let report =
-                    xtask::views::verdicts::explain(self.course, &ui, exercise, verdict, true);
-                if let Some(problem) = self.judge_answer(answer, verdict, &report, *lang) {
-                    problems.push(problem);
-                }
+            problems.extend(self.judge_answers(round, judged, verdicts, *lang));
+        }
+        for again in 2..=repeat {
+            let loaded = again % 2 == 0;
+            let load = loaded.then(Load::start);
+            let verdicts = self.judged(&built, files.clone(), &in_round, Lang::En)?;
+            drop(load);
+            for problem in self.judge_answers(round, &in_round, &verdicts, Lang::En) {
+                problems.push(messages::check_round(self.ui.lang, again, loaded, &problem));
             }
         }
         Ok(problems)
+    }
+
+    /// What is wrong with the verdicts of `judged`, each an answer of
+    /// `round`, in `lang`.
+    fn judge_answers(
+        &self,
+        round: &std::collections::BTreeMap<String, Answer>,
+        judged: &[&Exercise],
+        verdicts: &[Verdict],
+        lang: Lang,
+    ) -> Vec<String> {
+        // Lines unbroken: a mention is looked for whole.
+        let ui = Ui {
+            width: usize::MAX / 4,
+            ..Ui::plain(lang)
+        };
+        let mut problems = Vec::new();
+        for (exercise, verdict) in judged.iter().zip(verdicts) {
+            let answer = &round[&exercise.dir_name];
+            let report = xtask::views::verdicts::explain(self.course, &ui, exercise, verdict, true);
+            if let Some(problem) = self.judge_answer(answer, verdict, &report, lang) {
+                problems.push(problem);
+            }
+        }
+        problems
     }
 
     /// None when the answer got the verdict it expects.

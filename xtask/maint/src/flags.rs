@@ -52,7 +52,8 @@ cargo xtask, for course maintainers (the `maint` binary of xtask/maint)
 Commands:
   check [EXERCISE]      every solution passes, every shipped exercise fails, every answer of
                         the catalogue gets its verdict, texts in both languages
-    --repeat N          rounds of the solutions' tests, every other one under load (default 3)
+    --repeat N          rounds of the solutions' tests and of the catalogue, every other one
+                        under load (default 3)
     --no-catalogue      leave out the catalogue of learner answers
     --no-lints          leave out clippy and rustfmt
   seal                  record the shipped files (shipped-files.txt) after changing an exercise

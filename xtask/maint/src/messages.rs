@@ -47,8 +47,15 @@ pub fn check_section(lang: Lang, section: Section, rounds: u32) -> String {
         ),
         Section::Catalogue => tr!(
             lang,
-            "every answer of the catalogue gets its verdict",
-            "toda resposta do catálogo recebe o seu veredito"
+            "every answer of the catalogue gets its verdict ({}, every other one under load)",
+            "toda resposta do catálogo recebe o seu veredito ({}, uma sim outra não com a \
+             máquina carregada)",
+            count(
+                lang,
+                rounds as usize,
+                ("round", "rounds"),
+                ("rodada", "rodadas")
+            )
         ),
         Section::Lints => tr!(lang, "clippy and rustfmt", "clippy e rustfmt"),
     }
