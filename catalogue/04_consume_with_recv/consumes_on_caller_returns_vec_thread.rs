@@ -2,8 +2,10 @@
 // why: (outsider) shortcut: receives everything on the calling thread, then spawns a thread that just returns the Vec
 // en: the `while let` loop belongs inside that thread
 // en: it sat waiting on its caller
+// en: spawn_consumer(..) did not return
 // pt-BR: o laço `while let` fica dentro dessa thread
 // pt-BR: ficou esperando na thread de quem a chamou
+// pt-BR: spawn_consumer(..) não retornou
 //! Exercise 04: consume with recv.
 //!
 //! Instructions: README.md (English) · README.pt-BR.md (português)

@@ -1,7 +1,9 @@
 // expect: fail
 // why: (outsider) drops tx only after joining the consumer, a line never reached
 // en: is the original tx still alive in main?
+// en: comes too late
 // pt-BR: o tx original ainda está vivo na main?
+// pt-BR: chega tarde demais
 //! Exercise 06: the program that never ends.
 //!
 //! Instructions: README.md (English) · README.pt-BR.md (português)

@@ -1,7 +1,9 @@
 // expect: fail
 // why: (outsider) keeps tx alive and stops the consumer after a quiet second (recv_timeout)
 // en: recv_timeout
+// en: did not end within 250 ms, and was stopped
 // pt-BR: recv_timeout
+// pt-BR: não terminou em 250 ms, e foi interrompido
 //! Exercise 06: the program that never ends.
 //!
 //! Instructions: README.md (English) · README.pt-BR.md (português)

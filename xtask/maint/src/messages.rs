@@ -36,28 +36,36 @@ pub fn check_section(lang: Lang, section: Section, rounds: u32) -> String {
         ),
         Section::SolutionsPass => tr!(
             lang,
-            "every solution passes ({}, every other one under load)",
-            "toda solução passa ({}, uma sim outra não com a máquina carregada)",
-            count(
-                lang,
-                rounds as usize,
-                ("round", "rounds"),
-                ("rodada", "rodadas")
-            )
+            "every solution passes ({})",
+            "toda solução passa ({})",
+            rounds_said(lang, rounds)
         ),
         Section::Catalogue => tr!(
             lang,
-            "every answer of the catalogue gets its verdict ({}, every other one under load)",
-            "toda resposta do catálogo recebe o seu veredito ({}, uma sim outra não com a \
-             máquina carregada)",
-            count(
-                lang,
-                rounds as usize,
-                ("round", "rounds"),
-                ("rodada", "rodadas")
-            )
+            "every answer of the catalogue gets its verdict ({})",
+            "toda resposta do catálogo recebe o seu veredito ({})",
+            rounds_said(lang, rounds)
         ),
         Section::Lints => tr!(lang, "clippy and rustfmt", "clippy e rustfmt"),
+    }
+}
+
+/// "3 rounds, every other one under load"; one round is never loaded.
+fn rounds_said(lang: Lang, rounds: u32) -> String {
+    let n = count(
+        lang,
+        rounds as usize,
+        ("round", "rounds"),
+        ("rodada", "rodadas"),
+    );
+    if rounds < 2 {
+        n
+    } else {
+        tr!(
+            lang,
+            "{n}, every other one under load",
+            "{n}, uma sim outra não com a máquina carregada"
+        )
     }
 }
 
