@@ -640,6 +640,31 @@ fn a_learners_save_does_not_rebuild_the_solutions() {
 }
 
 #[test]
+fn a_fresh_verify_builds_nothing_past_the_exercise_that_decides() {
+    // Nothing remembered: 01 is built first, then 02, whose failure
+    // decides; cargo never builds 03 to 08, so the learner waits only for
+    // the build of the exercises up to the one that decides.
+    let root = copy_of_fixture("fresh-waves");
+    let target = root.join("target");
+    xtask_in(&root, "en", &["verify"])
+        .env("CARGO_TARGET_DIR", &target)
+        .assert()
+        .code(1)
+        .stdout(contains("✗ 02 fails"));
+    let built: Vec<String> = xtask::files::walk(&target, &|_| true)
+        .into_iter()
+        .filter(|entry| entry.path.parent().is_some_and(|dir| dir.ends_with("debug/deps")))
+        .filter_map(|entry| Some(entry.path.file_name()?.to_str()?.to_owned()))
+        .collect();
+    let has = |name: &str| built.iter().any(|f| f.starts_with(&format!("{name}-")));
+    assert!(has("passes") && has("fails"), "{built:?}");
+    for later in ["hangs", "floods", "thread_panics", "edited_test", "exits"] {
+        assert!(!has(later), "{later} was built: {built:?}");
+    }
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
 fn no_test_past_the_exercise_that_decides_runs() {
     // A fresh build: 02 fails, so 06's tests must never start, though
     // cargo builds them in the same run; judged all, they do run.

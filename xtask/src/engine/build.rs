@@ -1,4 +1,6 @@
-//! One cargo build for every exercise a check needs.
+//! One cargo build for the exercises a check needs (or for some of them:
+//! `verify` builds the exercises up to the one expected to decide first,
+//! then the later ones in growing groups, see `judge::while_building`).
 //!
 //! `cargo build --tests --keep-going --message-format=json` on the
 //! generated workspace ([`crate::engine::stage`]) compiles the exercises in
@@ -83,19 +85,21 @@ pub fn cargo() -> Command {
 /// cargo builds the rest.
 pub type Ready<'a> = dyn FnMut(usize, &Compiled) + 'a;
 
-/// Builds `staged`, leaving out (and recording as problems) the packages
-/// whose dependencies cargo cannot resolve. `ready` hears of each exercise
-/// as soon as its tests can run.
+/// Builds `staged` (only the exercises `only` lists, by index, when it
+/// lists them), leaving out (and recording as problems) the packages whose
+/// dependencies cargo cannot resolve. `ready` hears of each exercise as
+/// soon as its tests can run.
 pub fn build(
     course: &Course,
     staged: &mut Staged,
+    only: Option<&[usize]>,
     color: bool,
     observer: &Observer,
     stops: Stops,
     ready: &mut Ready,
 ) -> Result<Build, Error> {
     loop {
-        let build = build_once(course, staged, color, observer, stops, ready)?;
+        let build = build_once(course, staged, only, color, observer, stops, ready)?;
         let Some(error) = &build.cargo_error else {
             return Ok(build);
         };
@@ -119,17 +123,25 @@ pub fn build(
 fn build_once(
     course: &Course,
     staged: &Staged,
+    only: Option<&[usize]>,
     color: bool,
     observer: &Observer,
     stops: Stops,
     ready: &mut Ready,
 ) -> io::Result<Build> {
+    let packages: Vec<&str> = staged
+        .packages
+        .iter()
+        .filter(|(index, _)| only.is_none_or(|only| only.contains(index)))
+        .map(|(_, package)| package.name.as_str())
+        .collect();
     let mut exercises: BTreeMap<usize, Compiled> = staged
         .packages
         .keys()
+        .filter(|index| only.is_none_or(|only| only.contains(index)))
         .map(|&i| (i, Compiled::default()))
         .collect();
-    if staged.packages.is_empty() {
+    if packages.is_empty() {
         return Ok(Build {
             exercises,
             cargo_error: None,
@@ -149,11 +161,11 @@ fn build_once(
         .arg("--target-dir")
         .arg(&staged.target)
         .current_dir(&course.root);
-    for package in staged.packages.values() {
-        cmd.arg("-p").arg(&package.name);
+    for package in &packages {
+        cmd.arg("-p").arg(package);
     }
     let started = Mutex::new(Vec::new());
-    let mut reader = Reader::new(course, staged, &started);
+    let mut reader = Reader::new(course, staged, packages.len(), &started);
     let limits = Limits {
         time: Duration::from_secs(30 * 60),
         output: 256 << 20,
@@ -253,15 +265,22 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(course: &'a Course, staged: &'a Staged, started: &'a Started) -> Reader<'a> {
+    fn new(
+        course: &'a Course,
+        staged: &'a Staged,
+        building: usize,
+        started: &'a Started,
+    ) -> Reader<'a> {
         // cargo does not say in advance how many units a build has; the
-        // lock file's package count plus one test per exercise is close, and
-        // the estimate only grows if the build turns out bigger.
+        // lock file's package count (the exercises' packages counted for
+        // those being built) plus one test per exercise is close, and the
+        // estimate only grows if the build turns out bigger.
         let lock = staged.manifest.with_file_name("Cargo.lock");
         let expected_units = std::fs::read_to_string(lock)
             .map(|t| t.lines().filter(|l| l.trim() == "[[package]]").count())
             .unwrap_or(0)
-            + staged.packages.len();
+            .saturating_sub(staged.packages.len())
+            + 2 * building;
         Reader {
             course,
             started,

@@ -60,6 +60,11 @@ impl Passes {
         }
     }
 
+    /// True if some build of the exercise passed when last tested.
+    pub fn passed_before(&self, dir_name: &str) -> bool {
+        matches!(self.known.get(dir_name), Some((_, Some(_))))
+    }
+
     /// True if this exact build was tested before and did not pass.
     pub fn failed(&self, dir_name: &str, key: &str) -> bool {
         matches!(self.known.get(dir_name), Some((k, None)) if k == key)

@@ -235,8 +235,67 @@ impl<'a> Judging<'a> {
 
     /// Schedules what can run, and finds the verdict of what cannot, from
     /// the finished build.
-    fn after_build(&mut self, staged: &Staged, build: &Build, done: &[bool], tx: &Sender<Msg>) {
-        for i in (0..self.exercises.len()).filter(|&i| !done[i]) {
+    /// The builds, in course order, as places in `exercises`: first every
+    /// exercise up to the first one not remembered as passing (the one
+    /// expected to decide); then, each only if everything before it
+    /// passes, the next exercise, the next two, the next four, and so on.
+    /// cargo builds the exercises of one build in an order of its own, so
+    /// on a fresh clone a single build would make the learner wait for all
+    /// of them before the first verdict; this way every verdict waits only
+    /// for the build of the exercises up to the one that decides (and a
+    /// few more when that one was just solved), and on a solved course
+    /// each build's tests run while cargo builds the next.
+    fn waves(&self) -> Vec<Vec<usize>> {
+        let passed = |e: &Exercise| {
+            self.passes
+                .as_ref()
+                .is_some_and(|p| p.passed_before(&e.dir_name))
+        };
+        let all: Vec<usize> = (0..self.exercises.len()).collect();
+        let first = match self.options.scope {
+            Scope::UntilFirstFailure => self
+                .exercises
+                .iter()
+                .position(|e| !passed(e))
+                .map_or(all.len(), |place| place + 1),
+            Scope::All => all.len(),
+        };
+        let (deciding, mut rest) = all.split_at(first);
+        let mut waves = vec![deciding.to_vec()];
+        let mut size = 1;
+        while !rest.is_empty() {
+            let (wave, after) = rest.split_at(size.min(rest.len()));
+            waves.push(wave.to_vec());
+            rest = after;
+            size *= 2;
+        }
+        waves.retain(|wave| !wave.is_empty());
+        waves
+    }
+
+    /// Whether an exercise of `wave` fails without running a test (it does
+    /// not compile, or cannot be built), so that with
+    /// [`Scope::UntilFirstFailure`] no later exercise needs building.
+    fn decided_without_tests(&self, staged: &Staged, build: &Build, wave: &[usize]) -> bool {
+        self.options.scope == Scope::UntilFirstFailure
+            && wave.iter().any(|&i| {
+                let index = self.exercises[i].index;
+                staged.problems.contains_key(&index)
+                    || build
+                        .of(index)
+                        .is_none_or(|c| !c.errors.is_empty() || c.tests.is_empty())
+            })
+    }
+
+    fn after_build(
+        &mut self,
+        staged: &Staged,
+        build: &Build,
+        wave: &[usize],
+        done: &[bool],
+        tx: &Sender<Msg>,
+    ) {
+        for i in wave.iter().copied().filter(|&i| !done[i]) {
             let index = self.exercises[i].index;
             let compiled = build.of(index);
             let package = staged.packages.get(&index);
@@ -295,8 +354,9 @@ pub fn all(
     let stop = AtomicBool::new(false);
     let mut judging = Judging::new(exercises, options, &staged.target);
     let done = vec![false; exercises.len()];
+    let every: Vec<usize> = (0..exercises.len()).collect();
     let results = schedule::run(exercises, options, &stop, |tx| {
-        judging.after_build(staged, build, &done, tx);
+        judging.after_build(staged, build, &every, &done, tx);
         Ok(())
     })?;
     Ok(judging.finish(results))
@@ -306,12 +366,14 @@ pub fn all(
 /// its tests, while it builds the rest; once the answer is known (with
 /// [`Scope::UntilFirstFailure`]: everything up to the first failure), the
 /// build is stopped too: what it would still build is not needed yet.
-/// `build` gets the flag that says so.
+/// `build` gets the exercises to build (by index: the exercises up to the
+/// one expected to decide first, then the rest, see `Judging::waves`) and
+/// the flag that says so.
 pub fn while_building(
     exercises: &[&Exercise],
     staged: &mut Staged,
     options: &Options,
-    build: impl FnOnce(&mut Staged, &AtomicBool, &mut Ready) -> Result<Build, Error>,
+    mut build: impl FnMut(&mut Staged, &[usize], &AtomicBool, &mut Ready) -> Result<Build, Error>,
 ) -> Result<Vec<Verdict>, Error> {
     let stop = AtomicBool::new(false);
     let target = staged.target.clone();
@@ -322,20 +384,30 @@ pub fn while_building(
         .collect();
     let results = schedule::run(exercises, options, &stop, |tx| {
         let mut done = vec![false; exercises.len()];
-        let mut ready = |index: usize, compiled: &Compiled| {
-            let Some(i) = judging.place_of(index) else {
-                return;
-            };
-            if let Some(run_dir) = run_dirs[i].as_deref() {
-                judging.schedule(i, compiled, run_dir, tx);
-                done[i] = true;
+        for wave in judging.waves() {
+            if stop.load(Ordering::SeqCst) {
+                break;
             }
-        };
-        let built = build(staged, &stop, &mut ready)?;
-        // Stopped because the answer was known, or by the caller: the
-        // exercises not judged yet stay unjudged.
-        if matches!(built.ending, Ending::Exited(_)) {
-            judging.after_build(staged, &built, &done, tx);
+            let indices: Vec<usize> = wave.iter().map(|&i| exercises[i].index).collect();
+            let mut ready = |index: usize, compiled: &Compiled| {
+                let Some(i) = judging.place_of(index) else {
+                    return;
+                };
+                if let Some(run_dir) = run_dirs[i].as_deref() {
+                    judging.schedule(i, compiled, run_dir, tx);
+                    done[i] = true;
+                }
+            };
+            let built = build(staged, &indices, &stop, &mut ready)?;
+            // Stopped because the answer was known, or by the caller: the
+            // exercises not judged yet stay unjudged.
+            if !matches!(built.ending, Ending::Exited(_)) {
+                break;
+            }
+            judging.after_build(staged, &built, &wave, &done, tx);
+            if judging.decided_without_tests(staged, &built, &wave) {
+                break;
+            }
         }
         Ok(())
     })?;

@@ -108,19 +108,25 @@ pub fn evaluate(
     let leaked_before = process::leaked_readers();
     // The judge raises `stop` when the caller cancels or the answer is
     // known; the build stops then too.
-    let verdicts = judge::while_building(exercises, &mut staged, options, |staged, stop, ready| {
-        build::build(
-            course,
-            staged,
-            options.color,
-            options.observer,
-            Stops {
-                cancel: Some(stop),
-                interrupt: Some(options.interrupt),
-            },
-            ready,
-        )
-    });
+    let verdicts = judge::while_building(
+        exercises,
+        &mut staged,
+        options,
+        |staged, only, stop, ready| {
+            build::build(
+                course,
+                staged,
+                Some(only),
+                options.color,
+                options.observer,
+                Stops {
+                    cancel: Some(stop),
+                    interrupt: Some(options.interrupt),
+                },
+                ready,
+            )
+        },
+    );
     let leaked = process::leaked_readers() - leaked_before;
     if leaked > 0 {
         (options.observer)(Event::Leaked { readers: leaked });
@@ -139,6 +145,7 @@ pub fn build(course: &Course, exercises: &[&Exercise], options: &Options) -> Res
     let build = build::build(
         course,
         &mut staged,
+        None,
         options.color,
         options.observer,
         Stops {
