@@ -844,8 +844,9 @@ pub fn program_succeeded(
 }
 
 /// How a program ended, in words of the language: `exit code 101`,
-/// `código de saída 101`, `signal 9`.
-fn ending_in(lang: Lang, status: ExitStatus) -> String {
+/// `código de saída 101`, `signal 9` (rather than std's English
+/// `exit status: 101`).
+pub fn ending_in(lang: Lang, status: ExitStatus) -> String {
     let (code, signal) = match lang {
         Lang::En => ("exit code", "signal"),
         Lang::PtBr => ("código de saída", "sinal"),

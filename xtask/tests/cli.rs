@@ -653,7 +653,12 @@ fn a_fresh_verify_builds_nothing_past_the_exercise_that_decides() {
         .stdout(contains("✗ 02 fails"));
     let built: Vec<String> = xtask::files::walk(&target, &|_| true)
         .into_iter()
-        .filter(|entry| entry.path.parent().is_some_and(|dir| dir.ends_with("debug/deps")))
+        .filter(|entry| {
+            entry
+                .path
+                .parent()
+                .is_some_and(|dir| dir.ends_with("debug/deps"))
+        })
         .filter_map(|entry| Some(entry.path.file_name()?.to_str()?.to_owned()))
         .collect();
     let has = |name: &str| built.iter().any(|f| f.starts_with(&format!("{name}-")));

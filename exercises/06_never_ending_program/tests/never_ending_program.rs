@@ -40,8 +40,8 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::prelude::*;
 use course_support::{
-    Arrival, Event, LiveProgram, PATIENCE, ProgramStandstill, check, event, fail, find_program,
-    human, quote, timeline, tr,
+    Arrival, Event, Lang, LiveProgram, PATIENCE, ProgramStandstill, check, ending_in, event, fail,
+    find_program, human, quote, timeline, tr,
 };
 
 /// The program under test, as cargo builds it.
@@ -289,7 +289,10 @@ impl Run {
             End::Itself { at, status } => events.push(event(
                 at,
                 program,
-                tr(format!("ended ({status})"), format!("terminou ({status})")),
+                tr(
+                    format!("ended ({})", ending_in(Lang::En, status)),
+                    format!("terminou ({})", ending_in(Lang::PtBr, status)),
+                ),
             )),
             End::Stopped { at, .. } => events.push(event(
                 at,
@@ -325,11 +328,13 @@ impl Run {
         } else {
             (
                 format!(
-                    " It ended with an error ({status}); it said:\n{}",
+                    " It ended with an error ({}); it said:\n{}",
+                    ending_in(Lang::En, status),
                     quote(&self.stderr)
                 ),
                 format!(
-                    " Ele terminou com erro ({status}); ele disse:\n{}",
+                    " Ele terminou com erro ({}); ele disse:\n{}",
+                    ending_in(Lang::PtBr, status),
                     quote(&self.stderr)
                 ),
             )
@@ -370,13 +375,15 @@ impl Run {
             End::Itself { status, .. } => check(
                 status.success(),
                 format!(
-                    "`{}` failed ({status}); it said:\n{}",
+                    "`{}` failed ({}); it said:\n{}",
                     command_line(),
+                    ending_in(Lang::En, status),
                     quote(&self.stderr)
                 ),
                 format!(
-                    "`{}` falhou ({status}); ele disse:\n{}",
+                    "`{}` falhou ({}); ele disse:\n{}",
                     command_line(),
+                    ending_in(Lang::PtBr, status),
                     quote(&self.stderr)
                 ),
             ),

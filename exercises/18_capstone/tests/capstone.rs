@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use assert_cmd::prelude::*;
 use course_support::{
-    LiveProgram, PATIENCE, ThreadCount, check, fail, find_program, human, plural,
+    Lang, LiveProgram, PATIENCE, ThreadCount, check, ending_in, fail, find_program, human, plural,
     program_succeeded, quote,
 };
 use predicates::prelude::*;
@@ -544,7 +544,7 @@ fn a_worker_that_panics_is_reported_not_hidden() {
              check each worker's join(), say which one panicked, print the report, and exit \
              with ExitCode::FAILURE. It said on stderr:\n{}",
             run.command(),
-            output.status,
+            ending_in(Lang::En, output.status),
             quote(&output.stderr)
         ),
         format!(
@@ -554,7 +554,7 @@ fn a_worker_that_panics_is_reported_not_hidden() {
              na main, código 101): confira o join() de cada worker, diga qual entrou em \
              pânico, imprima o relatório e saia com ExitCode::FAILURE. Ele disse no stderr:\n{}",
             run.command(),
-            output.status,
+            ending_in(Lang::PtBr, output.status),
             quote(&output.stderr)
         ),
     );
