@@ -11,14 +11,16 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use consume_with_recv::spawn_consumer;
 use course_support::{
-    Outcome, PATIENCE, check, fail, find_program, human, process_cpu_time, program_succeeded,
-    quote, start_call, try_join_within, wait_until,
+    Census, Outcome, PATIENCE, check, fail, find_program, human, process_cpu_time,
+    program_succeeded, quote, start_call, try_join_within, wait_until,
 };
 use predicates::prelude::*;
 
 /// How long the tests leave the channel open and empty to see whether the
 /// consumer keeps waiting (and how much CPU it burns meanwhile).
 const QUIET: Duration = Duration::from_millis(300);
+/// How often the test looks at the consumer's thread during that moment.
+const LOOK_EVERY: Duration = Duration::from_millis(5);
 
 /// Calls the learner's `spawn_consumer` while the test still holds a Sender
 /// and has sent nothing.
@@ -226,16 +228,39 @@ fn the_consumer_waits_on_its_own_thread() {
 #[test]
 fn the_consumer_sleeps_while_it_waits() {
     let (tx, rx) = channel();
+    let census = Census::take();
     let consumer = start(rx);
     // A long quiet moment: the channel is open and empty. A consumer blocked
-    // in recv uses no CPU meanwhile; one that polls (try_recv in a loop)
-    // keeps a core busy. Only a clear excess fails: on a busy machine a
-    // poller may get less CPU, a blocked thread never gets more.
+    // in recv sleeps in the kernel and uses no CPU meanwhile; one that polls
+    // (try_recv in a loop) is always running or ready to run, and keeps a
+    // core busy. Where the system tells, the test looks at the threads the
+    // code started, every few milliseconds: how they wait does not depend
+    // on how busy the machine is. And only a clear excess of CPU time
+    // fails: on a busy machine a poller may get less, a blocked thread
+    // never gets more.
+    let started = census
+        .as_ref()
+        .and_then(Census::newcomers)
+        .unwrap_or_default();
+    let mut looks = vec![(0u32, 0u32); started.len()];
     let cpu_before = process_cpu_time();
-    thread::sleep(QUIET);
+    let quiet_ends = Instant::now() + QUIET;
+    while Instant::now() < quiet_ends {
+        for (thread, (seen, awake)) in started.iter().zip(looks.iter_mut()) {
+            if let Some(asleep) = thread.asleep() {
+                *seen += 1;
+                *awake += u32::from(!asleep);
+            }
+        }
+        thread::sleep(LOOK_EVERY);
+    }
     let cpu_used = process_cpu_time()
         .zip(cpu_before)
         .map(|(after, before)| after.saturating_sub(before));
+    // Awake at four looks in five, or more: never asleep in a wait.
+    let polls = looks
+        .iter()
+        .any(|&(seen, awake)| seen >= 10 && awake * 5 >= seen * 4);
     check_still_waiting(
         &consumer,
         (
@@ -249,26 +274,33 @@ fn the_consumer_sleeps_while_it_waits() {
             ),
         ),
     );
-    if let Some(used) = cpu_used {
-        check(
-            used < QUIET / 4,
+    let too_much_cpu = cpu_used.filter(|&used| used >= QUIET / 4);
+    if polls || too_much_cpu.is_some() {
+        let (seen_en, seen_pt) = match too_much_cpu {
+            Some(used) => (
+                format!("this test program used {} of CPU time", human(used)),
+                format!("este programa de teste usou {} de CPU", human(used)),
+            ),
+            None => (
+                "the consumer's thread was running, never asleep in a wait".to_owned(),
+                "a thread consumidora estava rodando, nunca adormecida numa espera".to_owned(),
+            ),
+        };
+        fail(
             format!(
-                "while nothing was sent for {}, this test program used {} of CPU time: the \
-                 consumer seems to poll the channel (try_recv in a loop?) instead of blocking \
-                 in recv. recv puts the thread to sleep until a message comes or the channel \
-                 closes, and costs nothing while it waits; a polling loop keeps a whole core \
-                 busy for nothing",
+                "while nothing was sent for {}, {seen_en}: the consumer seems to poll the \
+                 channel (try_recv in a loop?) instead of blocking in recv. recv puts the \
+                 thread to sleep until a message comes or the channel closes, and costs \
+                 nothing while it waits; a polling loop keeps a whole core busy for nothing",
                 human(QUIET),
-                human(used)
             ),
             format!(
-                "enquanto nada foi enviado por {}, este programa de teste usou {} de CPU: o \
-                 consumidor parece consultar o canal sem parar (try_recv num laço?) em vez de \
-                 bloquear no recv. O recv põe a thread para dormir até chegar uma mensagem ou o \
-                 canal fechar, e não custa nada enquanto espera; um laço de consulta mantém um \
-                 núcleo inteiro ocupado à toa",
+                "enquanto nada foi enviado por {}, {seen_pt}: o consumidor parece consultar o \
+                 canal sem parar (try_recv num laço?) em vez de bloquear no recv. O recv põe a \
+                 thread para dormir até chegar uma mensagem ou o canal fechar, e não custa \
+                 nada enquanto espera; um laço de consulta mantém um núcleo inteiro ocupado à \
+                 toa",
                 human(QUIET),
-                human(used)
             ),
         );
     }
