@@ -34,8 +34,9 @@ fn main() -> ExitCode {
     // outra, e `workers` ainda não é usado.
     let _ = workers;
     let mut counted = BTreeMap::new();
+    let input_is_text = tr("standard input is text", "a entrada padrão é texto");
     for (index, line) in io::stdin().lock().lines().enumerate() {
-        let text = line.expect("standard input is text");
+        let text = line.expect(input_is_text);
         let words = count_words(&text);
         counted.insert(index + 1, Counted { words, worker: 1 });
     }
@@ -73,7 +74,11 @@ struct Counted {
 /// - a linha `!panic` faz o worker entrar em pânico, como faria um bug.
 fn count_words(line: &str) -> usize {
     if line == "!panic" {
-        panic!("the line `!panic` asked for a panic");
+        let asked = tr(
+            "the line `!panic` asked for a panic",
+            "a linha `!panic` pediu um pânico",
+        );
+        panic!("{asked}");
     }
     if line.starts_with("!slow") {
         thread::sleep(Duration::from_millis(20));
@@ -100,11 +105,36 @@ fn print_report(counted: &BTreeMap<usize, Counted>) {
 ///
 /// O número de workers, da linha de comando: `capstone WORKERS`.
 fn workers_from_args() -> Result<usize, String> {
-    let arg = env::args()
-        .nth(1)
-        .ok_or("usage: capstone WORKERS (how many worker threads, 1 or more)")?;
+    let arg = env::args().nth(1).ok_or(tr(
+        "usage: capstone WORKERS (how many worker threads, 1 or more)",
+        "uso: capstone WORKERS (quantas threads de worker, 1 ou mais)",
+    ))?;
     match arg.parse() {
         Ok(n) if n >= 1 => Ok(n),
-        _ => Err(format!("WORKERS must be a number, 1 or more, not {arg:?}")),
+        _ => Err(tr(
+            format!("WORKERS must be a number, 1 or more, not {arg:?}"),
+            format!("WORKERS precisa ser um número, 1 ou mais, não {arg:?}"),
+        )),
+    }
+}
+
+/// Picks the text in the learner's language, as the tests do: the first of
+/// `COURSE_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG` that is not empty decides,
+/// and a value starting with `pt` means Portuguese.
+///
+/// Escolhe o texto na língua do aluno, como os testes fazem: decide a
+/// primeira de `COURSE_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG` que não estiver
+/// vazia, e um valor que começa com `pt` quer dizer português.
+fn tr<T>(en: T, pt: T) -> T {
+    let mut code = String::new();
+    for name in ["COURSE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        if code.is_empty() {
+            code = std::env::var(name).unwrap_or_default();
+        }
+    }
+    if code.to_ascii_lowercase().starts_with("pt") {
+        pt
+    } else {
+        en
     }
 }

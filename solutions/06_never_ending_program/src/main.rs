@@ -38,10 +38,14 @@ fn main() {
     // descartado.
     let typist = tx.clone();
     thread::spawn(move || {
+        let consumer_outlives = tr(
+            "the consumer outlives the producers",
+            "o consumidor vive mais que os produtores",
+        );
         for line in io::stdin().lines().map_while(Result::ok) {
             typist
                 .send(format!("input: {line}"))
-                .expect("the consumer outlives the producers");
+                .expect(consumer_outlives);
         }
     });
     // Ten more producers, each with its own clone of `tx`. Producer `number`
@@ -53,9 +57,13 @@ fn main() {
     for number in 1..=PRODUCERS {
         let tx = tx.clone();
         thread::spawn(move || {
+            let consumer_outlives = tr(
+                "the consumer outlives the producers",
+                "o consumidor vive mais que os produtores",
+            );
             for seq in 1..=messages {
                 tx.send(format!("producer {number}, #{seq}"))
-                    .expect("the consumer outlives the producers");
+                    .expect(consumer_outlives);
                 thread::sleep(base_interval * number);
             }
         });
@@ -82,7 +90,11 @@ fn main() {
         }
         received
     });
-    let received = consumer.join().expect("the consumer thread panicked");
+    let consumer_panicked = tr(
+        "the consumer thread panicked",
+        "a thread consumidora entrou em pânico",
+    );
+    let received = consumer.join().expect(consumer_panicked);
     println!("received {received} messages");
 }
 
@@ -94,11 +106,39 @@ fn main() {
 fn settings() -> (Duration, u32) {
     let mut args = env::args().skip(1);
     let base_interval_ms = args.next().map_or(100, |arg| {
-        arg.parse()
-            .expect("BASE_INTERVAL_MS must be a whole number of milliseconds")
+        let not_a_number = tr(
+            "BASE_INTERVAL_MS must be a whole number of milliseconds",
+            "BASE_INTERVAL_MS precisa ser um número inteiro de milissegundos",
+        );
+        arg.parse().expect(not_a_number)
     });
     let messages = args.next().map_or(3, |arg| {
-        arg.parse().expect("MESSAGES must be a whole number")
+        let not_a_number = tr(
+            "MESSAGES must be a whole number",
+            "MESSAGES precisa ser um número inteiro",
+        );
+        arg.parse().expect(not_a_number)
     });
     (Duration::from_millis(base_interval_ms), messages)
+}
+
+/// Picks the text in the learner's language, as the tests do: the first of
+/// `COURSE_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG` that is not empty decides,
+/// and a value starting with `pt` means Portuguese.
+///
+/// Escolhe o texto na língua do aluno, como os testes fazem: decide a
+/// primeira de `COURSE_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG` que não estiver
+/// vazia, e um valor que começa com `pt` quer dizer português.
+fn tr<T>(en: T, pt: T) -> T {
+    let mut code = String::new();
+    for name in ["COURSE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        if code.is_empty() {
+            code = std::env::var(name).unwrap_or_default();
+        }
+    }
+    if code.to_ascii_lowercase().starts_with("pt") {
+        pt
+    } else {
+        en
+    }
 }

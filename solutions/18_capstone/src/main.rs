@@ -59,7 +59,11 @@ fn main() -> ExitCode {
     // Lines go out as they are read, so the workers start at once.
     for (index, line) in io::stdin().lock().lines().enumerate() {
         let Ok(text) = line else {
-            eprintln!("capstone: standard input is not text; stopped reading");
+            let problem = tr(
+                "standard input is not text; stopped reading",
+                "a entrada padrão não é texto; parei de ler",
+            );
+            eprintln!("capstone: {problem}");
             break;
         };
         if line_tx.send((index + 1, text)).is_err() {
@@ -77,7 +81,11 @@ fn main() -> ExitCode {
             healthy = false;
         }
     }
-    let counted = consumer.join().expect("the consumer does not panic");
+    let consumer_panicked = tr(
+        "the consumer does not panic",
+        "o consumidor não entra em pânico",
+    );
+    let counted = consumer.join().expect(consumer_panicked);
     print_report(&counted);
     if healthy {
         ExitCode::SUCCESS
@@ -116,7 +124,11 @@ struct Counted {
 /// - a linha `!panic` faz o worker entrar em pânico, como faria um bug.
 fn count_words(line: &str) -> usize {
     if line == "!panic" {
-        panic!("the line `!panic` asked for a panic");
+        let asked = tr(
+            "the line `!panic` asked for a panic",
+            "a linha `!panic` pediu um pânico",
+        );
+        panic!("{asked}");
     }
     if line.starts_with("!slow") {
         thread::sleep(Duration::from_millis(20));
@@ -143,11 +155,36 @@ fn print_report(counted: &BTreeMap<usize, Counted>) {
 ///
 /// O número de workers, da linha de comando: `capstone WORKERS`.
 fn workers_from_args() -> Result<usize, String> {
-    let arg = env::args()
-        .nth(1)
-        .ok_or("usage: capstone WORKERS (how many worker threads, 1 or more)")?;
+    let arg = env::args().nth(1).ok_or(tr(
+        "usage: capstone WORKERS (how many worker threads, 1 or more)",
+        "uso: capstone WORKERS (quantas threads de worker, 1 ou mais)",
+    ))?;
     match arg.parse() {
         Ok(n) if n >= 1 => Ok(n),
-        _ => Err(format!("WORKERS must be a number, 1 or more, not {arg:?}")),
+        _ => Err(tr(
+            format!("WORKERS must be a number, 1 or more, not {arg:?}"),
+            format!("WORKERS precisa ser um número, 1 ou mais, não {arg:?}"),
+        )),
+    }
+}
+
+/// Picks the text in the learner's language, as the tests do: the first of
+/// `COURSE_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG` that is not empty decides,
+/// and a value starting with `pt` means Portuguese.
+///
+/// Escolhe o texto na língua do aluno, como os testes fazem: decide a
+/// primeira de `COURSE_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG` que não estiver
+/// vazia, e um valor que começa com `pt` quer dizer português.
+fn tr<T>(en: T, pt: T) -> T {
+    let mut code = String::new();
+    for name in ["COURSE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        if code.is_empty() {
+            code = std::env::var(name).unwrap_or_default();
+        }
+    }
+    if code.to_ascii_lowercase().starts_with("pt") {
+        pt
+    } else {
+        en
     }
 }
