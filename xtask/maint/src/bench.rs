@@ -699,8 +699,12 @@ fn render(rows: &[Row], options: &flags::Bench) -> String {
         "\nHow to read it:\n\n\
          - Cold: both sides compile the same crates, so cargo (rustc) is the floor. The \
          runner also runs every exercise's tests, in course order, each exercise once \
-         every earlier one has passed, so what it adds is the tests of the exercises \
-         that cargo built last. Row 1b divides row 1 by the number of \
+         every earlier one has passed, and builds in course order too (01, then 02, \
+         then the next two, four, …, each group's tests running while cargo builds the \
+         next), so that a learner's first verdict waits only for the exercises up to the \
+         one that decides; what it adds is cargo's start for each group, the cores left \
+         idle at each group's end, and the tests of the last group. Row 1b divides row 1 \
+         by the number of \
          exercises; row 1c is everything the runner and cargo wrote in the target folder \
          (the runner's own build included), per exercise.\n\
          - Warm, nothing changed: the runner remembers passes under a key that covers the \
