@@ -76,6 +76,7 @@ pub fn run(course: &Course, ui: &Ui, options: &flags::Bench) -> Result<bool, Run
     let mut rows: Vec<Row> = Vec::new();
     if !options.smoke {
         rows.extend(bench.cold()?);
+        rows.push(bench.fresh_clone()?);
     }
     bench.warm_up()?;
     rows.push(bench.warm()?);
@@ -169,6 +170,53 @@ impl Bench<'_> {
             let _ = fs::remove_dir_all(&target);
         }
         Ok(cold_rows(runner, floor, &sizes, self.packages.len()))
+    }
+
+    /// Row 1d, a fresh clone (nothing solved, nothing built): the first
+    /// verify, which stops at exercise 01, against cargo building the
+    /// runner and that one exercise's tests.
+    fn fresh_clone(&self) -> Result<Row, RunError> {
+        let copy = self.dir.join("fresh");
+        let _ = fs::remove_dir_all(&copy);
+        copy_tree(&self.course.root, &copy)?;
+        for exercise in &self.course.exercises {
+            for file in &exercise.edit {
+                let shipped = bench_path::as_shipped(self.course, exercise, file)?;
+                let to = copy.join("exercises").join(&exercise.dir_name).join(file);
+                fs::write(to, shipped)?;
+            }
+        }
+        let first = self.packages.first().cloned().unwrap_or_default();
+        let target = self.dir.join("fresh-target");
+        let (mut runner, mut floor) = (Vec::new(), Vec::new());
+        for i in 0..self.runs {
+            say(&format!("fresh clone, run {} of {}", i + 1, self.runs));
+            let _ = fs::remove_dir_all(&target);
+            runner.push(timed(xtask(&copy, &target, &["verify"]))?);
+            let _ = fs::remove_dir_all(&target);
+            let mut build_runner = compile::cargo();
+            build_runner.args(["build", "--manifest-path", "xtask/Cargo.toml"]);
+            let a = timed(in_dir(build_runner, &copy, &target))?;
+            let mut build_first = compile::cargo();
+            build_first.args(["build", "--tests", "-p", &first]);
+            let b = timed(in_dir(build_first, &copy, &target))?;
+            floor.push(a + b);
+        }
+        let _ = fs::remove_dir_all(&target);
+        let _ = fs::remove_dir_all(&copy);
+        let ratio = ratio(&runner, &floor);
+        Ok(Row {
+            what: "1d. a fresh clone, nothing solved: the first `cargo xtask verify` (it stops \
+                   at 01)",
+            runner,
+            floor: Some((
+                format!("`cargo build` of the runner + `cargo build --tests -p {first}`"),
+                floor,
+            )),
+            target: "≤ 1.2 × floor".into(),
+            met: ratio <= 1.2,
+            note: String::new(),
+        })
     }
 
     /// Warms the shared target folder once (not measured).
@@ -706,7 +754,8 @@ fn render(rows: &[Row], options: &flags::Bench) -> String {
          idle at each group's end, and the tests of the last group. Row 1b divides row 1 \
          by the number of \
          exercises; row 1c is everything the runner and cargo wrote in the target folder \
-         (the runner's own build included), per exercise.\n\
+         (the runner's own build included), per exercise. Row 1d is a learner's first \
+         minute: nothing solved, so the verdict is 01's, and only 01 needs building.\n\
          - Warm, nothing changed: the runner remembers passes under a key that covers the \
          build, the language, the limits and the runner itself, so it asks cargo whether \
          anything changed and runs no test; `cargo test` runs them all.\n\
