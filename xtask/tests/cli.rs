@@ -671,8 +671,8 @@ fn a_fresh_verify_builds_nothing_past_the_exercise_that_decides() {
 
 #[test]
 fn no_test_past_the_exercise_that_decides_runs() {
-    // A fresh build: 02 fails, so 06's tests must never start, though
-    // cargo builds them in the same run; judged all, they do run.
+    // A fresh build: 02 fails, so 06's tests must never start (nor be
+    // built: see the test above); judged all, they do run.
     let root = copy_of_fixture("decides");
     let runs = root.join("runs.txt");
     let ran = |what: &str| {
