@@ -233,12 +233,11 @@ impl<'a> Judging<'a> {
         });
     }
 
-    /// Schedules what can run, and finds the verdict of what cannot, from
-    /// the finished build.
     /// The builds, in course order, as places in `exercises`: first every
     /// exercise up to the first one not remembered as passing (the one
-    /// expected to decide); then, each only if everything before it
-    /// passes, the next exercise, the next two, the next four, and so on.
+    /// expected to decide); then, once that one has passed, the next
+    /// exercise, the next two, the next four, and so on (each stopped, and
+    /// the rest never started, once a failure decides).
     /// cargo builds the exercises of one build in an order of its own, so
     /// on a fresh clone a single build would make the learner wait for all
     /// of them before the first verdict; this way every verdict waits only
@@ -287,6 +286,8 @@ impl<'a> Judging<'a> {
             })
     }
 
+    /// Schedules what can run in `wave`, and finds the verdict of what
+    /// cannot, from its finished build.
     fn after_build(
         &mut self,
         staged: &Staged,
@@ -355,7 +356,7 @@ pub fn all(
     let mut judging = Judging::new(exercises, options, &staged.target);
     let done = vec![false; exercises.len()];
     let every: Vec<usize> = (0..exercises.len()).collect();
-    let results = schedule::run(exercises, options, &stop, |tx| {
+    let results = schedule::run(exercises, options, &stop, &AtomicUsize::new(0), |tx| {
         judging.after_build(staged, build, &every, &done, tx);
         Ok(())
     })?;
@@ -382,9 +383,28 @@ pub fn while_building(
         .iter()
         .map(|e| staged.packages.get(&e.index).map(|p| p.run_dir.clone()))
         .collect();
-    let results = schedule::run(exercises, options, &stop, |tx| {
+    let passed = AtomicUsize::new(0);
+    let results = schedule::run(exercises, options, &stop, &passed, |tx| {
         let mut done = vec![false; exercises.len()];
-        for wave in judging.waves() {
+        let waves = judging.waves();
+        for (n, wave) in waves.iter().enumerate() {
+            // The first build ends with the exercise expected to decide:
+            // the next one starts only once that one has passed, so that a
+            // learner's verdict never shares the cores with a build of
+            // exercises it makes unneeded. Later builds follow at once.
+            // (Bounded all the same: each of its tests ends by its
+            // exercise's time limit.)
+            if n == 1 && options.scope == Scope::UntilFirstFailure {
+                let needed = waves[0].len();
+                let limit = waves[0].iter().map(|&i| exercises[i].time_limit).max();
+                let deadline = Instant::now() + limit.unwrap_or_default() + Duration::from_secs(10);
+                while !stop.load(Ordering::SeqCst)
+                    && passed.load(Ordering::SeqCst) < needed
+                    && Instant::now() < deadline
+                {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+            }
             if stop.load(Ordering::SeqCst) {
                 break;
             }
@@ -404,8 +424,8 @@ pub fn while_building(
             if !matches!(built.ending, Ending::Exited(_)) {
                 break;
             }
-            judging.after_build(staged, &built, &wave, &done, tx);
-            if judging.decided_without_tests(staged, &built, &wave) {
+            judging.after_build(staged, &built, wave, &done, tx);
+            if judging.decided_without_tests(staged, &built, wave) {
                 break;
             }
         }

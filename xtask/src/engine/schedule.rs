@@ -31,7 +31,7 @@ use std::collections::VecDeque;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -124,6 +124,8 @@ struct Coordinator<'a> {
     exercises: &'a [&'a Exercise],
     options: &'a Options<'a>,
     stop: &'a AtomicBool,
+    /// How many exercises, from the first, have passed so far.
+    passed: &'a AtomicUsize,
     work: Vec<Work>,
     free: usize,
     feed_done: bool,
@@ -132,11 +134,13 @@ struct Coordinator<'a> {
 
 /// Runs `workers` workers and the coordinator while `feed` (on the calling
 /// thread) sends what the build produces; returns the verdicts found, in
-/// course order, None where nothing decided.
+/// course order, None where nothing decided. `passed` tells the feed, as
+/// the verdicts come, how many exercises from the first have passed.
 pub fn run(
     exercises: &[&Exercise],
     options: &Options,
     stop: &AtomicBool,
+    passed: &AtomicUsize,
     feed: impl FnOnce(&Sender<Msg>) -> Result<(), Error>,
 ) -> Result<Vec<Option<Verdict>>, Error> {
     // Tests spend most of their time waiting on channels and sleeps, so
@@ -167,6 +171,7 @@ pub fn run(
             exercises,
             options,
             stop,
+            passed,
             work: exercises.iter().map(|_| Work::default()).collect(),
             free: workers,
             feed_done: false,
@@ -391,6 +396,12 @@ impl Coordinator<'_> {
             done: self.finished,
             total: self.exercises.len(),
         });
+        let leading = self
+            .work
+            .iter()
+            .take_while(|w| w.verdict.as_ref().is_some_and(Verdict::passed))
+            .count();
+        self.passed.store(leading, Ordering::SeqCst);
         if self.options.scope == Scope::UntilFirstFailure {
             let verdicts: Vec<Option<&Verdict>> =
                 self.work.iter().map(|w| w.verdict.as_ref()).collect();
