@@ -1413,10 +1413,16 @@ impl Census {
 
 /// The kernel ids of this process's threads.
 fn own_threads() -> Option<Vec<u32>> {
+    threads_in("/proc/self/task")
+}
+
+/// The kernel ids of the threads listed in `dir` (a process's `task`
+/// folder); `None` where the system does not tell.
+fn threads_in(dir: &str) -> Option<Vec<u32>> {
     if !cfg!(target_os = "linux") {
         return None;
     }
-    let tasks = std::fs::read_dir("/proc/self/task").ok()?;
+    let tasks = std::fs::read_dir(dir).ok()?;
     Some(
         tasks
             .filter_map(|task| task.ok()?.file_name().to_str()?.parse().ok())
@@ -1461,20 +1467,10 @@ impl Standstill {
         let Some(newcomers) = self.census.as_ref().and_then(Census::newcomers) else {
             return false;
         };
-        let mut stuck_now = std::collections::HashMap::new();
-        let mut all = true;
-        for thread in newcomers.iter().filter(|t| !excused.contains(t)) {
-            let stuck = thread.waits_without_time_out() == Some(true);
-            match (stuck, thread.sleeps()) {
-                (true, Some(sleeps)) => {
-                    all &= self.stuck_before.get(&thread.tid) == Some(&sleeps);
-                    stuck_now.insert(thread.tid, sleeps);
-                }
-                _ => all = false,
-            }
-        }
-        self.stuck_before = stuck_now;
-        all
+        let watched = newcomers.into_iter().filter(|t| !excused.contains(t));
+        all_stuck_since(&mut self.stuck_before, watched, |thread| {
+            thread.waits_without_time_out() == Some(true)
+        })
     }
 }
 
@@ -1504,42 +1500,40 @@ impl ProgramStandstill {
     /// Looks now: whether every thread of the program has stayed stuck
     /// since the last look.
     pub fn reached(&mut self) -> bool {
-        let Some(tids) = threads_of(self.pid) else {
+        let Some(tids) = threads_in(&format!("/proc/{}/task", self.pid)) else {
             return false;
         };
-        let mut stuck_now = std::collections::HashMap::new();
-        let mut all = !tids.is_empty();
-        for tid in tids {
-            let thread = ThreadProbe {
-                pid: Some(self.pid),
-                tid,
-            };
-            let stuck = thread.waits_without_time_out() == Some(true)
-                || thread.waits_for_input() == Some(true);
-            match (stuck, thread.sleeps()) {
-                (true, Some(sleeps)) => {
-                    all &= self.stuck_before.get(&tid) == Some(&sleeps);
-                    stuck_now.insert(tid, sleeps);
-                }
-                _ => all = false,
-            }
-        }
-        self.stuck_before = stuck_now;
-        all
+        let pid = Some(self.pid);
+        let threads = tids.iter().map(|&tid| ThreadProbe { pid, tid });
+        !tids.is_empty()
+            && all_stuck_since(&mut self.stuck_before, threads, |thread| {
+                thread.waits_without_time_out() == Some(true)
+                    || thread.waits_for_input() == Some(true)
+            })
     }
 }
 
-/// The kernel ids of the threads of process `pid`.
-fn threads_of(pid: u32) -> Option<Vec<u32>> {
-    if !cfg!(target_os = "linux") {
-        return None;
+/// Whether every one of `threads` is `stuck` now and was at the last look
+/// (`stuck_before`: how many times each had gone to sleep then), without
+/// waking between; `stuck_before` becomes this look.
+fn all_stuck_since(
+    stuck_before: &mut std::collections::HashMap<u32, u64>,
+    threads: impl Iterator<Item = ThreadProbe>,
+    stuck: impl Fn(&ThreadProbe) -> bool,
+) -> bool {
+    let mut stuck_now = std::collections::HashMap::new();
+    let mut all = true;
+    for thread in threads {
+        match (stuck(&thread), thread.sleeps()) {
+            (true, Some(sleeps)) => {
+                all &= stuck_before.get(&thread.tid) == Some(&sleeps);
+                stuck_now.insert(thread.tid, sleeps);
+            }
+            _ => all = false,
+        }
     }
-    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
-    Some(
-        tasks
-            .filter_map(|task| task.ok()?.file_name().to_str()?.parse().ok())
-            .collect(),
-    )
+    *stuck_before = stuck_now;
+    all
 }
 
 /// The test's own waits that run inside the learner's code (in a job or a
@@ -2419,11 +2413,7 @@ mod tests {
 /// `None` where the system does not tell (anything but Linux) or once the
 /// process is gone.
 pub fn threads_of_process(pid: u32) -> Option<usize> {
-    if !cfg!(target_os = "linux") {
-        return None;
-    }
-    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
-    let count = tasks.count();
+    let count = threads_in(&format!("/proc/{pid}/task"))?.len();
     // A process that ended (a zombie waiting for its parent) lists no task.
     (count > 0).then_some(count)
 }
